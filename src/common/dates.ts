@@ -1,0 +1,26 @@
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar date written 'YYYY-MM-DD'. */
+export function isCalendarDate(value: string): boolean {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date (UTC) of an instant. */
+export function calendarDateOf(instant: Date | string): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
+/** Whole years from `birthDate` to `on` (both 'YYYY-MM-DD'): a person turns N on their birthday. */
+export function ageInYears(birthDate: string, on: string): number {
+  const [birthYear, birthMonthDay] = [Number(birthDate.slice(0, 4)), birthDate.slice(5)];
+  const [year, monthDay] = [Number(on.slice(0, 4)), on.slice(5)];
+  return year - birthYear - (monthDay < birthMonthDay ? 1 : 0);
+}
+
+/** Whether a record effective from `from` to `to` (inclusive, null = open) is in force on `on`. */
+export function isInForce(from: string, to: string | null, on: string): boolean {
+  return from <= on && (to === null || on <= to);
+}

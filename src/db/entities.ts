@@ -1,0 +1,20 @@
+import { ActivityDataCategoryEntity, ActivityEntity, ActivitySubjectCategoryEntity } from '../modules/activity/activity.entity';
+import { DataCategoryEntity } from '../modules/data-category/data-category.entity';
+import { EvidenceEntity } from '../modules/evidence/evidence.entity';
+import { FlowCountryEntity, FlowDataCategoryEntity, FlowEntity } from '../modules/flow/flow.entity';
+import { PartyCountryEntity, PartyEntity } from '../modules/party/party.entity';
+import { SubjectCategoryEntity } from '../modules/subject-category/subject-category.entity';
+
+export const ENTITIES = [
+  PartyEntity,
+  PartyCountryEntity,
+  DataCategoryEntity,
+  SubjectCategoryEntity,
+  ActivityEntity,
+  ActivitySubjectCategoryEntity,
+  ActivityDataCategoryEntity,
+  FlowEntity,
+  FlowDataCategoryEntity,
+  FlowCountryEntity,
+  EvidenceEntity,
+];

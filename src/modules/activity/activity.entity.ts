@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { LegalBasis } from './legal-basis';
+
+@Entity('activity')
+export class ActivityEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') key!: string;
+  @Column('text') name!: string;
+  @Column('text') purpose!: string;
+  @Column('uuid') controllerId!: string;
+  @Column('text') legalBasis!: LegalBasis;
+  @Column('text', { nullable: true }) retentionPeriod!: string | null;
+  @Column('text', { nullable: true }) retentionEvent!: string | null;
+  @Column('text', { array: true }) securityMeasures!: string[];
+  @Column('char', { length: 2, nullable: true }) localisedIn!: string | null;
+  @Column('date') effectiveFrom!: string;
+  @Column('date', { nullable: true }) effectiveTo!: string | null;
+  @Column('text', { nullable: true }) description!: string | null;
+  @VersionColumn() version!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity('activity_subject_category')
+export class ActivitySubjectCategoryEntity {
+  @PrimaryColumn('uuid') activityId!: string;
+  @PrimaryColumn('uuid') subjectCategoryId!: string;
+}
+
+@Entity('activity_data_category')
+export class ActivityDataCategoryEntity {
+  @PrimaryColumn('uuid') activityId!: string;
+  @PrimaryColumn('uuid') dataCategoryId!: string;
+  @Column('boolean') required!: boolean;
+}

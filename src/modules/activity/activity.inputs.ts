@@ -1,0 +1,128 @@
+import { Field, InputType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
+import { EvidenceInput } from '../evidence/evidence.type';
+import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../inventory/inventory-document';
+import { LegalBasis } from './legal-basis';
+
+@InputType({ description: 'A data category an activity processes.' })
+export class ActivityCategoryInput implements ActivityCategoryEntry {
+  @Field(() => String, { description: 'Key of the data category.' })
+  category!: string;
+
+  @Field(() => Boolean, { description: 'Required for the service, or optional.' })
+  required!: boolean;
+}
+
+@InputType({ description: 'How long data is kept: a duration, an event, or both.' })
+export class RetentionInput implements RetentionEntry {
+  @Field(() => String, { nullable: true, description: 'ISO 8601 duration, e.g. `P30D`.' })
+  period?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An event that ends retention.' })
+  event?: string | null;
+}
+
+@InputType({ description: 'A new processing activity.' })
+export class CreateActivityInput implements ActivityEntry {
+  @Field(() => String, { description: 'Stable key.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Human name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Why the data is processed.' })
+  purpose!: string;
+
+  @Field(() => String, { description: 'Key of the controlling party (CONTROLLER, AFFILIATE or JOINT_CONTROLLER).' })
+  controller!: string;
+
+  @Field(() => LegalBasis, { description: 'Lawful basis.' })
+  legalBasis!: LegalBasis;
+
+  @Field(() => [String], { description: 'Keys of the subject categories concerned.' })
+  subjectCategories!: string[];
+
+  @Field(() => [ActivityCategoryInput], { description: 'Data categories processed, each required or optional.' })
+  dataCategories!: ActivityCategoryInput[];
+
+  @Field(() => RetentionInput, { nullable: true, description: 'How long the data is kept.' })
+  retention?: RetentionInput | null;
+
+  @Field(() => [String], { nullable: true, description: 'Security measures.' })
+  securityMeasures?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Country the data is promised to stay in.' })
+  localisedIn?: string | null;
+
+  @Field(() => LocalDate, { description: 'First day in force.' })
+  effectiveFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day in force.' })
+  effectiveTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text.' })
+  description?: string | null;
+
+  @Field(() => [EvidenceInput], { nullable: true, description: 'Art. 9(2) condition, impact assessment (replaces the list).' })
+  evidence?: EvidenceInput[];
+}
+
+@InputType({ description: 'Changes to an activity; omitted fields stay as they are.' })
+export class UpdateActivityInput implements Partial<ActivityEntry> {
+  @Field(() => String, { nullable: true, description: 'A new key.' })
+  key?: string;
+
+  @Field(() => String, { nullable: true, description: 'Human name.' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'Why the data is processed.' })
+  purpose?: string;
+
+  @Field(() => String, { nullable: true, description: 'Key of the controlling party.' })
+  controller?: string;
+
+  @Field(() => LegalBasis, { nullable: true, description: 'Lawful basis.' })
+  legalBasis?: LegalBasis;
+
+  @Field(() => [String], { nullable: true, description: 'Keys of the subject categories (replaces the list).' })
+  subjectCategories?: string[];
+
+  @Field(() => [ActivityCategoryInput], { nullable: true, description: 'Data categories (replaces the list).' })
+  dataCategories?: ActivityCategoryInput[];
+
+  @Field(() => RetentionInput, { nullable: true, description: 'How long the data is kept.' })
+  retention?: RetentionInput | null;
+
+  @Field(() => [String], { nullable: true, description: 'Security measures (replaces the list).' })
+  securityMeasures?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Country the data is promised to stay in.' })
+  localisedIn?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day in force.' })
+  effectiveFrom?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day in force.' })
+  effectiveTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text.' })
+  description?: string | null;
+
+  @Field(() => [EvidenceInput], { nullable: true, description: 'Evidence on record (replaces the list).' })
+  evidence?: EvidenceInput[];
+}
+
+@InputType({ description: 'Which activities to list; all conditions must hold.' })
+export class ActivityFilter {
+  @Field(() => [LegalBasis], { nullable: true, description: 'Only activities on one of these bases.' })
+  legalBases?: LegalBasis[];
+
+  @Field(() => String, { nullable: true, description: 'Only activities concerning this subject category (key).' })
+  subjectCategory?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only activities processing this data category or one below it (key).' })
+  dataCategory?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only activities of this controller (party key).' })
+  controller?: string;
+}

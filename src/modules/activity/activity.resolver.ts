@@ -1,0 +1,91 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../../common/loaders';
+import { PageArgs } from '../../common/pagination';
+import type { RequestContext } from '../../context';
+import { Evidence } from '../evidence/evidence.type';
+import { Flow } from '../flow/flow.type';
+import { Party } from '../party/party.type';
+import { DeletedItem } from '../registry/registry.type';
+import { findByIdOrKey } from '../registry/registry-service';
+import { SubjectCategory } from '../subject-category/subject-category.type';
+import { ActivityEntity } from './activity.entity';
+import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
+import { activityWrites, listActivities } from './activity.service';
+import { Activity, ActivityConnection, ActivityDataCategory, Retention } from './activity.type';
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection, { description: 'Processing activities, by key.' })
+  activities(@Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listActivities(ctx.dataSource, filter ?? {}, page);
+  }
+
+  @Query(() => Activity, { nullable: true, description: 'One activity by id or by key.' })
+  activity(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return findByIdOrKey(ctx.dataSource, ActivityEntity, { id, key });
+  }
+
+  @Mutation(() => Activity, { description: 'Registers a processing activity.' })
+  createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: RequestContext) {
+    return activityWrites.create(ctx.dataSource, ctx.caller.name, input);
+  }
+
+  @Mutation(() => Activity, { description: 'Changes an activity; refuses to drop a category that one of its flows carries.' })
+  updateActivity(
+    @Arg('key', () => String) key: string,
+    @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return activityWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
+  }
+
+  @Mutation(() => DeletedItem, { description: 'Deletes an activity; refuses while flows refer to it.' })
+  async deleteActivity(
+    @Arg('key', () => String) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    await activityWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);
+    return { key };
+  }
+
+  @FieldResolver(() => Party, { description: 'The party that runs the activity.' })
+  controller(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.party.byId.load(activity.controllerId);
+  }
+
+  @FieldResolver(() => Retention, { description: 'How long the data is kept.' })
+  retention(@Root() activity: Activity): Retention {
+    return { period: activity.retentionPeriod, event: activity.retentionEvent };
+  }
+
+  @FieldResolver(() => [SubjectCategory], { description: 'Kinds of people concerned.' })
+  async subjectCategories(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return loadExisting(ctx.loaders.subjectCategory.byId, await ctx.loaders.activity.subjectCategoryIds.load(activity.id));
+  }
+
+  @FieldResolver(() => [ActivityDataCategory], { description: 'Data categories processed, each required or optional.' })
+  async dataCategories(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    const links = await ctx.loaders.activity.categoryLinks.load(activity.id);
+    const categories = await loadExisting(ctx.loaders.dataCategory.byId, links.map((link) => link.dataCategoryId));
+    const byId = new Map(categories.map((category) => [category.id, category]));
+    return links
+      .map((link) => ({ category: byId.get(link.dataCategoryId)!, required: link.required }))
+      .sort((a, b) => (a.category.key < b.category.key ? -1 : 1));
+  }
+
+  @FieldResolver(() => [Flow], { description: 'Flows that serve this activity.' })
+  flows(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.flow.byActivity.load(activity.id);
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'Art. 9(2) condition, impact assessment on record.' })
+  evidence(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.evidence.byActivity.load(activity.id);
+  }
+}

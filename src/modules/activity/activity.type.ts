@@ -1,0 +1,86 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../common/pagination';
+import { DateTime, LocalDate } from '../../common/scalars';
+import { DataCategory } from '../data-category/data-category.type';
+import { LegalBasis } from './legal-basis';
+
+registerEnumType(LegalBasis, {
+  name: 'LegalBasis',
+  description: 'A lawful basis for processing (GDPR Art. 6(1), PIPL Art. 13).',
+  valuesConfig: {
+    CONSENT: { description: 'The person consented (GDPR Art. 6(1)(a), PIPL Art. 13(1)).' },
+    SEPARATE_CONSENT: { description: 'A consent given separately for this processing (PIPL Arts. 23, 29, 39).' },
+    CONTRACT: { description: 'Necessary for a contract with the person (GDPR Art. 6(1)(b), PIPL Art. 13(2)).' },
+    LEGAL_OBLIGATION: { description: 'Required by law (GDPR Art. 6(1)(c), PIPL Art. 13(3)).' },
+    VITAL_INTERESTS: { description: 'To protect life or health (GDPR Art. 6(1)(d), PIPL Art. 13(4)).' },
+    PUBLIC_TASK: { description: 'A task in the public interest (GDPR Art. 6(1)(e), PIPL Art. 13(5)).' },
+    LEGITIMATE_INTERESTS: { description: 'Our legitimate interests (GDPR Art. 6(1)(f)); unknown to PIPL.' },
+    PUBLICLY_DISCLOSED: { description: 'Information already lawfully public (PIPL Art. 13(6)).' },
+  },
+});
+
+@ObjectType({ description: 'How long data of an activity is kept: a duration, an event, or both.' })
+export class Retention {
+  @Field(() => String, { nullable: true, description: 'ISO 8601 duration, e.g. `P30D`, `P3Y`.' })
+  period!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An event that ends retention, e.g. "account closed".' })
+  event!: string | null;
+}
+
+@ObjectType({ description: 'A data category an activity processes, and whether the person must provide it.' })
+export class ActivityDataCategory {
+  @Field(() => DataCategory, { description: 'The category.' })
+  category!: DataCategory;
+
+  @Field(() => Boolean, { description: 'Required for the service, or optional (the person may refuse).' })
+  required!: boolean;
+}
+
+@ObjectType({ description: 'What the controller does with personal data and why: a line of the record of processing (GDPR Art. 30).' })
+export class Activity {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Stable key, unique among activities.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Human name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Why the data is processed.' })
+  purpose!: string;
+
+  @Field(() => LegalBasis, { description: 'Lawful basis of the processing.' })
+  legalBasis!: LegalBasis;
+
+  @Field(() => [String], { description: 'Technical and organisational security measures (GDPR Art. 30(1)(g)).' })
+  securityMeasures!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Country the data is promised to stay in ("stored in mainland China").' })
+  localisedIn!: string | null;
+
+  @Field(() => LocalDate, { description: 'First day the activity is in force.' })
+  effectiveFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day the activity is in force; null while it lasts.' })
+  effectiveTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text.' })
+  description!: string | null;
+
+  @Field(() => Int, { description: 'Incremented by every change.' })
+  version!: number;
+
+  @Field(() => DateTime, { description: 'When it was registered.' })
+  createdAt!: Date;
+
+  @Field(() => DateTime, { description: 'When it last changed.' })
+  updatedAt!: Date;
+
+  controllerId!: string;
+  retentionPeriod!: string | null;
+  retentionEvent!: string | null;
+}
+
+export const ActivityConnection = connectionType(Activity, 'Activity');

@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/pagination';
+import type { RequestContext } from '../../context';
+import { DeletedItem } from '../registry/registry.type';
+import { findByIdOrKey } from '../registry/registry-service';
+import { DataCategoryEntity } from './data-category.entity';
+import { CreateDataCategoryInput, DataCategoryFilter, UpdateDataCategoryInput } from './data-category.inputs';
+import { dataCategoryWrites, listDataCategories } from './data-category.service';
+import { DataCategory, DataCategoryConnection } from './data-category.type';
+
+@Resolver(() => DataCategory)
+export class DataCategoryResolver {
+  @Query(() => DataCategoryConnection, { description: 'Data categories, by key.' })
+  dataCategories(
+    @Arg('filter', () => DataCategoryFilter, { nullable: true }) filter: DataCategoryFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return listDataCategories(ctx.dataSource, filter ?? {}, page);
+  }
+
+  @Query(() => DataCategory, { nullable: true, description: 'One data category by id or by key.' })
+  dataCategory(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return findByIdOrKey(ctx.dataSource, DataCategoryEntity, { id, key });
+  }
+
+  @Mutation(() => DataCategory, { description: 'Registers a data category.' })
+  createDataCategory(@Arg('input', () => CreateDataCategoryInput) input: CreateDataCategoryInput, @Ctx() ctx: RequestContext) {
+    return dataCategoryWrites.create(ctx.dataSource, ctx.caller.name, input);
+  }
+
+  @Mutation(() => DataCategory, { description: 'Changes a data category; refuses a parent that would make a cycle.' })
+  updateDataCategory(
+    @Arg('key', () => String) key: string,
+    @Arg('input', () => UpdateDataCategoryInput) input: UpdateDataCategoryInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return dataCategoryWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
+  }
+
+  @Mutation(() => DeletedItem, { description: 'Deletes a data category; refuses while children, activities or flows refer to it.' })
+  async deleteDataCategory(
+    @Arg('key', () => String) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    await dataCategoryWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);
+    return { key };
+  }
+
+  @FieldResolver(() => DataCategory, { nullable: true, description: 'The category above this one.' })
+  parent(@Root() category: DataCategory, @Ctx() ctx: RequestContext) {
+    return category.parentId ? ctx.loaders.dataCategory.byId.load(category.parentId) : null;
+  }
+
+  @FieldResolver(() => [DataCategory], { description: 'Categories directly below this one.' })
+  children(@Root() category: DataCategory, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.dataCategory.children.load(category.id);
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { LegalBasis } from '../activity/legal-basis';
+import { Safeguard, TransferMechanism } from './transfer-mechanism';
+
+@Entity('flow')
+export class FlowEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') key!: string;
+  @Column('uuid') activityId!: string;
+  @Column('uuid') fromPartyId!: string;
+  @Column('uuid') toPartyId!: string;
+  @Column('text', { nullable: true }) legalBasis!: LegalBasis | null;
+  @Column('boolean') consentRequired!: boolean;
+  @Column('text', { nullable: true }) mechanism!: TransferMechanism | null;
+  @Column('text', { array: true }) safeguards!: Safeguard[];
+  @Column('boolean') continuous!: boolean;
+  @Column('integer', { nullable: true }) annualSubjects!: number | null;
+  @Column('date') effectiveFrom!: string;
+  @Column('date', { nullable: true }) effectiveTo!: string | null;
+  @Column('text', { nullable: true }) description!: string | null;
+  @VersionColumn() version!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity('flow_data_category')
+export class FlowDataCategoryEntity {
+  @PrimaryColumn('uuid') flowId!: string;
+  @PrimaryColumn('uuid') dataCategoryId!: string;
+}
+
+@Entity('flow_country')
+export class FlowCountryEntity {
+  @PrimaryColumn('uuid') flowId!: string;
+  @PrimaryColumn('char', { length: 2 }) countryCode!: string;
+}

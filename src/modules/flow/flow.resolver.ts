@@ -1,0 +1,103 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../../common/loaders';
+import { PageArgs } from '../../common/pagination';
+import type { RequestContext } from '../../context';
+import { Activity } from '../activity/activity.type';
+import { DataCategory } from '../data-category/data-category.type';
+import { Evidence } from '../evidence/evidence.type';
+import { Party } from '../party/party.type';
+import { Country } from '../reference/reference.type';
+import { countryOf } from '../reference/reference.service';
+import { DeletedItem } from '../registry/registry.type';
+import { findByIdOrKey } from '../registry/registry-service';
+import { FlowEntity } from './flow.entity';
+import { CreateFlowInput, FlowFilter, UpdateFlowInput } from './flow.inputs';
+import { flowWrites, listFlows } from './flow.service';
+import { Flow, FlowConnection } from './flow.type';
+
+async function destinationCountries(flow: Flow, ctx: RequestContext): Promise<string[]> {
+  const named = await ctx.loaders.flow.namedCountries.load(flow.id);
+  return named.length > 0 ? named : ctx.loaders.party.countries.load(flow.toPartyId);
+}
+
+@Resolver(() => Flow)
+export class FlowResolver {
+  @Query(() => FlowConnection, { description: 'Data flows, by key.' })
+  flows(@Arg('filter', () => FlowFilter, { nullable: true }) filter: FlowFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listFlows(ctx.dataSource, filter ?? {}, page);
+  }
+
+  @Query(() => Flow, { nullable: true, description: 'One flow by id or by key.' })
+  flow(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return findByIdOrKey(ctx.dataSource, FlowEntity, { id, key });
+  }
+
+  @Mutation(() => Flow, { description: 'Registers a data flow.' })
+  createFlow(@Arg('input', () => CreateFlowInput) input: CreateFlowInput, @Ctx() ctx: RequestContext) {
+    return flowWrites.create(ctx.dataSource, ctx.caller.name, input);
+  }
+
+  @Mutation(() => Flow, { description: 'Changes a flow.' })
+  updateFlow(
+    @Arg('key', () => String) key: string,
+    @Arg('input', () => UpdateFlowInput) input: UpdateFlowInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return flowWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
+  }
+
+  @Mutation(() => DeletedItem, { description: 'Deletes a flow.' })
+  async deleteFlow(
+    @Arg('key', () => String) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    await flowWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);
+    return { key };
+  }
+
+  @FieldResolver(() => Activity, { description: 'The activity the flow serves.' })
+  activity(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.activity.byId.load(flow.activityId);
+  }
+
+  @FieldResolver(() => Party, { description: 'The sending party.' })
+  from(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.party.byId.load(flow.fromPartyId);
+  }
+
+  @FieldResolver(() => Party, { description: 'The receiving party.' })
+  to(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.party.byId.load(flow.toPartyId);
+  }
+
+  @FieldResolver(() => [DataCategory], { description: 'Data categories carried.' })
+  async dataCategories(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    const categories = await loadExisting(ctx.loaders.dataCategory.byId, await ctx.loaders.flow.categoryIds.load(flow.id));
+    return categories.sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  @FieldResolver(() => [Country], { description: "Countries the flow reaches: those it names, or else all of the receiver's." })
+  async countries(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return (await destinationCountries(flow, ctx)).map(countryOf);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the flow reaches a country where the sender is not.' })
+  async crossesBorder(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    const [senderCountries, destinations] = await Promise.all([
+      ctx.loaders.party.countries.load(flow.fromPartyId),
+      destinationCountries(flow, ctx),
+    ]);
+    return destinations.some((country) => !senderCountries.includes(country));
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'Transfer impact assessment, PIPL filings on record.' })
+  evidence(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.evidence.byFlow.load(flow.id);
+  }
+}

@@ -1,0 +1,84 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../common/pagination';
+import { DateTime, LocalDate } from '../../common/scalars';
+import { LegalBasis } from '../activity/legal-basis';
+import { Safeguard, TransferMechanism } from './transfer-mechanism';
+
+registerEnumType(TransferMechanism, {
+  name: 'TransferMechanism',
+  description: 'What makes a cross-border transfer lawful (GDPR Chapter V, PIPL Art. 38).',
+  valuesConfig: {
+    ADEQUACY_DECISION: { description: 'The destination has an adequacy decision (GDPR Art. 45).' },
+    STANDARD_CONTRACTUAL_CLAUSES: { description: "The Commission's standard contractual clauses (GDPR Art. 46(2)(c))." },
+    BINDING_CORPORATE_RULES: { description: 'Approved binding corporate rules of the group (GDPR Art. 47).' },
+    CODE_OF_CONDUCT: { description: 'An approved code of conduct with binding commitments (GDPR Art. 46(2)(e)).' },
+    GDPR_CERTIFICATION: { description: 'An approved certification mechanism (GDPR Art. 46(2)(f)).' },
+    EXPLICIT_CONSENT_DEROGATION: { description: "The person's explicit consent, for occasional transfers (GDPR Art. 49(1)(a))." },
+    CONTRACT_DEROGATION: { description: 'Necessary for a contract with or for the person, occasional transfers (GDPR Art. 49(1)(b)-(c)).' },
+    PIPL_STANDARD_CONTRACT: { description: "The CAC's standard contract, filed with the provincial CAC (PIPL Art. 38(1)(3))." },
+    CAC_SECURITY_ASSESSMENT: { description: 'A security assessment passed with the CAC (PIPL Arts. 38(1)(1), 40).' },
+    PIPL_CERTIFICATION: { description: 'Personal information protection certification (PIPL Art. 38(1)(2)).' },
+    PIPL_EXEMPTION: { description: 'Exempted by the 2024 Provisions on Promoting and Regulating Cross-Border Data Flows (Arts. 3-6).' },
+  },
+});
+registerEnumType(Safeguard, {
+  name: 'Safeguard',
+  description: 'Protection applied to the data on a flow.',
+  valuesConfig: {
+    DE_IDENTIFICATION: { description: 'Cannot identify a person without extra information; still personal information (PIPL Art. 73(3)).' },
+    ANONYMISATION: { description: 'Cannot identify a person and cannot be restored: no longer personal data (GDPR Recital 26, PIPL Art. 4).' },
+    PSEUDONYMISATION: { description: 'Identifiers replaced; still personal data (GDPR Art. 4(5)).' },
+    ENCRYPTION: { description: 'Encrypted in transit and at rest.' },
+  },
+});
+
+@ObjectType({ description: 'An edge of the data map: personal data going from one party to another for an activity.' })
+export class Flow {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Stable key, unique among flows.' })
+  key!: string;
+
+  @Field(() => LegalBasis, { nullable: true, description: "Legal basis of this flow; null means the activity's." })
+  legalBasis!: LegalBasis | null;
+
+  @Field(() => Boolean, { description: "The flow happens only with the person's own consent to it." })
+  consentRequired!: boolean;
+
+  @Field(() => TransferMechanism, { nullable: true, description: 'Mechanism covering the flow if it crosses a border.' })
+  mechanism!: TransferMechanism | null;
+
+  @Field(() => [Safeguard], { description: 'Safeguards applied (de-identification, encryption...).' })
+  safeguards!: Safeguard[];
+
+  @Field(() => Boolean, { description: 'Continuous (systematic) rather than occasional; GDPR Art. 49 derogations fit occasional transfers only.' })
+  continuous!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Persons whose data the flow carries per calendar year, as declared (PIPL volume thresholds).' })
+  annualSubjects!: number | null;
+
+  @Field(() => LocalDate, { description: 'First day the flow is in force.' })
+  effectiveFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day the flow is in force; null while it lasts.' })
+  effectiveTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text.' })
+  description!: string | null;
+
+  @Field(() => Int, { description: 'Incremented by every change.' })
+  version!: number;
+
+  @Field(() => DateTime, { description: 'When it was registered.' })
+  createdAt!: Date;
+
+  @Field(() => DateTime, { description: 'When it last changed.' })
+  updatedAt!: Date;
+
+  activityId!: string;
+  fromPartyId!: string;
+  toPartyId!: string;
+}
+
+export const FlowConnection = connectionType(Flow, 'Flow');

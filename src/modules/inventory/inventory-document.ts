@@ -1,0 +1,131 @@
+import type { LegalBasis } from '../activity/legal-basis';
+import type { ConsentKind } from '../consent/consent-kind';
+import type { EvidenceKind } from '../evidence/evidence-kind';
+import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import type { PartyKind } from '../party/party-kind';
+
+/**
+ * The data map as a document, keyed by stable human keys. These entry shapes are shared by the
+ * inventory file, the GraphQL inputs and the services that write the registry, so that a file
+ * import and an API call go through the same validation and writes.
+ * Dates are 'YYYY-MM-DD' strings; timestamps are ISO 8601 strings.
+ */
+
+export interface EvidenceEntry {
+  kind: EvidenceKind;
+  datedOn: string;
+  expiresOn?: string | null;
+  reference?: string | null;
+}
+
+export interface SubjectCategoryEntry {
+  key: string;
+  name: string;
+  description?: string | null;
+}
+
+export interface DataCategoryEntry {
+  key: string;
+  name: string;
+  parent?: string | null;
+  gdprSpecial?: boolean;
+  piplSensitive?: boolean;
+  description?: string | null;
+}
+
+export interface PartyEntry {
+  key: string;
+  name: string;
+  kind: PartyKind;
+  countries: string[];
+  engagedBy?: string | null;
+  description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+export interface ActivityCategoryEntry {
+  category: string;
+  required: boolean;
+}
+
+export interface RetentionEntry {
+  /** ISO 8601 duration, e.g. 'P30D'. */
+  period?: string | null;
+  /** An event that ends retention, e.g. 'account closed'. */
+  event?: string | null;
+}
+
+export interface ActivityEntry {
+  key: string;
+  name: string;
+  purpose: string;
+  controller: string;
+  legalBasis: LegalBasis;
+  subjectCategories: string[];
+  dataCategories: ActivityCategoryEntry[];
+  retention?: RetentionEntry | null;
+  securityMeasures?: string[];
+  localisedIn?: string | null;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+export interface FlowEntry {
+  key: string;
+  activity: string;
+  from: string;
+  to: string;
+  dataCategories: string[];
+  legalBasis?: LegalBasis | null;
+  consentRequired?: boolean;
+  mechanism?: TransferMechanism | null;
+  safeguards?: Safeguard[];
+  countries?: string[];
+  continuous?: boolean;
+  annualSubjects?: number | null;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+export interface ConsentEntry {
+  /** Exactly one of activity and flow. */
+  activity?: string | null;
+  flow?: string | null;
+  kind: ConsentKind;
+  givenByGuardian?: boolean;
+  givenAt: string;
+  withdrawnAt?: string | null;
+}
+
+export interface PersonEntry {
+  externalId: string;
+  countryOfResidence: string;
+  subjectCategories: string[];
+  dateOfBirth?: string | null;
+  consents?: ConsentEntry[];
+}
+
+export interface OrganisationEntry {
+  name: string;
+  policy?: {
+    title?: string | null;
+    url?: string | null;
+    publishedOn?: string | null;
+    effectiveFrom?: string | null;
+  } | null;
+}
+
+export interface InventoryDocument {
+  flowmap: 1;
+  organisation?: OrganisationEntry | null;
+  subjectCategories?: SubjectCategoryEntry[];
+  dataCategories?: DataCategoryEntry[];
+  parties?: PartyEntry[];
+  activities?: ActivityEntry[];
+  flows?: FlowEntry[];
+  persons?: PersonEntry[];
+}

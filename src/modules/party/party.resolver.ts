@@ -1,0 +1,123 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../../common/loaders';
+import { PageArgs } from '../../common/pagination';
+import type { RequestContext } from '../../context';
+import { Activity } from '../activity/activity.type';
+import { DataCategory } from '../data-category/data-category.type';
+import { Evidence } from '../evidence/evidence.type';
+import { Flow } from '../flow/flow.type';
+import { Country } from '../reference/reference.type';
+import { countryOf } from '../reference/reference.service';
+import { DeletedItem } from '../registry/registry.type';
+import { findByIdOrKey } from '../registry/registry-service';
+import { PartyEntity } from './party.entity';
+import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './party.inputs';
+import { PartyKind } from './party-kind';
+import { listParties, partyWrites } from './party.service';
+import { Party, PartyConnection } from './party.type';
+
+const kindFilter = (filter: PartyFilter | undefined, kind: PartyKind): PartyFilter => ({ ...filter, kinds: [kind] });
+
+@Resolver(() => Party)
+export class PartyResolver {
+  @Query(() => PartyConnection, { description: 'Parties of every kind, by key.' })
+  parties(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listParties(ctx.dataSource, filter ?? {}, page);
+  }
+
+  @Query(() => PartyConnection, { description: 'Processors (GDPR Art. 28, PIPL Art. 21 entrusted parties).' })
+  processors(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listParties(ctx.dataSource, kindFilter(filter, PartyKind.PROCESSOR), page);
+  }
+
+  @Query(() => PartyConnection, { description: 'Sub-processors, each engaged by a processor.' })
+  subProcessors(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SUB_PROCESSOR), page);
+  }
+
+  @Query(() => PartyConnection, { description: 'Companies of our group.' })
+  affiliates(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listParties(ctx.dataSource, kindFilter(filter, PartyKind.AFFILIATE), page);
+  }
+
+  @Query(() => PartyConnection, { description: 'Providers of third-party SDKs embedded in our apps.' })
+  sdkProviders(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SDK_PROVIDER), page);
+  }
+
+  @Query(() => Party, { nullable: true, description: 'One party by id or by key.' })
+  party(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return findByIdOrKey(ctx.dataSource, PartyEntity, { id, key });
+  }
+
+  @Mutation(() => Party, { description: 'Registers a party.' })
+  createParty(@Arg('input', () => CreatePartyInput) input: CreatePartyInput, @Ctx() ctx: RequestContext) {
+    return partyWrites.create(ctx.dataSource, ctx.caller.name, input);
+  }
+
+  @Mutation(() => Party, { description: 'Changes a party; with expectedVersion, fails if someone changed it meanwhile.' })
+  updateParty(
+    @Arg('key', () => String) key: string,
+    @Arg('input', () => UpdatePartyInput) input: UpdatePartyInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return partyWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
+  }
+
+  @Mutation(() => DeletedItem, { description: 'Deletes a party; refuses while flows, activities or sub-processors refer to it.' })
+  async deleteParty(
+    @Arg('key', () => String) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    await partyWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);
+    return { key };
+  }
+
+  @FieldResolver(() => [Country], { description: 'Countries where the party stores or accesses data.' })
+  async countries(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.party.countries.load(party.id)).map(countryOf);
+  }
+
+  @FieldResolver(() => Party, { nullable: true, description: 'For a sub-processor: the processor that engaged it.' })
+  engagedBy(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return party.engagedById ? ctx.loaders.party.byId.load(party.engagedById) : null;
+  }
+
+  @FieldResolver(() => [Party], { description: 'Sub-processors this party engaged.' })
+  subProcessorsEngaged(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.party.subProcessors.load(party.id);
+  }
+
+  @FieldResolver(() => [Flow], { description: 'Flows this party sends.' })
+  outboundFlows(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.flow.bySender.load(party.id);
+  }
+
+  @FieldResolver(() => [Flow], { description: 'Flows this party receives.' })
+  inboundFlows(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.flow.byReceiver.load(party.id);
+  }
+
+  @FieldResolver(() => [DataCategory], { description: 'Data categories that some flow delivers to this party.' })
+  async categoriesReceived(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    const ids = await ctx.loaders.party.categoryIdsReceived.load(party.id);
+    const categories = await loadExisting(ctx.loaders.dataCategory.byId, ids);
+    return categories.sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Activities this party runs as controller.' })
+  activities(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.activity.byController.load(party.id);
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'Contracts, certifications and contacts on record.' })
+  evidence(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.evidence.byParty.load(party.id);
+  }
+}

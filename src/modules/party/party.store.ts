@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
+import type { PartyEntry } from '../inventory/inventory-document';
+import { idsByKey } from '../registry/key-lookup';
+import { validateCountries, validateKey, validateName } from '../registry/entry-validation';
+import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
+import { readLinks, replaceLinks } from '../registry/links';
+import { PartyEntity } from './party.entity';
+import { PartyKind } from './party-kind';
+
+const PARTY_COUNTRY = { table: 'party_country', ownerColumn: 'party_id', valueColumn: 'country_code', valueType: 'text' } as const;
+
+/** Kinds of party that can engage a sub-processor. */
+const ENGAGING_KINDS: readonly PartyKind[] = [PartyKind.PROCESSOR, PartyKind.SUB_PROCESSOR];
+
+/** Walks up the engaged-by chain from `engagerId`; true if it reaches `partyId` (a loop). */
+async function engagementLoops(manager: EntityManager, engagerId: string, partyId: string): Promise<boolean> {
+  const rows = (await manager.query(
+    `WITH RECURSIVE chain(id) AS (
+       SELECT $1::uuid UNION SELECT p.engaged_by_id FROM party p JOIN chain ON p.id = chain.id WHERE p.engaged_by_id IS NOT NULL)
+     SELECT 1 FROM chain WHERE id = $2::uuid`,
+    [engagerId, partyId],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
+async function validateParty(manager: EntityManager, entry: PartyEntry, { problems, at, existingId }: ValidationContext): Promise<void> {
+  validateKey(entry.key, `${at}.key`, problems);
+  validateName(entry.name, `${at}.name`, problems);
+  if (!Object.values(PartyKind).includes(entry.kind)) problems.add(`${at}.kind`, `'${entry.kind}' is not a party kind`);
+  validateCountries(entry.countries, `${at}.countries`, problems);
+  validateEvidence(entry.evidence ?? [], 'party', at, problems);
+  const engagedBy = entry.engagedBy ?? null;
+  if (entry.kind === PartyKind.SUB_PROCESSOR && engagedBy === null) {
+    problems.add(`${at}.engagedBy`, 'a SUB_PROCESSOR needs the key of the processor that engaged it');
+  }
+  if (entry.kind !== PartyKind.SUB_PROCESSOR && engagedBy !== null) {
+    problems.add(`${at}.engagedBy`, `only a SUB_PROCESSOR is engaged by a processor, not a ${entry.kind}`);
+  }
+  if (engagedBy === null || entry.kind !== PartyKind.SUB_PROCESSOR) return;
+  const [engager] = (await manager.query('SELECT id, kind FROM party WHERE key = $1', [engagedBy])) as { id: string; kind: PartyKind }[];
+  if (!engager) problems.add(`${at}.engagedBy`, `no party '${engagedBy}'`);
+  else if (!ENGAGING_KINDS.includes(engager.kind)) {
+    problems.add(`${at}.engagedBy`, `'${engagedBy}' is a ${engager.kind}; only a PROCESSOR or SUB_PROCESSOR engages sub-processors`);
+  } else if (engager.id === existingId || (existingId !== null && (await engagementLoops(manager, engager.id, existingId)))) {
+    problems.add(`${at}.engagedBy`, `'${engagedBy}' would make the chain of engagements a loop`);
+  }
+}
+
+async function readParties(manager: EntityManager, ids?: string[]): Promise<Map<string, PartyEntry>> {
+  const query = manager.getRepository(PartyEntity).createQueryBuilder('party');
+  if (ids) query.where('party.id IN (:...ids)', { ids: ids.length > 0 ? ids : [null] });
+  const rows = await query.orderBy('party.key').getMany();
+  const scope = ids ?? null;
+  const [countries, evidence, engagers] = await Promise.all([
+    readLinks(manager, PARTY_COUNTRY, scope),
+    readEvidence(manager, 'party', scope),
+    manager.query('SELECT id, key FROM party WHERE id = ANY($1::uuid[])', [
+      rows.flatMap((row) => (row.engagedById ? [row.engagedById] : [])),
+    ]) as Promise<{ id: string; key: string }[]>,
+  ]);
+  const engagerKeys = new Map(engagers.map((row) => [row.id, row.key]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        key: row.key,
+        name: row.name,
+        kind: row.kind,
+        countries: countries.get(row.id) ?? [],
+        engagedBy: row.engagedById ? (engagerKeys.get(row.engagedById) ?? null) : null,
+        description: row.description,
+        evidence: evidence.get(row.id) ?? [],
+      },
+    ]),
+  );
+}
+
+async function writeParty(manager: EntityManager, entry: PartyEntry, existingId: string | null): Promise<string> {
+  const engagedById = entry.engagedBy ? ((await idsByKey(manager, 'party', [entry.engagedBy])).get(entry.engagedBy) ?? null) : null;
+  const row = { key: entry.key, name: entry.name, kind: entry.kind, engagedById, description: entry.description ?? null };
+  const id = existingId ?? (await manager.insert(PartyEntity, row)).identifiers[0].id as string;
+  if (existingId) await manager.update(PartyEntity, existingId, row);
+  await replaceLinks(manager, PARTY_COUNTRY, id, entry.countries);
+  await replaceEvidence(manager, 'party', id, entry.evidence ?? []);
+  return id;
+}
+
+async function partyReferrers(manager: EntityManager, id: string): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT 'flow' AS what, key FROM flow WHERE from_party_id = $1 OR to_party_id = $1
+     UNION ALL SELECT 'activity', key FROM activity WHERE controller_id = $1
+     UNION ALL SELECT 'sub-processor', key FROM party WHERE engaged_by_id = $1
+     ORDER BY 1, 2 LIMIT 20`,
+    [id],
+  )) as { what: string; key: string }[];
+  return rows.map((row) => `${row.what} '${row.key}'`);
+}
+
+export const partyKind: RegistryKind<PartyEntry> = {
+  table: 'party',
+  label: 'party',
+  readEntries: readParties,
+  validate: validateParty,
+  write: writeParty,
+  referrers: partyReferrers,
+};

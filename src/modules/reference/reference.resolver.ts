@@ -1,0 +1,56 @@
+import { Arg, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { calendarDateOf } from '../../common/dates';
+import { LocalDate } from '../../common/scalars';
+import { listAdequacyDecisions } from './adequacy';
+import { listCountries } from './countries';
+import { listRegimes, regimesOfCountry } from './regimes';
+import { AdequacyDecision, AdequacyVerdict, Country, Regime } from './reference.type';
+import { adequacyVerdict, countryOf, decisionOf, regimeOf } from './reference.service';
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => [Country], { description: 'Every ISO 3166-1 alpha-2 country, by code.' })
+  countries() {
+    return listCountries();
+  }
+
+  @FieldResolver(() => [Regime], { description: 'Regimes that cover this country.' })
+  regimes(@Root() country: Country) {
+    return regimesOfCountry(country.code).map(regimeOf);
+  }
+}
+
+@Resolver(() => Regime)
+export class RegimeResolver {
+  @Query(() => [Regime], { description: 'Data protection regimes known to Flowmap.' })
+  regimes() {
+    return listRegimes().map((regime) => regimeOf(regime.code));
+  }
+
+  @Query(() => Regime, { nullable: true, description: 'One regime by code.' })
+  regime(@Arg('code', () => String) code: string) {
+    return regimeOf(code);
+  }
+
+  @Query(() => [AdequacyDecision], { description: 'Adequacy decisions, of one regime or all, with their dates and sources.' })
+  adequacyDecisions(@Arg('regime', () => String, { nullable: true }) regime: string | undefined) {
+    return listAdequacyDecisions(regime).map(decisionOf);
+  }
+
+  @Query(() => AdequacyVerdict, { description: 'Whether `country` is adequate for `regime` on date `on` (default today) for such a recipient.' })
+  adequacy(
+    @Arg('regime', () => String) regime: string,
+    @Arg('country', () => String) country: string,
+    @Arg('on', () => LocalDate, { nullable: true }) on: string | undefined,
+    @Arg('dpfCertified', () => Boolean, { defaultValue: false, description: 'US recipient certified under the Data Privacy Framework.' }) dpfCertified: boolean,
+    @Arg('commercialOrganisation', () => Boolean, { defaultValue: true, description: 'Canadian recipient subject to PIPEDA.' })
+    commercialOrganisation: boolean,
+  ) {
+    return adequacyVerdict(regime, country, on ?? calendarDateOf(new Date()), { dpfCertified, commercialOrganisation });
+  }
+
+  @FieldResolver(() => [Country], { description: 'Countries the regime covers.' })
+  countries(@Root() regime: Regime) {
+    return regime.countryCodes.map(countryOf);
+  }
+}

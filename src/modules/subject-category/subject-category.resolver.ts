@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '../../common/pagination';
+import type { RequestContext } from '../../context';
+import { DeletedItem } from '../registry/registry.type';
+import { findByIdOrKey } from '../registry/registry-service';
+import { SubjectCategoryEntity } from './subject-category.entity';
+import { CreateSubjectCategoryInput, UpdateSubjectCategoryInput } from './subject-category.inputs';
+import { listSubjectCategories, subjectCategoryWrites } from './subject-category.service';
+import { SubjectCategory, SubjectCategoryConnection } from './subject-category.type';
+
+@Resolver(() => SubjectCategory)
+export class SubjectCategoryResolver {
+  @Query(() => SubjectCategoryConnection, { description: 'Subject categories (kinds of people), by key.' })
+  subjectCategories(@Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listSubjectCategories(ctx.dataSource, page);
+  }
+
+  @Query(() => SubjectCategory, { nullable: true, description: 'One subject category by id or by key.' })
+  subjectCategory(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return findByIdOrKey(ctx.dataSource, SubjectCategoryEntity, { id, key });
+  }
+
+  @Mutation(() => SubjectCategory, { description: 'Registers a subject category.' })
+  createSubjectCategory(@Arg('input', () => CreateSubjectCategoryInput) input: CreateSubjectCategoryInput, @Ctx() ctx: RequestContext) {
+    return subjectCategoryWrites.create(ctx.dataSource, ctx.caller.name, input);
+  }
+
+  @Mutation(() => SubjectCategory, { description: 'Changes a subject category.' })
+  updateSubjectCategory(
+    @Arg('key', () => String) key: string,
+    @Arg('input', () => UpdateSubjectCategoryInput) input: UpdateSubjectCategoryInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return subjectCategoryWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
+  }
+
+  @Mutation(() => DeletedItem, { description: 'Deletes a subject category; refuses while activities refer to it.' })
+  async deleteSubjectCategory(
+    @Arg('key', () => String) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    await subjectCategoryWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);
+    return { key };
+  }
+}

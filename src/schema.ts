@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActivityResolver } from './modules/activity/activity.resolver';
+import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
+import { FlowResolver } from './modules/flow/flow.resolver';
+import { PartyResolver } from './modules/party/party.resolver';
+import { CountryResolver, RegimeResolver } from './modules/reference/reference.resolver';
+import { SubjectCategoryResolver } from './modules/subject-category/subject-category.resolver';
+
+export const RESOLVERS = [
+  PartyResolver,
+  DataCategoryResolver,
+  SubjectCategoryResolver,
+  ActivityResolver,
+  FlowResolver,
+  CountryResolver,
+  RegimeResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The GraphQL schema, built once per process from the resolvers' decorators. */
+export function flowmapSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: [...RESOLVERS], validate: false }).then((schema) => {
+    const query = schema.getQueryType();
+    const mutation = schema.getMutationType();
+    if (query) query.description = 'Questions Flowmap answers: the data map, reference data, where data flows.';
+    if (mutation) mutation.description = 'Changes to the data map; each mutation is one transaction and writes the audit log.';
+    return schema;
+  });
+  return built;
+}
+
+/** The SDL committed as schema.graphql: sorted, so that it changes only when the API does. */
+export function printFlowmapSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
