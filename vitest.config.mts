@@ -1,8 +1,8 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
+// Vitest's transform (oxc) emits decorator metadata for files inside tsconfig.json's `include`,
+// which type-graphql and TypeORM read.
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
     // One copy of graphql: the CommonJS build that type-graphql and Apollo load.
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],

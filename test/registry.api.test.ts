@@ -1,21 +1,224 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE, makeActivity, makeCategory, makeFlow, makeParty, makeSubject } from './support/factories';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let api: TestServer;
+
+async function ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const result = await api.graphql<T>(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data as T;
+}
+
+async function rowCount(table: string): Promise<number> {
+  const [row] = (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
+  return row.n;
+}
+
 beforeAll(async () => {
   api = await startTestServer();
+  await ok(CREATE.party, { input: makeParty() });
+  await ok(CREATE.party, { input: makeParty({ key: 'cloud', name: 'Cloud Inc', kind: 'PROCESSOR', countries: ['US', 'IE'] }) });
+  await ok(CREATE.party, { input: makeParty({ key: 'backup', name: 'Backup Ltd', kind: 'SUB_PROCESSOR', countries: ['IN'], engagedBy: 'cloud' }) });
+  await ok(CREATE.category, { input: makeCategory({ key: 'contact', name: 'Contact details' }) });
+  await ok(CREATE.category, { input: makeCategory({ parent: 'contact' }) });
+  await ok(CREATE.category, { input: makeCategory({ key: 'biometric', name: 'Biometrics', gdprSpecial: true, piplSensitive: true }) });
+  await ok(CREATE.subject, { input: makeSubject() });
+  await ok(CREATE.activity, { input: makeActivity() });
+  await ok(CREATE.flow, { input: makeFlow({ mechanism: 'STANDARD_CONTRACTUAL_CLAUSES', countries: ['US'] }) });
+  await ok(CREATE.flow, { input: makeFlow({ key: 'cloud-to-backup', from: 'cloud', to: 'backup', dataCategories: ['contact'] }) });
 });
 afterAll(async () => {
   await api?.stop();
 });
 
-describe('parties', () => {
-  it('creates a party and reads it back by key', async () => {
-    const created = await api.graphql(
-      `mutation($input: CreatePartyInput!) { createParty(input: $input) { key kind version countries { code } } }`,
-      { input: { key: 'acme', name: 'Acme', kind: 'CONTROLLER', countries: ['DE', 'CN'] } },
+describe('reading the data map', () => {
+  it('navigates relations both ways', async () => {
+    const data = await ok<{ party: Record<string, unknown> }>(`{
+      party(key: "cloud") {
+        kind countries { code }
+        subProcessorsEngaged { key engagedBy { key } }
+        inboundFlows { key from { key } countries { code } crossesBorder mechanism }
+        outboundFlows { key to { key } }
+        categoriesReceived { key }
+      }
+    }`);
+    expect(data.party).toEqual({
+      kind: 'PROCESSOR',
+      countries: [{ code: 'IE' }, { code: 'US' }],
+      subProcessorsEngaged: [{ key: 'backup', engagedBy: { key: 'cloud' } }],
+      inboundFlows: [{ key: 'accounts-to-cloud', from: { key: 'acme' }, countries: [{ code: 'US' }], crossesBorder: true, mechanism: 'STANDARD_CONTRACTUAL_CLAUSES' }],
+      outboundFlows: [{ key: 'cloud-to-backup', to: { key: 'backup' } }],
+      categoriesReceived: [{ key: 'contact.email' }],
+    });
+  });
+
+  it('fetches by id as well as by key', async () => {
+    const { party } = await ok<{ party: { id: string } }>('{ party(key: "acme") { id } }');
+    const byId = await ok<{ party: { key: string } }>('query($id: ID) { party(id: $id) { key } }', { id: party.id });
+    expect(byId.party.key).toBe('acme');
+  });
+
+  it('filters parties by kind, country and regime, with first-class lists for processors', async () => {
+    const data = await ok<Record<string, { nodes: { key: string }[] }>>(`{
+      gdpr: parties(filter: { regime: "GDPR" }) { nodes { key } }
+      inIndia: parties(filter: { country: "IN" }) { nodes { key } }
+      processors { nodes { key } }
+      subProcessors { nodes { key } }
+    }`);
+    expect(data.gdpr.nodes.map((node) => node.key)).toEqual(['acme', 'cloud']);
+    expect(data.inIndia.nodes.map((node) => node.key)).toEqual(['backup']);
+    expect(data.processors.nodes.map((node) => node.key)).toEqual(['cloud']);
+    expect(data.subProcessors.nodes.map((node) => node.key)).toEqual(['backup']);
+  });
+
+  it('filters flows by cross-border, mechanism, party, category and activity', async () => {
+    const data = await ok<Record<string, { nodes: { key: string }[] }>>(`{
+      crossing: flows(filter: { crossBorder: true }) { nodes { key } }
+      scc: flows(filter: { mechanisms: [STANDARD_CONTRACTUAL_CLAUSES] }) { nodes { key } }
+      unprotected: flows(filter: { withoutMechanism: true }) { nodes { key } }
+      viaCloud: flows(filter: { party: "cloud" }) { nodes { key } }
+      email: flows(filter: { dataCategory: "contact.email" }) { nodes { key } }
+      contactTree: flows(filter: { dataCategory: "contact" }) { nodes { key } }
+      byActivity: flows(filter: { activity: "accounts" }) { totalCount }
+    }`);
+    expect(data.crossing.nodes.map((node) => node.key)).toEqual(['accounts-to-cloud', 'cloud-to-backup']);
+    expect(data.scc.nodes.map((node) => node.key)).toEqual(['accounts-to-cloud']);
+    expect(data.unprotected.nodes.map((node) => node.key)).toEqual(['cloud-to-backup']);
+    expect(data.viaCloud.nodes).toHaveLength(2);
+    expect(data.email.nodes.map((node) => node.key)).toEqual(['accounts-to-cloud']);
+    expect(data.contactTree.nodes).toHaveLength(2);
+    expect(data.byActivity).toEqual({ totalCount: 2 });
+  });
+
+  it('filters activities by legal basis, subject and category', async () => {
+    const data = await ok<Record<string, { totalCount: number }>>(`{
+      contract: activities(filter: { legalBases: [CONTRACT] }) { totalCount }
+      consent: activities(filter: { legalBases: [CONSENT] }) { totalCount }
+      users: activities(filter: { subjectCategory: "app-user" }) { totalCount }
+      email: activities(filter: { dataCategory: "contact.email" }) { totalCount }
+      bio: activities(filter: { dataCategory: "biometric" }) { totalCount }
+    }`);
+    expect(data).toEqual({ contract: { totalCount: 1 }, consent: { totalCount: 0 }, users: { totalCount: 1 }, email: { totalCount: 0 }, bio: { totalCount: 0 } });
+  });
+
+  it('pages through a list with cursors', async () => {
+    const first = await ok<{ parties: { nodes: { key: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(
+      '{ parties(first: 2) { nodes { key } pageInfo { hasNextPage endCursor } totalCount } }',
     );
-    expect(created.errors).toBeUndefined();
-    expect(created.data).toEqual({ createParty: { key: 'acme', kind: 'CONTROLLER', version: 1, countries: [{ code: 'CN' }, { code: 'DE' }] } });
+    expect(first.parties.nodes.map((node) => node.key)).toEqual(['acme', 'backup']);
+    expect(first.parties.pageInfo.hasNextPage).toBe(true);
+    expect(first.parties.totalCount).toBe(3);
+    const second = await ok<{ parties: { nodes: { key: string }[]; pageInfo: { hasNextPage: boolean } } }>(
+      'query($after: String) { parties(first: 2, after: $after) { nodes { key } pageInfo { hasNextPage } } }',
+      { after: first.parties.pageInfo.endCursor },
+    );
+    expect(second.parties.nodes.map((node) => node.key)).toEqual(['cloud']);
+    expect(second.parties.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('refuses a page larger than the maximum', async () => {
+    const result = await api.graphql('{ parties(first: 100000) { totalCount } }');
+    expect(result.errors?.[0].extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(result.errors?.[0].message).toContain('first');
+  });
+
+  it('answers whether a country is adequate on a date', async () => {
+    const data = await ok<Record<string, { adequate: boolean }>>(`{
+      before: adequacy(regime: "GDPR", country: "US", on: "2023-07-09", dpfCertified: true) { adequate }
+      after: adequacy(regime: "GDPR", country: "US", on: "2023-07-10", dpfCertified: true) { adequate }
+      uncertified: adequacy(regime: "GDPR", country: "US", on: "2024-01-01") { adequate }
+    }`);
+    expect(data).toEqual({ before: { adequate: false }, after: { adequate: true }, uncertified: { adequate: false } });
+  });
+
+  it('lists countries and regimes from the reference data', async () => {
+    const data = await ok<{ countries: unknown[]; regime: { countries: { code: string }[] } }>('{ countries { code } regime(code: "PIPL") { countries { code } } }');
+    expect(data.countries.length).toBeGreaterThan(240);
+    expect(data.regime.countries).toEqual([{ code: 'CN' }]);
+  });
+});
+
+describe('validation: a clear coded error naming the field, and nothing written', () => {
+  const cases: [string, string, Record<string, unknown>, string, string][] = [
+    ['an unknown country code', CREATE.party, makeParty({ key: 'p1', countries: ['DE', 'XX'] }), 'BAD_USER_INPUT', 'input.countries[1]'],
+    ['a malformed key', CREATE.party, makeParty({ key: 'Not A Key' }), 'BAD_USER_INPUT', 'input.key'],
+    ['a duplicate key', CREATE.party, makeParty(), 'DUPLICATE_KEY', 'input.key'],
+    ['a sub-processor without its processor', CREATE.party, makeParty({ key: 'p2', kind: 'SUB_PROCESSOR' }), 'BAD_USER_INPUT', 'input.engagedBy'],
+    ['a sub-processor engaged by a controller', CREATE.party, makeParty({ key: 'p3', kind: 'SUB_PROCESSOR', engagedBy: 'acme' }), 'BAD_USER_INPUT', 'input.engagedBy'],
+    ['a flow from a party to itself', CREATE.flow, makeFlow({ key: 'f1', to: 'acme' }), 'BAD_USER_INPUT', 'input.to'],
+    ['effectiveTo before effectiveFrom', CREATE.flow, makeFlow({ key: 'f2', effectiveTo: '2023-01-01' }), 'BAD_USER_INPUT', 'input.effectiveTo'],
+    ['a category its activity does not cover', CREATE.flow, makeFlow({ key: 'f3', dataCategories: ['biometric'] }), 'BAD_USER_INPUT', 'input.dataCategories[0]'],
+    ['flow countries outside the receiver', CREATE.flow, makeFlow({ key: 'f4', countries: ['CN'] }), 'BAD_USER_INPUT', 'input.countries[0]'],
+    ['an unknown parent category', CREATE.category, makeCategory({ key: 'x.y', parent: 'nope' }), 'BAD_USER_INPUT', 'input.parent'],
+    ['an activity run by a processor', CREATE.activity, makeActivity({ key: 'a1', controller: 'cloud' }), 'BAD_USER_INPUT', 'input.controller'],
+    ['an invalid retention period', CREATE.activity, makeActivity({ key: 'a2', retention: { period: '30 days' } }), 'BAD_USER_INPUT', 'input.retention.period'],
+    ['evidence a party cannot hold', CREATE.party, makeParty({ key: 'p4', evidence: [{ kind: 'ART9_CONDITION', datedOn: '2024-01-01' }] }), 'BAD_USER_INPUT', 'input.evidence[0].kind'],
+  ];
+
+  it.each(cases)('refuses %s', async (_label, mutation, input, code, field) => {
+    const before = await api.database.dataSource.query('SELECT (SELECT count(*) FROM party) + (SELECT count(*) FROM flow) + (SELECT count(*) FROM data_category) + (SELECT count(*) FROM activity) + (SELECT count(*) FROM audit_entry) AS n');
+    const result = await api.graphql(mutation, { input });
+    expect(result.errors?.[0].extensions?.code).toBe(code);
+    expect(result.errors?.[0].message).toContain(field);
+    const after = await api.database.dataSource.query('SELECT (SELECT count(*) FROM party) + (SELECT count(*) FROM flow) + (SELECT count(*) FROM data_category) + (SELECT count(*) FROM activity) + (SELECT count(*) FROM audit_entry) AS n');
+    expect(after).toEqual(before);
+  });
+
+  it('lists every problem of an input at once', async () => {
+    const result = await api.graphql(CREATE.party, { input: makeParty({ key: 'BAD', countries: ['ZZ'], name: '' }) });
+    const problems = result.errors?.[0].extensions?.problems as { field: string }[];
+    expect(problems.map((problem) => problem.field).sort()).toEqual(['input.countries[0]', 'input.key', 'input.name']);
+  });
+
+  it('refuses a category tree cycle', async () => {
+    await ok(CREATE.category, { input: makeCategory({ key: 'loop', name: 'Loop' }) });
+    await ok(CREATE.category, { input: makeCategory({ key: 'loop.inner', name: 'Inner', parent: 'loop' }) });
+    const result = await api.graphql('mutation { updateDataCategory(key: "loop", input: { parent: "loop.inner" }) { key } }');
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toContain('input.parent');
+    const { dataCategory } = await ok<{ dataCategory: { parent: null } }>('{ dataCategory(key: "loop") { parent { key } } }');
+    expect(dataCategory.parent).toBeNull();
+  });
+
+  it('refuses an activity change that would strand a flow category', async () => {
+    const result = await api.graphql('mutation { updateActivity(key: "accounts", input: { dataCategories: [{ category: "biometric", required: true }] }) { key } }');
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toContain("flow 'accounts-to-cloud'");
+  });
+});
+
+describe('changing and deleting', () => {
+  it('updates with a version check and keeps omitted fields', async () => {
+    const { party } = await ok<{ party: { version: number } }>('{ party(key: "backup") { version } }');
+    const updated = await ok<{ updateParty: { name: string; version: number; countries: { code: string }[] } }>(
+      'mutation($v: Int) { updateParty(key: "backup", input: { name: "Backup Services Ltd" }, expectedVersion: $v) { name version countries { code } } }',
+      { v: party.version },
+    );
+    expect(updated.updateParty).toEqual({ name: 'Backup Services Ltd', version: party.version + 1, countries: [{ code: 'IN' }] });
+    const stale = await api.graphql('mutation($v: Int) { updateParty(key: "backup", input: { name: "Stale" }, expectedVersion: $v) { name } }', {
+      v: party.version,
+    });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: party.version + 1 });
+  });
+
+  it('refuses a delete that would orphan something, and says what refers to it', async () => {
+    const result = await api.graphql('mutation { deleteParty(key: "cloud") { key } }');
+    expect(result.errors?.[0].extensions?.code).toBe('STILL_REFERENCED');
+    expect(result.errors?.[0].message).toContain("flow 'accounts-to-cloud'");
+    expect(result.errors?.[0].message).toContain("sub-processor 'backup'");
+    expect(await rowCount('party')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('deletes what nothing refers to, and records it in the audit log', async () => {
+    await ok(CREATE.party, { input: makeParty({ key: 'temp', name: 'Temporary' }) });
+    expect(await ok('mutation { deleteParty(key: "temp") { key } }')).toEqual({ deleteParty: { key: 'temp' } });
+    const entries = (await api.database.dataSource.query("SELECT operation FROM audit_entry WHERE entity_key = 'temp' ORDER BY seq")) as { operation: string }[];
+    expect(entries.map((entry) => entry.operation)).toEqual(['create', 'delete']);
+  });
+
+  it('reports an unknown key as NOT_FOUND', async () => {
+    const result = await api.graphql('mutation { deleteFlow(key: "nope") { key } }');
+    expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
