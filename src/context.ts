@@ -5,6 +5,7 @@ import { createDataCategoryLoaders } from './modules/data-category/data-category
 import { createEvidenceLoaders } from './modules/evidence/evidence.loaders';
 import { createFlowLoaders } from './modules/flow/flow.loaders';
 import { createPartyLoaders } from './modules/party/party.loaders';
+import { createPersonLoaders } from './modules/person/person.loaders';
 import { createSubjectCategoryLoaders } from './modules/subject-category/subject-category.loaders';
 
 /** Batching loaders, made anew for every request so that nothing is cached across callers. */
@@ -16,6 +17,7 @@ export function createLoaders(dataSource: DataSource) {
     dataCategory: createDataCategoryLoaders(dataSource),
     subjectCategory: createSubjectCategoryLoaders(dataSource),
     evidence: createEvidenceLoaders(dataSource),
+    person: createPersonLoaders(dataSource),
   };
 }
 

@@ -5,6 +5,7 @@ import { ActivityResolver } from './modules/activity/activity.resolver';
 import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
 import { FlowResolver } from './modules/flow/flow.resolver';
 import { PartyResolver } from './modules/party/party.resolver';
+import { ConsentResolver, PersonResolver } from './modules/person/person.resolver';
 import { CountryResolver, RegimeResolver } from './modules/reference/reference.resolver';
 import { SubjectCategoryResolver } from './modules/subject-category/subject-category.resolver';
 
@@ -16,6 +17,8 @@ export const RESOLVERS = [
   FlowResolver,
   CountryResolver,
   RegimeResolver,
+  PersonResolver,
+  ConsentResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -30,18 +30,19 @@ export function entityLoader<E extends ObjectLiteral & { id: string }>(
   });
 }
 
-/** Loads, for each value of `property`, the entities having it, ordered by key. */
-export function entitiesByLoader<E extends ObjectLiteral & { key: string }>(
+/** Loads, for each value of `property`, the entities having it, ordered by `orderBy`. */
+export function entitiesByLoader<E extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<E>,
   property: keyof E & string,
+  orderBy: keyof E & string = 'key',
 ): DataLoader<string, E[]> {
   return new DataLoader(async (values) => {
     const rows = await dataSource
       .getRepository(entity)
       .createQueryBuilder('row')
       .where(`row.${property} IN (:...values)`, { values })
-      .orderBy('row.key')
+      .orderBy(`row.${orderBy}`)
       .getMany();
     const byValue = groupBy(rows, (row) => row[property] as string);
     return values.map((value) => byValue.get(value) ?? []);

@@ -1,8 +1,10 @@
 import { ActivityDataCategoryEntity, ActivityEntity, ActivitySubjectCategoryEntity } from '../modules/activity/activity.entity';
+import { ConsentEntity } from '../modules/consent/consent.entity';
 import { DataCategoryEntity } from '../modules/data-category/data-category.entity';
 import { EvidenceEntity } from '../modules/evidence/evidence.entity';
 import { FlowCountryEntity, FlowDataCategoryEntity, FlowEntity } from '../modules/flow/flow.entity';
 import { PartyCountryEntity, PartyEntity } from '../modules/party/party.entity';
+import { PersonEntity } from '../modules/person/person.entity';
 import { SubjectCategoryEntity } from '../modules/subject-category/subject-category.entity';
 
 export const ENTITIES = [
@@ -17,4 +19,6 @@ export const ENTITIES = [
   FlowDataCategoryEntity,
   FlowCountryEntity,
   EvidenceEntity,
+  PersonEntity,
+  ConsentEntity,
 ];

@@ -6,6 +6,7 @@ import type { ActivityEntry } from '../inventory/inventory-document';
 import { PartyKind } from '../party/party-kind';
 import { validateCountry, validateEffectiveRange, validateKey, validateName, validateReferences } from '../registry/entry-validation';
 import { idsByKey } from '../registry/key-lookup';
+import { consentReferrers } from '../registry/consent-referrers';
 import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
@@ -154,7 +155,7 @@ async function writeActivity(manager: EntityManager, entry: ActivityEntry, exist
 
 async function activityReferrers(manager: EntityManager, id: string): Promise<string[]> {
   const rows = (await manager.query('SELECT key FROM flow WHERE activity_id = $1 ORDER BY key LIMIT 20', [id])) as { key: string }[];
-  return rows.map((row) => `flow '${row.key}'`);
+  return [...rows.map((row) => `flow '${row.key}'`), ...(await consentReferrers(manager, 'activity_id', id))];
 }
 
 export const activityKind: RegistryKind<ActivityEntry> = {

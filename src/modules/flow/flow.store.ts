@@ -6,6 +6,7 @@ import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evi
 import type { FlowEntry } from '../inventory/inventory-document';
 import { validateCountries, validateEffectiveRange, validateKey, validateReferences } from '../registry/entry-validation';
 import { idsByKey } from '../registry/key-lookup';
+import { consentReferrers } from '../registry/consent-referrers';
 import { readLinks, replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { FlowEntity } from './flow.entity';
@@ -159,9 +160,9 @@ async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: s
   return id;
 }
 
-/** Nothing in the data map points at a flow; consents to it go with it (persons module). */
-async function flowReferrers(): Promise<string[]> {
-  return [];
+/** Only consents point at a flow: they are the record that a person agreed to it. */
+function flowReferrers(manager: EntityManager, id: string): Promise<string[]> {
+  return consentReferrers(manager, 'flow_id', id);
 }
 
 export const flowKind: RegistryKind<FlowEntry> = {

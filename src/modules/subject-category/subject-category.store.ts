@@ -31,7 +31,8 @@ async function subjectCategoryReferrers(manager: EntityManager, id: string): Pro
      WHERE l.subject_category_id = $1 ORDER BY 1 LIMIT 20`,
     [id],
   )) as { key: string }[];
-  return rows.map((row) => `activity '${row.key}'`);
+  const [persons] = (await manager.query('SELECT count(*)::int AS n FROM person_subject_category WHERE subject_category_id = $1', [id])) as { n: number }[];
+  return [...rows.map((row) => `activity '${row.key}'`), ...(persons.n > 0 ? [`${persons.n} person(s)`] : [])];
 }
 
 export const subjectCategoryKind: RegistryKind<SubjectCategoryEntry> = {

@@ -1,0 +1,96 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../../common/loaders';
+import { PageArgs } from '../../common/pagination';
+import { DateTime } from '../../common/scalars';
+import type { RequestContext } from '../../context';
+import { Activity } from '../activity/activity.type';
+import { Consent, ConsentInput } from '../consent/consent.type';
+import { Flow } from '../flow/flow.type';
+import type { ConsentEntry, PersonEntry } from '../inventory/inventory-document';
+import { Country } from '../reference/reference.type';
+import { countryOf } from '../reference/reference.service';
+import { SubjectCategory } from '../subject-category/subject-category.type';
+import { erasePerson, findPerson, giveConsent, listPersons, upsertPersons, withdrawConsent } from './person.service';
+import { ErasureResult, Person, PersonConnection, PersonFilter, PersonInput, PersonUpsertResult } from './person.type';
+
+function toConsentEntry(input: ConsentInput): ConsentEntry {
+  return { ...input, givenAt: input.givenAt.toISOString(), withdrawnAt: input.withdrawnAt ? input.withdrawnAt.toISOString() : null };
+}
+
+function toPersonEntry(input: PersonInput): PersonEntry {
+  return { ...input, consents: input.consents?.map(toConsentEntry) };
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'One person by external id.' })
+  person(@Arg('externalId', () => String) externalId: string, @Ctx() ctx: RequestContext) {
+    return findPerson(ctx.dataSource, externalId);
+  }
+
+  @Query(() => PersonConnection, { description: 'Persons, by external id.' })
+  persons(@Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listPersons(ctx.dataSource, filter ?? {}, page);
+  }
+
+  @Mutation(() => PersonUpsertResult, { description: 'Creates or replaces one person (and their consents, when listed).' })
+  upsertPerson(@Arg('input', () => PersonInput) input: PersonInput, @Ctx() ctx: RequestContext) {
+    return upsertPersons(ctx.dataSource, ctx.caller.name, [toPersonEntry(input)], 'input');
+  }
+
+  @Mutation(() => PersonUpsertResult, { description: 'Creates or replaces many persons with their consents in one transaction (at most 10,000 per call).' })
+  bulkUpsertPersons(@Arg('persons', () => [PersonInput]) persons: PersonInput[], @Ctx() ctx: RequestContext) {
+    return upsertPersons(ctx.dataSource, ctx.caller.name, persons.map(toPersonEntry));
+  }
+
+  @Mutation(() => ErasureResult, { description: 'Erases a person and their consents (right to erasure); says how many rows went.' })
+  erasePerson(@Arg('externalId', () => String) externalId: string, @Ctx() ctx: RequestContext) {
+    return erasePerson(ctx.dataSource, ctx.caller.name, externalId);
+  }
+
+  @Mutation(() => Consent, { description: 'Records a consent given by a person.' })
+  giveConsent(
+    @Arg('externalId', () => String) externalId: string,
+    @Arg('input', () => ConsentInput) input: ConsentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return giveConsent(ctx.dataSource, ctx.caller.name, { externalId, ...toConsentEntry(input) });
+  }
+
+  @Mutation(() => Consent, { description: 'Records that a consent was withdrawn (default now); the consent itself stays on record.' })
+  withdrawConsent(
+    @Arg('consentId', () => ID) consentId: string,
+    @Arg('withdrawnAt', () => DateTime, { nullable: true }) withdrawnAt: Date | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return withdrawConsent(ctx.dataSource, ctx.caller.name, consentId, (withdrawnAt ?? new Date()).toISOString());
+  }
+
+  @FieldResolver(() => Country, { description: 'Country of residence.' })
+  countryOfResidence(@Root() person: Person) {
+    return countryOf(person.countryOfResidence);
+  }
+
+  @FieldResolver(() => [SubjectCategory], { description: 'Subject categories the person belongs to.' })
+  async subjectCategories(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return loadExisting(ctx.loaders.subjectCategory.byId, await ctx.loaders.person.subjectCategoryIds.load(person.id));
+  }
+
+  @FieldResolver(() => [Consent], { description: 'Consents given, withdrawn ones included.' })
+  consents(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.person.consents.load(person.id);
+  }
+}
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @FieldResolver(() => Activity, { nullable: true, description: 'The activity consented to.' })
+  activity(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
+    return consent.activityId ? ctx.loaders.activity.byId.load(consent.activityId) : null;
+  }
+
+  @FieldResolver(() => Flow, { nullable: true, description: 'The flow consented to.' })
+  flow(@Root() consent: Consent, @Ctx() ctx: RequestContext) {
+    return consent.flowId ? ctx.loaders.flow.byId.load(consent.flowId) : null;
+  }
+}
