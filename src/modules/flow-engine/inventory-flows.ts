@@ -1,0 +1,89 @@
+import { isInForce } from '../../common/dates';
+import type { TransferMechanism } from '../flow/transfer-mechanism';
+import type { FlowVolumes } from '../rules/rule-context';
+import { readAsOf } from './as-of';
+import { includesCategory } from './category-tree';
+import { clampDepth } from './compute-data-flows';
+import type { Hop } from './data-flow-answer';
+import type { InventorySnapshot } from './inventory-snapshot';
+import { judgeHops } from './judge-hop';
+import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { sortedUnique } from './sorted-unique';
+import { traverseActivity, type ConsentGate } from './traverse-activity';
+
+export interface InventoryHopOptions {
+  /** ISO timestamp the question is asked about. */
+  asOf: string;
+  /** As for computeDataFlows: DEFAULT_MAX_DEPTH when absent, clamped to 0..MAX_DEPTH. */
+  maxDepth?: number;
+  /** Persons per flow since 1 January, counted by the caller, for the PIPL volume thresholds. */
+  volumes?: FlowVolumes;
+}
+
+export interface TransferFilter {
+  /** Only transfers under this regime: governed by it, to a country outside its territory. */
+  regime?: string;
+  destinationCountry?: string;
+  mechanism?: TransferMechanism;
+  lawful?: boolean;
+}
+
+export interface CategoryRecipient {
+  partyId: string;
+  countries: string[];
+}
+
+/** Without a person, every flow is taken to happen: the question is what the map allows. */
+const everyConsentHeld: ConsentGate = () => ({ followed: true, consentHeld: true });
+
+/**
+ * Every hop of every activity in force, as if a person of every kind had given every consent:
+ * from each controller with all the activity's categories. No residence is known, so the regimes
+ * that follow the data are those of the countries it has been held in, from the controller's on:
+ * data collected by a controller in China stays under PIPL down the chain, and a hop out of a
+ * processor in the EEA is under GDPR.
+ */
+export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Hop[] {
+  const index = toSnapshotIndex(source);
+  const { date } = readAsOf(options.asOf);
+  const maxDepth = clampDepth(options.maxDepth);
+  const traversed = index.activities
+    .filter((activity) => isInForce(activity.effectiveFrom, activity.effectiveTo, date))
+    .flatMap((activity) =>
+      traverseActivity({ index, activity, date, maxDepth, consentGate: everyConsentHeld, followingRegimes: [] }),
+    );
+  return judgeHops(index, traversed, date, null, options.volumes).hops;
+}
+
+/**
+ * The hops that cross a border or are a transfer under some regime (an onward transfer from one
+ * US party to another of an EU resident's data crosses no border but is a GDPR transfer), narrowed
+ * by the filter.
+ */
+export function crossBorderTransfers(hops: readonly Hop[], filter: TransferFilter = {}): Hop[] {
+  return hops.filter(
+    (hop) =>
+      (hop.crossesBorder || hop.transferRegimes.length > 0) &&
+      (filter.regime === undefined || hop.transferRegimes.includes(filter.regime)) &&
+      (filter.destinationCountry === undefined || hop.toCountries.includes(filter.destinationCountry)) &&
+      (filter.mechanism === undefined || hop.mechanism === filter.mechanism) &&
+      (filter.lawful === undefined || hop.lawful === filter.lawful),
+  );
+}
+
+/** Parties a hop gives the category or a category under it, with the countries they receive it in, by party id. */
+export function recipientsOfCategory(
+  source: InventorySnapshot | SnapshotIndex,
+  hops: readonly Hop[],
+  categoryId: string,
+): CategoryRecipient[] {
+  const index = toSnapshotIndex(source);
+  const countriesByParty = new Map<string, string[]>();
+  for (const hop of hops) {
+    if (!includesCategory(index, hop.categoryIds, categoryId)) continue;
+    countriesByParty.set(hop.toPartyId, [...(countriesByParty.get(hop.toPartyId) ?? []), ...hop.toCountries]);
+  }
+  return [...countriesByParty]
+    .map(([partyId, countries]) => ({ partyId, countries: sortedUnique(countries) }))
+    .sort((a, b) => (a.partyId < b.partyId ? -1 : 1));
+}

@@ -1,0 +1,29 @@
+import type { Finding } from '../rules/finding';
+import { evaluateHopRules } from '../rules/rule-catalogue';
+import { hopRuleContext, type FlowVolumes } from '../rules/rule-context';
+import type { Hop } from './data-flow-answer';
+import type { PersonContext } from './person-context';
+import type { SnapshotIndex } from './snapshot-index';
+import type { HopFacts } from './traverse-activity';
+
+export interface JudgedHops {
+  hops: Hop[];
+  findings: Finding[];
+}
+
+/** Runs the hop rules on each hop: a hop is lawful when none fires, and their messages are its reasons. */
+export function judgeHops(
+  index: SnapshotIndex,
+  hops: readonly HopFacts[],
+  date: string,
+  person: PersonContext | null,
+  volumes?: FlowVolumes,
+): JudgedHops {
+  const judged: JudgedHops = { hops: [], findings: [] };
+  for (const facts of hops) {
+    const findings = evaluateHopRules(hopRuleContext(index, facts, date, person, volumes));
+    judged.hops.push({ ...facts, lawful: findings.length === 0, reasons: findings.map((finding) => finding.message) });
+    judged.findings.push(...findings);
+  }
+  return judged;
+}

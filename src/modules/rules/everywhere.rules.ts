@@ -1,0 +1,49 @@
+import type { SnapshotActivity } from '../flow-engine/inventory-snapshot';
+import { Severity } from './finding';
+import { describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
+import { RuleScope, type Rule } from './rule-descriptor';
+
+export function hasRetention(activity: Pick<SnapshotActivity, 'retentionPeriod' | 'retentionEvent'>): boolean {
+  return (activity.retentionPeriod ?? '').trim() !== '' || (activity.retentionEvent ?? '').trim() !== '';
+}
+
+/**
+ * An activity that promises to keep its data in one country ("stored in mainland China", as PIPL
+ * Art. 40 requires of some handlers, or as a contract or notice promises) breaks the promise with
+ * every hop that takes the data to another country, at any depth of the chain.
+ */
+export const localisationBroken: Rule<HopRuleContext> = {
+  id: 'ANY-LOCALISATION-BROKEN',
+  severity: Severity.HIGH,
+  title: 'Localisation promise broken',
+  explanation: 'The activity promises to keep its data in one country, and a hop takes it to another.',
+  legalReference: 'The promise on record; PIPL Art. 40 where it is a legal duty',
+  scope: RuleScope.HOP,
+  regime: null,
+  check: (context) => {
+    const promisedCountry = context.activity.localisedIn;
+    if (promisedCountry === null) return null;
+    const elsewhere = context.hop.toCountries.filter((country) => country !== promisedCountry);
+    if (elsewhere.length === 0) return null;
+    return `${describeHop(context)} takes data of activity '${context.activity.key}', promised to stay in ${promisedCountry}, to ${elsewhere.join(', ')}`;
+  },
+};
+
+/**
+ * Data may be kept no longer than its purpose needs (GDPR Art. 5(1)(e), PIPL Art. 19), so every
+ * activity must say how long: a period or an event that ends it.
+ */
+export const noRetention: Rule<ActivityRuleContext> = {
+  id: 'ANY-NO-RETENTION',
+  severity: Severity.MEDIUM,
+  title: 'Activity without retention',
+  explanation: 'The activity states neither a retention period nor an event that ends retention.',
+  legalReference: 'GDPR Art. 5(1)(e); PIPL Art. 19',
+  scope: RuleScope.ACTIVITY,
+  regime: null,
+  check: ({ activity }) =>
+    hasRetention(activity) ? null : `Activity '${activity.key}' states neither a retention period nor an event that ends retention`,
+};
+
+export const EVERYWHERE_HOP_RULES: readonly Rule<HopRuleContext>[] = [localisationBroken];
+export const EVERYWHERE_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [noRetention];

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { EvidenceKind } from '../evidence/evidence-kind';
+import { computeDataFlows } from '../flow-engine/compute-data-flows';
+import type { SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import {
+  type ActivityFields,
+  inventoryFindings,
+  makeActivity,
+  makeCategory,
+  makeEvidence,
+  makeFlow,
+  makeParty,
+  makeProfile,
+  makeSnapshot,
+  ruleIdsOf,
+} from '../flow-engine/test-factories';
+import { TransferMechanism } from '../flow/transfer-mechanism';
+import { PartyKind } from '../party/party-kind';
+import { GDPR_FAMILY } from './gdpr-family';
+
+const HOME = { GDPR: 'DE', UK_GDPR: 'GB' } as const;
+const AS_OF = '2024-06-01';
+
+const CATEGORIES = [
+  makeCategory({ key: 'contact' }),
+  makeCategory({ key: 'health', gdprSpecial: true }),
+  makeCategory({ key: 'health.allergies', parentId: 'health' }),
+];
+
+describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
+  const id = (rule: string) => `${law.idPrefix}-${rule}`;
+
+  interface World {
+    activity?: ActivityFields;
+    receiver?: Partial<SnapshotParty>;
+    flow?: Partial<SnapshotFlow>;
+    controllerCountry?: string;
+  }
+
+  function world({ activity = {}, receiver, flow = {}, controllerCountry = HOME[law.regime] }: World) {
+    return makeSnapshot({
+      parties: [
+        makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: [controllerCountry] }),
+        ...(receiver ? [makeParty({ key: 'vendor', countries: [controllerCountry], ...receiver })] : []),
+      ],
+      categories: CATEGORIES,
+      activities: [makeActivity({ key: 'care', categoryIds: ['contact'], ...activity })],
+      flows: receiver ? [makeFlow({ key: 'f', activityId: 'care', fromId: 'controller', toId: 'vendor', categoryIds: ['contact'], ...flow })] : [],
+    });
+  }
+  const ruleIds = (fields: World) => ruleIdsOf(inventoryFindings(world(fields), AS_OF));
+
+  describe('SPECIAL-CATEGORY-NO-ART9', () => {
+    it('fires on special-category data, or a category under one, with no Art. 9(2) condition', () => {
+      expect(ruleIds({ activity: { categories: [{ categoryId: 'health', required: true }] } })).toEqual([id('SPECIAL-CATEGORY-NO-ART9')]);
+      expect(ruleIds({ activity: { categories: [{ categoryId: 'health.allergies', required: false }] } })).toEqual([id('SPECIAL-CATEGORY-NO-ART9')]);
+    });
+
+    it('does not fire with a condition on record, or without special-category data', () => {
+      const condition = [makeEvidence(EvidenceKind.ART9_CONDITION)];
+      expect(ruleIds({ activity: { categoryIds: ['health'], evidence: condition } })).toEqual([]);
+      expect(ruleIds({})).toEqual([]);
+    });
+
+    it('applies to a controller abroad for a person living under the law, not without one', () => {
+      const snapshot = world({ activity: { categoryIds: ['health'] }, controllerCountry: 'US' });
+      expect(ruleIdsOf(inventoryFindings(snapshot, AS_OF))).toEqual([]);
+      const residence = law.regime === 'GDPR' ? 'FR' : 'GB';
+      const answer = computeDataFlows(snapshot, makeProfile({ countryOfResidence: residence }), { asOf: AS_OF });
+      expect(ruleIdsOf(answer.findings)).toEqual([id('SPECIAL-CATEGORY-NO-ART9')]);
+    });
+  });
+
+  describe('PROCESSOR-NO-DPA', () => {
+    it('fires on data given to a processor or a sub-processor with no agreement on record', () => {
+      expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR } })).toEqual([id('PROCESSOR-NO-DPA')]);
+      expect(ruleIds({ receiver: { kind: PartyKind.SUB_PROCESSOR } })).toEqual([id('PROCESSOR-NO-DPA')]);
+    });
+
+    it('fires when the agreement on record has expired', () => {
+      const expired = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT, '2020-01-01', '2024-05-31')];
+      expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR, evidence: expired } })).toEqual([id('PROCESSOR-NO-DPA')]);
+    });
+
+    it('does not fire with an agreement, for an independent controller, or outside the law', () => {
+      const agreed = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT)];
+      expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR, evidence: agreed } })).toEqual([]);
+      expect(ruleIds({ receiver: { kind: PartyKind.THIRD_PARTY } })).toEqual([]);
+      expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR }, controllerCountry: 'US' })).toEqual([]);
+    });
+  });
+
+  describe('ART30-RECORD-INCOMPLETE', () => {
+    const messageFor = (fields: World) =>
+      inventoryFindings(world(fields), AS_OF).find((finding) => finding.ruleId === id('ART30-RECORD-INCOMPLETE'))?.message;
+
+    it('names each missing Art. 30(1) item', () => {
+      expect(messageFor({ activity: { purpose: '  ' } })).toMatch(/lacks: purpose \(b\)$/);
+      expect(messageFor({ activity: { subjectCategoryIds: [] } })).toMatch(/categories of data subjects/);
+      expect(messageFor({ activity: { categoryIds: [] } })).toMatch(/categories of personal data/);
+      expect(messageFor({ activity: { retentionPeriod: null } })).toMatch(/retention \(f\)/);
+      expect(messageFor({ receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] } })).toMatch(/safeguards for the transfers to IN \(e\)/);
+    });
+
+    it('does not fire on a complete record', () => {
+      expect(messageFor({})).toBeUndefined();
+      expect(messageFor({ activity: { retentionPeriod: null, retentionEvent: 'account closed' } })).toBeUndefined();
+      const covered = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['JP'] }, flow: { mechanism: TransferMechanism.ADEQUACY_DECISION } };
+      expect(messageFor(covered)).toBeUndefined();
+    });
+  });
+});

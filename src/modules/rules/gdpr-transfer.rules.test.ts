@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { EvidenceKind } from '../evidence/evidence-kind';
+import type { SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import {
+  inventoryFindings,
+  makeActivity,
+  makeCategory,
+  makeEvidence,
+  makeFlow,
+  makeParty,
+  makeSnapshot,
+  ruleIdsOf,
+} from '../flow-engine/test-factories';
+import { TransferMechanism } from '../flow/transfer-mechanism';
+import { PartyKind } from '../party/party-kind';
+import { GDPR_FAMILY } from './gdpr-family';
+
+const HOME = { GDPR: 'DE', UK_GDPR: 'GB' } as const;
+
+interface TransferCase {
+  to: string[];
+  flow?: Partial<SnapshotFlow>;
+  receiver?: Partial<SnapshotParty>;
+}
+
+describe.each(GDPR_FAMILY)('$lawName Chapter V rules', (law) => {
+  const id = (rule: string) => `${law.idPrefix}-${rule}`;
+
+  function ruleIds({ to, flow = {}, receiver = {} }: TransferCase, asOf = '2024-06-01'): string[] {
+    const snapshot = makeSnapshot({
+      parties: [
+        makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: [HOME[law.regime]] }),
+        makeParty({ key: 'vendor', countries: to, evidence: [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT)], ...receiver }),
+      ],
+      categories: [makeCategory({ key: 'contact' })],
+      activities: [makeActivity({ key: 'shop', categoryIds: ['contact'] })],
+      flows: [makeFlow({ key: 'f', activityId: 'shop', fromId: 'controller', toId: 'vendor', categoryIds: ['contact'], ...flow })],
+    });
+    return ruleIdsOf(inventoryFindings(snapshot, asOf));
+  }
+
+  describe('TRANSFER-NO-MECHANISM', () => {
+    it('fires on a transfer to a country without adequacy and no mechanism', () => {
+      expect(ruleIds({ to: ['IN'] })).toContain(id('TRANSFER-NO-MECHANISM'));
+    });
+
+    it('fires when the mechanism named is not one of this law', () => {
+      expect(ruleIds({ to: ['IN'], flow: { mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT } })).toContain(id('TRANSFER-NO-MECHANISM'));
+    });
+
+    it('fires when one of several destinations lacks adequacy', () => {
+      expect(ruleIds({ to: ['JP', 'IN'] })).toContain(id('TRANSFER-NO-MECHANISM'));
+    });
+
+    it('does not fire with an Art. 46 safeguard, an Art. 49 derogation, to an adequate country or at home', () => {
+      expect(ruleIds({ to: ['IN'], flow: { mechanism: TransferMechanism.BINDING_CORPORATE_RULES } })).not.toContain(id('TRANSFER-NO-MECHANISM'));
+      expect(ruleIds({ to: ['IN'], flow: { mechanism: TransferMechanism.CONTRACT_DEROGATION } })).not.toContain(id('TRANSFER-NO-MECHANISM'));
+      // The record must still name the ground of a transfer to an adequate country (Art. 30(1)(e)).
+      expect(ruleIds({ to: ['JP'] })).toEqual([id('ART30-RECORD-INCOMPLETE')]);
+      expect(ruleIds({ to: [HOME[law.regime]] })).toEqual([]);
+    });
+  });
+
+  describe('ADEQUACY-MISAPPLIED', () => {
+    const adequacy = { mechanism: TransferMechanism.ADEQUACY_DECISION };
+    const dpf = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT), makeEvidence(EvidenceKind.DPF_CERTIFICATION, '2023-01-01')];
+
+    it('fires for a country without a decision', () => {
+      expect(ruleIds({ to: ['IN'], flow: adequacy })).toEqual(expect.arrayContaining([id('ADEQUACY-MISAPPLIED')]));
+      expect(ruleIds({ to: ['IN'], flow: adequacy })).not.toContain(id('TRANSFER-NO-MECHANISM'));
+    });
+
+    it('fires for a US recipient without DPF certification, not for a certified one', () => {
+      expect(ruleIds({ to: ['US'], flow: adequacy })).toContain(id('ADEQUACY-MISAPPLIED'));
+      expect(ruleIds({ to: ['US'], flow: adequacy, receiver: { evidence: dpf } })).toEqual([]);
+    });
+
+    it('fires for a certified US recipient before the DPF decision, not from its first day', () => {
+      const dpfDay = law.regime === 'GDPR' ? ['2023-07-09', '2023-07-10'] : ['2023-10-11', '2023-10-12'];
+      expect(ruleIds({ to: ['US'], flow: adequacy, receiver: { evidence: dpf } }, dpfDay[0])).toContain(id('ADEQUACY-MISAPPLIED'));
+      expect(ruleIds({ to: ['US'], flow: adequacy, receiver: { evidence: dpf } }, dpfDay[1])).toEqual([]);
+    });
+
+    it('does not count a DPF certification dated after the day asked', () => {
+      const later = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT), makeEvidence(EvidenceKind.DPF_CERTIFICATION, '2024-06-02')];
+      expect(ruleIds({ to: ['US'], flow: adequacy, receiver: { evidence: later } })).toContain(id('ADEQUACY-MISAPPLIED'));
+    });
+
+    it('fires for a Canadian recipient that is not a commercial organisation, not for one that is', () => {
+      const commercial = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT), makeEvidence(EvidenceKind.COMMERCIAL_ORGANISATION)];
+      expect(ruleIds({ to: ['CA'], flow: adequacy })).toContain(id('ADEQUACY-MISAPPLIED'));
+      expect(ruleIds({ to: ['CA'], flow: adequacy, receiver: { evidence: commercial } })).toEqual([]);
+    });
+
+    it('does not fire for a country with a full decision', () => {
+      expect(ruleIds({ to: ['JP'], flow: adequacy })).toEqual([]);
+    });
+  });
+
+  it('ADEQUACY-MISAPPLIED: fires for Brazil before the EU decision of 2026-01-26 only', () => {
+    if (law.regime !== 'GDPR') return;
+    const toBrazil = { to: ['BR'], flow: { mechanism: TransferMechanism.ADEQUACY_DECISION } };
+    expect(ruleIds(toBrazil, '2026-01-25')).toContain('GDPR-ADEQUACY-MISAPPLIED');
+    expect(ruleIds(toBrazil, '2026-01-26')).toEqual([]);
+  });
+
+  describe('TRANSFER-NO-TIA', () => {
+    const scc = { mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES };
+
+    it('fires on SCCs or BCRs to a country without adequacy and no assessment on record', () => {
+      expect(ruleIds({ to: ['IN'], flow: scc })).toEqual([id('TRANSFER-NO-TIA')]);
+      expect(ruleIds({ to: ['IN'], flow: { mechanism: TransferMechanism.BINDING_CORPORATE_RULES } })).toEqual([id('TRANSFER-NO-TIA')]);
+    });
+
+    it('fires when the assessment on record has expired', () => {
+      const expired = [makeEvidence(EvidenceKind.TRANSFER_IMPACT_ASSESSMENT, '2020-01-01', '2024-05-31')];
+      expect(ruleIds({ to: ['IN'], flow: { ...scc, evidence: expired } })).toEqual([id('TRANSFER-NO-TIA')]);
+    });
+
+    it('does not fire with an assessment on record, or to an adequate country', () => {
+      const assessed = [makeEvidence(EvidenceKind.TRANSFER_IMPACT_ASSESSMENT, '2020-01-01', '2024-06-01')];
+      expect(ruleIds({ to: ['IN'], flow: { ...scc, evidence: assessed } })).toEqual([]);
+      expect(ruleIds({ to: ['JP'], flow: scc })).toEqual([]);
+    });
+  });
+
+  describe('DEROGATION-CONTINUOUS', () => {
+    const derogation = { mechanism: TransferMechanism.EXPLICIT_CONSENT_DEROGATION };
+
+    it('fires on a derogation for a continuous flow or a flow to an SDK', () => {
+      expect(ruleIds({ to: ['IN'], flow: { ...derogation, continuous: true } })).toEqual([id('DEROGATION-CONTINUOUS')]);
+      expect(ruleIds({ to: ['IN'], flow: derogation, receiver: { kind: PartyKind.SDK_PROVIDER } })).toEqual([id('DEROGATION-CONTINUOUS')]);
+    });
+
+    it('does not fire on an occasional flow, or where adequacy makes the derogation moot', () => {
+      expect(ruleIds({ to: ['IN'], flow: derogation })).toEqual([]);
+      expect(ruleIds({ to: ['JP'], flow: { ...derogation, continuous: true } })).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { LegalBasis } from '../activity/legal-basis';
+import { computeDataFlows } from '../flow-engine/compute-data-flows';
+import type { ConsentRecord } from '../flow-engine/inventory-snapshot';
+import {
+  makeActivity,
+  makeCategory,
+  makeConsent,
+  makeParty,
+  makeProfile,
+  makeSnapshot,
+  ruleIdsOf,
+} from '../flow-engine/test-factories';
+import { PartyKind } from '../party/party-kind';
+
+const AS_OF = '2024-06-01T09:00:00Z';
+
+function answerFor(countryOfResidence: string, ageInYears: number | null, consents: ConsentRecord[], legalBasis = LegalBasis.CONSENT) {
+  const snapshot = makeSnapshot({
+    parties: [makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: [countryOfResidence] })],
+    categories: [makeCategory({ key: 'contact' })],
+    activities: [makeActivity({ key: 'game', legalBasis, categoryIds: ['contact'] })],
+  });
+  const answer = computeDataFlows(snapshot, makeProfile({ countryOfResidence, ageInYears, consents }), { asOf: AS_OF, personId: 'kid' });
+  return { ruleIds: ruleIdsOf(answer.findings), collected: answer.collections.length === 1, findings: answer.findings };
+}
+
+const own = [makeConsent({ activityId: 'game' })];
+const guardian = [makeConsent({ activityId: 'game', givenByGuardian: true })];
+
+describe('GDPR-MINOR-NO-GUARDIAN-CONSENT', () => {
+  it('fires on a minor’s own consent below the age of the member state, and nothing is collected', () => {
+    const answer = answerFor('DE', 15, own);
+    expect(answer).toMatchObject({ ruleIds: ['GDPR-MINOR-NO-GUARDIAN-CONSENT'], collected: false });
+    expect(answer.findings[0]).toMatchObject({ personIds: ['kid'], activityIds: ['game'], legalReference: 'GDPR Art. 8(1)' });
+  });
+
+  it('does not fire with a guardian’s consent, from the age of consent, on another basis, or without any consent', () => {
+    expect(answerFor('DE', 15, guardian)).toMatchObject({ ruleIds: [], collected: true });
+    expect(answerFor('DE', 16, own)).toMatchObject({ ruleIds: [], collected: true });
+    expect(answerFor('BE', 13, own)).toMatchObject({ ruleIds: [], collected: true });
+    expect(answerFor('DE', 15, [], LegalBasis.CONTRACT)).toMatchObject({ ruleIds: [], collected: true });
+    expect(answerFor('DE', 15, [])).toMatchObject({ ruleIds: [], collected: false });
+    expect(answerFor('DE', null, own)).toMatchObject({ ruleIds: [], collected: true });
+  });
+});
+
+describe('UK-GDPR-MINOR-NO-GUARDIAN-CONSENT', () => {
+  it('fires below 13 and not from 13 (DPA 2018 s. 9)', () => {
+    expect(answerFor('GB', 12, own).ruleIds).toEqual(['UK-GDPR-MINOR-NO-GUARDIAN-CONSENT']);
+    expect(answerFor('GB', 13, own).ruleIds).toEqual([]);
+  });
+});
+
+describe('PIPL-CHILD-NO-GUARDIAN-CONSENT', () => {
+  // ageInYears is the age on the day asked: 13 the day before the 14th birthday, 14 on it.
+  it('fires the day before a child turns 14, and nothing is collected', () => {
+    expect(answerFor('CN', 13, own)).toMatchObject({ ruleIds: ['PIPL-CHILD-NO-GUARDIAN-CONSENT'], collected: false });
+  });
+
+  it('does not fire once they are 14, nor with a guardian’s consent', () => {
+    expect(answerFor('CN', 14, own)).toMatchObject({ ruleIds: [], collected: true });
+    expect(answerFor('CN', 13, guardian)).toMatchObject({ ruleIds: [], collected: true });
+  });
+});

@@ -1,0 +1,154 @@
+import { LegalBasis } from '../activity/legal-basis';
+import { EvidenceKind } from '../evidence/evidence-kind';
+import { isAnonymised } from '../flow-engine/anonymisation';
+import { requireFlow, requireParty } from '../flow-engine/snapshot-index';
+import { activityCategoryIds, type HopFacts } from '../flow-engine/traverse-activity';
+import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../party/party-kind';
+import { hasValidEvidence } from './evidence-on-record';
+import { Severity } from './finding';
+import { PIPL } from './pipl-export.rules';
+import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
+import { RuleScope, type Rule } from './rule-descriptor';
+import { lacksSeparateConsent } from './separate-consent';
+
+/** Recipients that process for their own purposes: another handler (Art. 23), including SDKs in our app. */
+const OTHER_HANDLER_KINDS: readonly PartyKind[] = [
+  PartyKind.THIRD_PARTY,
+  PartyKind.JOINT_CONTROLLER,
+  PartyKind.SDK_PROVIDER,
+  PartyKind.AFFILIATE,
+];
+
+function sensitiveCategoryIds(context: ActivityRuleContext): string[] {
+  return activityCategoryIds(context.activity).filter((id) => context.index.piplSensitiveCategoryIds.has(id));
+}
+
+/** PIPL Art. 13 lists the bases it knows; legitimate interests is not one of them. */
+export const activityOnLegitimateInterests: Rule<ActivityRuleContext> = {
+  id: 'PIPL-ACTIVITY-LEGITIMATE-INTERESTS',
+  severity: Severity.HIGH,
+  title: 'Activity on legitimate interests under PIPL',
+  explanation: 'An activity governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
+  legalReference: 'PIPL Art. 13',
+  scope: RuleScope.ACTIVITY,
+  regime: PIPL,
+  check: ({ activity, regimes }) =>
+    regimes.includes(PIPL) && activity.legalBasis === LegalBasis.LEGITIMATE_INTERESTS
+      ? `Activity '${activity.key}' is governed by PIPL but rests on legitimate interests, which PIPL Art. 13 does not provide`
+      : null,
+};
+
+/** The same for a hop under PIPL whose basis (its own, or its activity's) is legitimate interests. */
+export const hopOnLegitimateInterests: Rule<HopRuleContext> = {
+  id: 'PIPL-FLOW-LEGITIMATE-INTERESTS',
+  severity: Severity.HIGH,
+  title: 'Flow on legitimate interests under PIPL',
+  explanation: 'A hop governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
+  legalReference: 'PIPL Art. 13',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) =>
+    context.hop.regimes.includes(PIPL) && context.hop.legalBasis === LegalBasis.LEGITIMATE_INTERESTS
+      ? `${describeHop(context)} is governed by PIPL but rests on legitimate interests, which PIPL Art. 13 does not provide`
+      : null,
+};
+
+/** Sensitive PI (Art. 28) on consent needs a separate consent (Art. 29); see lacksSeparateConsent for other bases. */
+export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
+  id: 'PIPL-SENSITIVE-NO-SEPARATE-CONSENT',
+  severity: Severity.HIGH,
+  title: 'Sensitive personal information without separate consent',
+  explanation: 'A consent-based activity processes sensitive personal information without a separate consent.',
+  legalReference: 'PIPL Arts. 28-29',
+  scope: RuleScope.ACTIVITY,
+  regime: PIPL,
+  check: (context) => {
+    if (!context.regimes.includes(PIPL)) return null;
+    const sensitive = sensitiveCategoryIds(context);
+    if (sensitive.length === 0) return null;
+    if (!lacksSeparateConsent(context.activity.legalBasis, { activityId: context.activity.id }, context.person)) return null;
+    const whose = context.person === null ? `on ${context.activity.legalBasis}` : 'without the person’s separate consent';
+    return `Activity '${context.activity.key}' processes sensitive personal information (${categoryKeys(context.index, sensitive)}) ${whose}`;
+  },
+};
+
+/** Entrusting processing to another party needs an agreement on purpose, method, categories, protection, rights and duties (Art. 21). */
+export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
+  id: 'PIPL-ENTRUSTMENT-NO-AGREEMENT',
+  severity: Severity.HIGH,
+  title: 'Entrusted processing without an agreement',
+  explanation: 'Data governed by PIPL goes to a processor or sub-processor with no Art. 21 agreement on record.',
+  legalReference: 'PIPL Art. 21',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => {
+    if (!context.hop.regimes.includes(PIPL) || !ENTRUSTED_PARTY_KINDS.includes(context.receiver.kind)) return null;
+    if (hasValidEvidence(context.receiver.evidence, EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT, context.date)) return null;
+    return `${describeHop(context)} entrusts processing to ${context.receiver.key} with no PIPL Art. 21 agreement on record`;
+  },
+};
+
+/** Providing PI to another handler (an SDK included) on consent needs the person's separate consent (Art. 23). */
+export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
+  id: 'PIPL-PROVISION-NO-SEPARATE-CONSENT',
+  severity: Severity.HIGH,
+  title: 'Provision to another handler without separate consent',
+  explanation: 'A consent-based hop gives data to another handler or an SDK without a separate consent.',
+  legalReference: 'PIPL Arts. 13, 23',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => {
+    if (!context.hop.regimes.includes(PIPL) || !OTHER_HANDLER_KINDS.includes(context.receiver.kind)) return null;
+    if (!lacksSeparateConsent(context.hop.legalBasis, { flowId: context.flow.id, activityId: context.activity.id }, context.person)) return null;
+    const whose = context.person === null ? `on ${context.hop.legalBasis}` : 'without the person’s separate consent';
+    return `${describeHop(context)} provides personal information to the handler ${context.receiver.key} ${whose}`;
+  },
+};
+
+/** Why a hop under PIPL calls for an impact assessment (Art. 55(3)-(4)), or null. */
+function impactAssessmentTrigger(context: ActivityRuleContext, hop: HopFacts): string | null {
+  if (!hop.regimes.includes(PIPL) || isAnonymised(hop.safeguards)) return null;
+  if (hasValidEvidence(requireFlow(context.index, hop.flowId).evidence, EvidenceKind.PI_IMPACT_ASSESSMENT, context.date)) return null;
+  const receiver = requireParty(context.index, hop.toPartyId);
+  if (hop.transferRegimes.includes(PIPL)) return `exports to ${receiver.key}`;
+  if (ENTRUSTED_PARTY_KINDS.includes(receiver.kind)) return `entrusts ${receiver.key}`;
+  if (OTHER_HANDLER_KINDS.includes(receiver.kind)) return `provides to ${receiver.key}`;
+  return null;
+}
+
+/**
+ * A PI protection impact assessment must precede processing sensitive PI, entrusting, providing to
+ * others and exporting (Art. 55(1), (3), (4)); one on the activity covers all its flows, one on a
+ * flow covers that flow.
+ */
+export const noImpactAssessment: Rule<ActivityRuleContext> = {
+  id: 'PIPL-NO-PIA',
+  severity: Severity.MEDIUM,
+  title: 'No personal information protection impact assessment',
+  explanation: 'The activity processes sensitive PI, entrusts, provides to others or exports under PIPL with no impact assessment on record.',
+  legalReference: 'PIPL Arts. 55-56',
+  scope: RuleScope.ACTIVITY,
+  regime: PIPL,
+  check: (context) => {
+    if (hasValidEvidence(context.activity.evidence, EvidenceKind.PI_IMPACT_ASSESSMENT, context.date)) return null;
+    const sensitive = context.regimes.includes(PIPL) ? sensitiveCategoryIds(context) : [];
+    const triggers = [
+      ...(sensitive.length > 0 ? [`processes sensitive personal information (${categoryKeys(context.index, sensitive)})`] : []),
+      ...new Set(context.hops.map((hop) => impactAssessmentTrigger(context, hop)).filter((trigger) => trigger !== null)),
+    ];
+    if (triggers.length === 0) return null;
+    return `Activity '${context.activity.key}' ${triggers.join(', ')} with no PI protection impact assessment on record`;
+  },
+};
+
+export const PIPL_PROCESSING_HOP_RULES: readonly Rule<HopRuleContext>[] = [
+  hopOnLegitimateInterests,
+  entrustmentWithoutAgreement,
+  provisionWithoutSeparateConsent,
+];
+
+export const PIPL_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
+  activityOnLegitimateInterests,
+  sensitiveWithoutSeparateConsent,
+  noImpactAssessment,
+];

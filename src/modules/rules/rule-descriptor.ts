@@ -1,0 +1,35 @@
+import type { Severity } from './finding';
+
+/** What a rule is checked on. */
+export enum RuleScope {
+  /** Every hop the data takes; a finding makes the hop unlawful and its message is a reason. */
+  HOP = 'HOP',
+  /** Every activity in force (for a person: every activity that collects their data). */
+  ACTIVITY = 'ACTIVITY',
+  /** A person, on every activity in force that concerns them. */
+  PERSON = 'PERSON',
+}
+
+/** What the API lists about a rule. */
+export interface RuleDescriptor {
+  /** Stable id, prefixed by the regime: 'GDPR-', 'UK-GDPR-', 'PIPL-', or 'ANY-' for rules that apply everywhere. */
+  id: string;
+  severity: Severity;
+  title: string;
+  /** One sentence: what the rule checks and why. */
+  explanation: string;
+  legalReference: string;
+  scope: RuleScope;
+  /** Regime code the rule belongs to; null for rules that apply everywhere. */
+  regime: string | null;
+}
+
+/** A rule: what it is, and a check that says what is wrong (a one-sentence message) or null. */
+export interface Rule<Context> extends RuleDescriptor {
+  check(context: Context): string | null;
+}
+
+export function describeRule(rule: Rule<unknown>): RuleDescriptor {
+  const { id, severity, title, explanation, legalReference, scope, regime } = rule;
+  return { id, severity, title, explanation, legalReference, scope, regime };
+}
