@@ -129,3 +129,16 @@ export interface InventoryDocument {
   flows?: FlowEntry[];
   persons?: PersonEntry[];
 }
+
+/** The keyed lists of a document, in dependency order (what an entry refers to comes first). */
+export const INVENTORY_SECTIONS = ['subjectCategories', 'dataCategories', 'parties', 'activities', 'flows', 'persons'] as const;
+
+export type InventorySection = (typeof INVENTORY_SECTIONS)[number];
+
+/** The entry of one section: persons are keyed by `externalId`, everything else by `key`. */
+export type SectionEntry = NonNullable<InventoryDocument[InventorySection]>[number];
+
+/** The stable key an entry is known by in its section. */
+export function entryKey(entry: SectionEntry): string {
+  return 'externalId' in entry ? entry.externalId : entry.key;
+}
