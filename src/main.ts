@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { connectDatabase } from './db/database';
 import { createLogger } from './logger';
+import { loadExampleIfEmpty } from './modules/inventory/example-inventory';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await connectDatabase(config);
+  if (await loadExampleIfEmpty(database.dataSource, config.exampleInventory)) {
+    logger.info({ example: config.exampleInventory }, 'empty registry: loaded the example data map');
+  }
   const server = await startServer({ database, logger, host: config.host, port: config.port });
   logger.info({ url: server.url, embedded: database.embedded !== null }, 'Flowmap is serving GraphQL');
   process.stdout.write(`Flowmap GraphQL API ready at ${server.url}\n`);

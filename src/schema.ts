@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from './modules/activity/activity.resolver';
 import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
 import { FlowResolver } from './modules/flow/flow.resolver';
+import { FlowQueryResolver, PersonDataFlowResolver } from './modules/flow-query/flow-query.resolver';
+import { InventoryResolver } from './modules/inventory/inventory.resolver';
 import { PartyResolver } from './modules/party/party.resolver';
 import { ConsentResolver, PersonResolver } from './modules/person/person.resolver';
 import { CountryResolver, RegimeResolver } from './modules/reference/reference.resolver';
@@ -19,6 +21,9 @@ export const RESOLVERS = [
   RegimeResolver,
   PersonResolver,
   ConsentResolver,
+  PersonDataFlowResolver,
+  FlowQueryResolver,
+  InventoryResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

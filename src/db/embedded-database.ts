@@ -24,8 +24,14 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   makeReachable(dataDir);
+  const urlFor = (database: string): string =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  if (runningServerPid(dataDir) !== null) {
+    // Already running: started by another Flowmap process (a server the CLI talks next to), or left
+    // behind by one that was killed. Use it, and leave stopping it to whoever started it.
+    return { adminUrl: urlFor('postgres'), urlFor, stop: async () => undefined };
+  }
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  await stopStaleServer(dataDir);
   const quiet = (): void => undefined;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -42,8 +48,6 @@ export async function startEmbeddedDatabase(options: {
   });
   if (!initialised) await server.initialise();
   await server.start();
-  const urlFor = (database: string): string =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }
 
@@ -56,21 +60,16 @@ function makeReachable(dataDir: string): void {
 }
 
 /**
- * After a SIGKILL the postmaster outlives us and a new start fails with the unhelpful message
- * `undefined`: stop the server named in postmaster.pid first.
+ * The pid of a live postmaster for this data directory, or null. A stale postmaster.pid (its
+ * process gone) is removed: PostgreSQL would refuse to start over it.
  */
-async function stopStaleServer(dataDir: string): Promise<void> {
+function runningServerPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
+  if (!fs.existsSync(pidFile)) return null;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
-    fs.rmSync(pidFile, { force: true });
-    return;
-  }
-  process.kill(pid, 'SIGTERM');
-  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return pid;
+  fs.rmSync(pidFile, { force: true });
+  return null;
 }
 
 function isAlive(pid: number): boolean {

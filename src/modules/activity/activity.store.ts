@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import { categoryLineages } from '../data-category/data-category.store';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
@@ -83,19 +84,18 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
     localised_in: string | null; effective_from: string; effective_to: string | null; description: string | null;
   }[];
   const scope = ids ?? null;
-  const [subjects, categories, evidence] = await Promise.all([
-    manager.query(
+  const [subjects, categories, evidence] = await inSequence([
+    () => manager.query(
       `SELECT l.activity_id, s.key FROM activity_subject_category l JOIN subject_category s ON s.id = l.subject_category_id
        ${scope ? 'WHERE l.activity_id = ANY($1::uuid[])' : ''} ORDER BY s.key`,
       scope ? [scope] : [],
     ) as Promise<{ activity_id: string; key: string }[]>,
-    manager.query(
+    () => manager.query(
       `SELECT l.activity_id, c.key, l.required FROM activity_data_category l JOIN data_category c ON c.id = l.data_category_id
        ${scope ? 'WHERE l.activity_id = ANY($1::uuid[])' : ''} ORDER BY c.key`,
       scope ? [scope] : [],
     ) as Promise<{ activity_id: string; key: string; required: boolean }[]>,
-    readEvidence(manager, 'activity', scope),
-  ]);
+    () => readEvidence(manager, 'activity', scope)]);
   const subjectsByActivity = groupBy(subjects, (link) => link.activity_id);
   const categoriesByActivity = groupBy(categories, (link) => link.activity_id);
   return new Map(

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import { LegalBasis } from '../activity/legal-basis';
 import { categoryLineages } from '../data-category/data-category.store';
@@ -96,15 +97,14 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
     ids ? [ids] : [],
   )) as FlowRow[];
   const scope = ids ?? null;
-  const [categories, countries, evidence] = await Promise.all([
-    manager.query(
+  const [categories, countries, evidence] = await inSequence([
+    () => manager.query(
       `SELECT l.flow_id, c.key FROM flow_data_category l JOIN data_category c ON c.id = l.data_category_id
        ${scope ? 'WHERE l.flow_id = ANY($1::uuid[])' : ''} ORDER BY c.key`,
       scope ? [scope] : [],
     ) as Promise<{ flow_id: string; key: string }[]>,
-    readLinks(manager, FLOW_COUNTRY, scope),
-    readEvidence(manager, 'flow', scope),
-  ]);
+    () => readLinks(manager, FLOW_COUNTRY, scope),
+    () => readEvidence(manager, 'flow', scope)]);
   const categoriesByFlow = groupBy(categories, (link) => link.flow_id);
   return new Map(
     rows.map((row) => [
@@ -132,11 +132,10 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
 }
 
 async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: string | null): Promise<string> {
-  const [parties, activities, categories] = await Promise.all([
-    idsByKey(manager, 'party', [entry.from, entry.to]),
-    idsByKey(manager, 'activity', [entry.activity]),
-    idsByKey(manager, 'data_category', entry.dataCategories),
-  ]);
+  const [parties, activities, categories] = await inSequence([
+    () => idsByKey(manager, 'party', [entry.from, entry.to]),
+    () => idsByKey(manager, 'activity', [entry.activity]),
+    () => idsByKey(manager, 'data_category', entry.dataCategories)]);
   const row = {
     key: entry.key,
     activityId: activities.get(entry.activity) as string,

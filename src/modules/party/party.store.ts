@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { inSequence } from '../../common/sequence';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
 import type { PartyEntry } from '../inventory/inventory-document';
 import { idsByKey } from '../registry/key-lookup';
@@ -52,13 +53,12 @@ async function readParties(manager: EntityManager, ids?: string[]): Promise<Map<
   if (ids) query.where('party.id IN (:...ids)', { ids: ids.length > 0 ? ids : [null] });
   const rows = await query.orderBy('party.key').getMany();
   const scope = ids ?? null;
-  const [countries, evidence, engagers] = await Promise.all([
-    readLinks(manager, PARTY_COUNTRY, scope),
-    readEvidence(manager, 'party', scope),
-    manager.query('SELECT id, key FROM party WHERE id = ANY($1::uuid[])', [
+  const [countries, evidence, engagers] = await inSequence([
+    () => readLinks(manager, PARTY_COUNTRY, scope),
+    () => readEvidence(manager, 'party', scope),
+    () => manager.query('SELECT id, key FROM party WHERE id = ANY($1::uuid[])', [
       rows.flatMap((row) => (row.engagedById ? [row.engagedById] : [])),
-    ]) as Promise<{ id: string; key: string }[]>,
-  ]);
+    ]) as Promise<{ id: string; key: string }[]>]);
   const engagerKeys = new Map(engagers.map((row) => [row.id, row.key]));
   return new Map(
     rows.map((row) => [

@@ -122,21 +122,22 @@ export interface StoredProfile {
   consents: ConsentRecord[];
 }
 
-/** A person with their subject categories and consents, in one round trip. */
-export async function readStoredProfile(dataSource: DataSource, externalId: string): Promise<StoredProfile | null> {
-  const [row] = (await dataSource.query(
-    `SELECT p.id, p.external_id, p.country_of_residence, p.date_of_birth,
-       ARRAY(SELECT subject_category_id FROM person_subject_category WHERE person_id = p.id) AS subject_category_ids,
-       COALESCE((SELECT json_agg(json_build_object('activityId', c.activity_id, 'flowId', c.flow_id, 'kind', c.kind,
-         'givenByGuardian', c.given_by_guardian, 'givenAt', c.given_at, 'withdrawnAt', c.withdrawn_at))
-         FROM consent c WHERE c.person_id = p.id), '[]') AS consents
-     FROM person p WHERE p.id = $1`,
-    [personIdOf(externalId)],
-  )) as {
-    id: string; external_id: string; country_of_residence: string; date_of_birth: string | null;
-    subject_category_ids: string[]; consents: { activityId: string | null; flowId: string | null; kind: ConsentKind; givenByGuardian: boolean; givenAt: string; withdrawnAt: string | null }[];
-  }[];
-  if (!row) return null;
+const PROFILE_COLUMNS = `p.id, p.external_id, p.country_of_residence, p.date_of_birth,
+  ARRAY(SELECT subject_category_id FROM person_subject_category WHERE person_id = p.id) AS subject_category_ids,
+  COALESCE((SELECT json_agg(json_build_object('activityId', c.activity_id, 'flowId', c.flow_id, 'kind', c.kind,
+    'givenByGuardian', c.given_by_guardian, 'givenAt', c.given_at, 'withdrawnAt', c.withdrawn_at))
+    FROM consent c WHERE c.person_id = p.id), '[]') AS consents`;
+
+interface ProfileRow {
+  id: string;
+  external_id: string;
+  country_of_residence: string;
+  date_of_birth: string | null;
+  subject_category_ids: string[];
+  consents: { activityId: string | null; flowId: string | null; kind: ConsentKind; givenByGuardian: boolean; givenAt: string; withdrawnAt: string | null }[];
+}
+
+function toStoredProfile(row: ProfileRow): StoredProfile {
   return {
     person: { id: row.id, externalId: row.external_id, countryOfResidence: row.country_of_residence, dateOfBirth: row.date_of_birth },
     subjectCategoryIds: row.subject_category_ids,
@@ -146,4 +147,26 @@ export async function readStoredProfile(dataSource: DataSource, externalId: stri
       withdrawnAt: consent.withdrawnAt ? new Date(consent.withdrawnAt).toISOString() : null,
     })),
   };
+}
+
+/** A person with their subject categories and consents, in one round trip. */
+export async function readStoredProfile(dataSource: DataSource, externalId: string): Promise<StoredProfile | null> {
+  const [row] = (await dataSource.query(`SELECT ${PROFILE_COLUMNS} FROM person p WHERE p.id = $1`, [personIdOf(externalId)])) as ProfileRow[];
+  return row ? toStoredProfile(row) : null;
+}
+
+/** The next `limit` persons after `afterExternalId` (by external id) in any of these subject categories. */
+export async function readStoredProfilesInCategories(
+  dataSource: DataSource,
+  subjectCategoryIds: string[],
+  afterExternalId: string,
+  limit: number,
+): Promise<StoredProfile[]> {
+  const rows = (await dataSource.query(
+    `SELECT ${PROFILE_COLUMNS} FROM person p
+     WHERE p.external_id > $1 AND EXISTS (SELECT 1 FROM person_subject_category l WHERE l.person_id = p.id AND l.subject_category_id = ANY($2::uuid[]))
+     ORDER BY p.external_id LIMIT $3`,
+    [afterExternalId, subjectCategoryIds, limit],
+  )) as ProfileRow[];
+  return rows.map(toStoredProfile);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { inSequence } from '../../common/sequence';
 import { isCalendarDate } from '../../common/dates';
 import { ProblemList } from '../../common/errors';
 import { ConsentKind } from '../consent/consent-kind';
@@ -26,10 +27,10 @@ export async function lookUpPersonReferences(manager: EntityManager, entries: Pe
 }
 
 export async function lookUpReferences(manager: EntityManager, subjectKeys: string[], consents: ConsentEntry[]): Promise<PersonReferences> {
-  const [subjectCategories, activities, flows] = await Promise.all([
-    idsByKey(manager, 'subject_category', subjectKeys),
-    idsByKey(manager, 'activity', consents.flatMap((consent) => (consent.activity ? [consent.activity] : []))),
-    idsByKey(manager, 'flow', consents.flatMap((consent) => (consent.flow ? [consent.flow] : []))),
+  const [subjectCategories, activities, flows] = await inSequence([
+    () => idsByKey(manager, 'subject_category', subjectKeys),
+    () => idsByKey(manager, 'activity', consents.flatMap((consent) => (consent.activity ? [consent.activity] : []))),
+    () => idsByKey(manager, 'flow', consents.flatMap((consent) => (consent.flow ? [consent.flow] : []))),
   ]);
   return { subjectCategories, activities, flows };
 }
@@ -122,4 +123,32 @@ export async function writePersons(manager: EntityManager, entries: PersonEntry[
     ],
   );
   return { inserted, updated: entries.length - inserted, consents: consents.length };
+}
+
+/** Every person as an inventory entry, consents by key, ordered by external id. */
+export async function readPersonEntries(manager: EntityManager): Promise<PersonEntry[]> {
+  const rows = (await manager.query(
+    `SELECT p.external_id, p.country_of_residence, p.date_of_birth,
+       ARRAY(SELECT s.key FROM person_subject_category l JOIN subject_category s ON s.id = l.subject_category_id
+             WHERE l.person_id = p.id ORDER BY s.key) AS subject_categories,
+       COALESCE((SELECT json_agg(json_build_object('activity', a.key, 'flow', f.key, 'kind', c.kind,
+           'givenByGuardian', c.given_by_guardian, 'givenAt', c.given_at, 'withdrawnAt', c.withdrawn_at) ORDER BY c.given_at, c.id)
+         FROM consent c LEFT JOIN activity a ON a.id = c.activity_id LEFT JOIN flow f ON f.id = c.flow_id
+         WHERE c.person_id = p.id), '[]') AS consents
+     FROM person p ORDER BY p.external_id`,
+  )) as {
+    external_id: string; country_of_residence: string; date_of_birth: string | null; subject_categories: string[];
+    consents: (Omit<ConsentEntry, 'givenAt' | 'withdrawnAt'> & { givenAt: string; withdrawnAt: string | null })[];
+  }[];
+  return rows.map((row) => ({
+    externalId: row.external_id,
+    countryOfResidence: row.country_of_residence,
+    subjectCategories: row.subject_categories,
+    dateOfBirth: row.date_of_birth,
+    consents: row.consents.map((consent) => ({
+      ...consent,
+      givenAt: new Date(consent.givenAt).toISOString(),
+      withdrawnAt: consent.withdrawnAt ? new Date(consent.withdrawnAt).toISOString() : null,
+    })),
+  }));
 }

@@ -1,0 +1,93 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { pageSize } from '../../common/pagination';
+import { DateTime } from '../../common/scalars';
+import type { RequestContext } from '../../context';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../flow-engine/compute-data-flows';
+import { Person } from '../person/person.type';
+import { Severity } from '../rules/finding';
+import { RULES } from '../rules/rule-catalogue';
+import { CategoryRecipient, DataFlowMap, DataHop, Finding, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
+import { categoryRecipients, inventoryFindings, inventoryTransfers, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
+
+const AS_OF = { nullable: true, description: 'The time asked about (default now).' } as const;
+const MAX_DEPTH_ARG = {
+  nullable: true,
+  description: `Hops followed from each controller (default ${DEFAULT_MAX_DEPTH}, at most ${MAX_DEPTH}; larger values are clamped).`,
+} as const;
+
+@Resolver(() => Person)
+export class PersonDataFlowResolver {
+  @FieldResolver(() => DataFlowMap, { description: "Where this person's data flows as of a time: parties, hops, summary and findings." })
+  async dataFlows(
+    @Root() person: Person,
+    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('maxDepth', () => Int, MAX_DEPTH_ARG) maxDepth: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return personDataFlows(ctx.dataSource, person.externalId, { asOf, maxDepth });
+  }
+}
+
+@Resolver()
+export class FlowQueryResolver {
+  @Query(() => DataFlowMap, { description: 'Where the data of a kind of person that is not stored would flow.' })
+  profileDataFlows(
+    @Arg('profile', () => SubjectProfileInput) profile: SubjectProfileInput,
+    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('maxDepth', () => Int, MAX_DEPTH_ARG) maxDepth: number | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const consents = (profile.consents ?? []).map((consent) => ({
+      ...consent,
+      givenAt: consent.givenAt.toISOString(),
+      withdrawnAt: consent.withdrawnAt ? consent.withdrawnAt.toISOString() : null,
+    }));
+    return profileDataFlows(ctx.dataSource, { ...profile, consents }, { asOf, maxDepth });
+  }
+
+  @Query(() => [Finding], { description: 'Compliance findings across the whole data map, most severe first.' })
+  findings(
+    @Arg('rule', () => String, { nullable: true, description: 'Only findings of this rule id.' }) rule: string | undefined,
+    @Arg('severity', () => Severity, { nullable: true, description: 'Only findings at least this severe.' }) severity: Severity | undefined,
+    @Arg('party', () => String, { nullable: true, description: 'Only findings concerning this party (key).' }) party: string | undefined,
+    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return inventoryFindings(ctx.dataSource, { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party });
+  }
+
+  @Query(() => [DataHop], { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful.' })
+  crossBorderTransfers(
+    @Arg('filter', () => TransferFilterInput, { nullable: true }) filter: TransferFilterInput | undefined,
+    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return inventoryTransfers(ctx.dataSource, asOf, filter ?? {});
+  }
+
+  @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })
+  recipientsOfCategory(
+    @Arg('category', () => String, { description: 'Key of the data category.' }) category: string,
+    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return categoryRecipients(ctx.dataSource, category, asOf);
+  }
+
+  @Query(() => PersonsReachingResult, { description: "Stored persons whose data reaches a party or a country: the count and a page of ids." })
+  personsReaching(
+    @Arg('party', () => String, { nullable: true, description: 'Key of the party.' }) party: string | undefined,
+    @Arg('country', () => String, { nullable: true, description: 'Country code.' }) country: string | undefined,
+    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'How many ids to return.' }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Return ids after this one.' }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return personsReaching(ctx.dataSource, { partyKey: party, country }, { asOf, first: pageSize(first), after });
+  }
+
+  @Query(() => [Rule], { description: 'The rules Flowmap checks, with their severity and article.' })
+  rules() {
+    return RULES;
+  }
+}

@@ -1,0 +1,337 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ageInYears, calendarDateOf } from '../../common/dates';
+import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
+import { clampDepth, computeDataFlows } from '../flow-engine/compute-data-flows';
+import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
+import { computeInventoryHops, crossBorderTransfers, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
+import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
+import { indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
+import type { ConsentEntry } from '../inventory/inventory-document';
+import { readStoredProfile, readStoredProfilesInCategories } from '../person/person.service';
+import { validateCountry } from '../registry/entry-validation';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
+import { evaluateInventoryFindings } from '../rules/rule-catalogue';
+import type { FlowVolumes } from '../rules/rule-context';
+import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
+import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
+
+/** The engine's view of the data map, plus id lookups by key for questions asked in keys. */
+export interface EngineView {
+  index: SnapshotIndex;
+  partyKeys: ReadonlyMap<string, string>;
+  idsByKey: {
+    parties: ReadonlyMap<string, string>;
+    activities: ReadonlyMap<string, string>;
+    flows: ReadonlyMap<string, string>;
+    subjectCategories: ReadonlyMap<string, string>;
+    categories: ReadonlyMap<string, string>;
+  };
+}
+
+function keyIndex<T extends { id: string; key: string }>(items: Iterable<T>): Map<string, string> {
+  return new Map([...items].map((item) => [item.key, item.id]));
+}
+
+function buildEngineView(snapshot: InventorySnapshot): EngineView {
+  return {
+    index: indexSnapshot(snapshot),
+    partyKeys: new Map([...snapshot.parties.values()].map((party) => [party.id, party.key])),
+    idsByKey: {
+      parties: keyIndex(snapshot.parties.values()),
+      activities: keyIndex(snapshot.activities.values()),
+      flows: keyIndex(snapshot.flows.values()),
+      subjectCategories: keyIndex(snapshot.subjectCategories.values()),
+      categories: keyIndex(snapshot.categories.values()),
+    },
+  };
+}
+
+const caches = new WeakMap<DataSource, InventoryCache<EngineView>>();
+
+/** The engine view of the current inventory revision, shared by every request of this process. */
+export function engineView(dataSource: DataSource): Promise<EngineView> {
+  let cache = caches.get(dataSource);
+  if (!cache) {
+    cache = new InventoryCache(buildEngineView);
+    caches.set(dataSource, cache);
+  }
+  return cache.get(dataSource);
+}
+
+export interface FlowQueryOptions {
+  asOf?: Date | null;
+  maxDepth?: number | null;
+}
+
+function resolvedAsOf(options: FlowQueryOptions): string {
+  return (options.asOf ?? new Date()).toISOString();
+}
+
+/** Keys instead of ids, for people reading the answer. */
+function findingView(view: EngineView, finding: Finding): FindingView {
+  const { snapshot } = view.index;
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    legalReference: finding.legalReference,
+    message: finding.message,
+    partyKeys: finding.partyIds.map((id) => snapshot.parties.get(id)?.key ?? id),
+    flowKeys: finding.flowIds.map((id) => snapshot.flows.get(id)?.key ?? id),
+    activityKeys: finding.activityIds.map((id) => snapshot.activities.get(id)?.key ?? id),
+    personIds: finding.personIds,
+  };
+}
+
+export function hopView(view: EngineView, hop: Hop): DataHop {
+  const { snapshot } = view.index;
+  return {
+    ...hop,
+    flowKey: snapshot.flows.get(hop.flowId)?.key ?? hop.flowId,
+    activityKey: snapshot.activities.get(hop.activityId)?.key ?? hop.activityId,
+    fromKey: view.partyKeys.get(hop.fromPartyId) ?? hop.fromPartyId,
+    toKey: view.partyKeys.get(hop.toPartyId) ?? hop.toPartyId,
+    categoryKeys: hop.categoryIds.map((id) => snapshot.categories.get(id)?.key ?? id).sort(),
+  };
+}
+
+function answerView(view: EngineView, answer: DataFlowAnswer, maxDepth: number): DataFlowMap {
+  const { snapshot } = view.index;
+  const categoryKeys = (ids: string[]): string[] => ids.map((id) => snapshot.categories.get(id)?.key ?? id).sort();
+  return {
+    asOf: answer.asOf,
+    maxDepth,
+    collections: answer.collections.map((collection) => ({
+      ...collection,
+      activityKey: snapshot.activities.get(collection.activityId)?.key ?? collection.activityId,
+      controllerKey: view.partyKeys.get(collection.controllerPartyId) ?? collection.controllerPartyId,
+      categoryKeys: categoryKeys(collection.categoryIds),
+    })),
+    parties: answer.partyIds.map((id) => {
+      const party = snapshot.parties.get(id);
+      return { key: party?.key ?? id, name: party?.name ?? id, kind: party?.kind ?? 'UNKNOWN', countries: party?.countries ?? [] };
+    }),
+    hops: answer.hops.map((hop) => hopView(view, hop)),
+    summary: {
+      ...answer.summary,
+      recipients: answer.summary.recipients.map((recipient) => ({
+        partyKey: view.partyKeys.get(recipient.partyId) ?? recipient.partyId,
+        kind: snapshot.parties.get(recipient.partyId)?.kind ?? 'UNKNOWN',
+        countries: recipient.countries,
+        categoryKeys: categoryKeys(recipient.categoryIds),
+      })),
+    },
+    findings: answer.findings.map((finding) => findingView(view, finding)),
+  };
+}
+
+/** Where a stored person's data flows; null when there is no such person. Two round trips. */
+export async function personDataFlows(dataSource: DataSource, externalId: string, options: FlowQueryOptions): Promise<DataFlowMap | null> {
+  const [view, stored] = await Promise.all([engineView(dataSource), readStoredProfile(dataSource, externalId)]);
+  if (!stored) return null;
+  const asOf = resolvedAsOf(options);
+  const profile: SubjectProfile = {
+    countryOfResidence: stored.person.countryOfResidence,
+    subjectCategoryIds: stored.subjectCategoryIds,
+    ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
+    consents: stored.consents,
+  };
+  const maxDepth = clampDepth(options.maxDepth ?? undefined);
+  return answerView(view, computeDataFlows(view.index, profile, { asOf, maxDepth, personId: externalId }), maxDepth);
+}
+
+export interface ProfileQuestion {
+  subjectCategories: string[];
+  countryOfResidence: string;
+  age?: number | null;
+  consents?: ConsentEntry[];
+}
+
+/** The same question for a kind of person that is not stored. */
+export async function profileDataFlows(dataSource: DataSource, question: ProfileQuestion, options: FlowQueryOptions): Promise<DataFlowMap> {
+  const view = await engineView(dataSource);
+  const problems = new ProblemList();
+  validateCountry(question.countryOfResidence, 'profile.countryOfResidence', problems);
+  const subjectCategoryIds = question.subjectCategories.map((key, index) => {
+    const id = view.idsByKey.subjectCategories.get(key);
+    if (!id) problems.add(`profile.subjectCategories[${index}]`, `no subject category '${key}'`);
+    return id ?? '';
+  });
+  const consents: ConsentRecord[] = (question.consents ?? []).map((consent, index) => {
+    const activityId = consent.activity ? view.idsByKey.activities.get(consent.activity) : null;
+    const flowId = consent.flow ? view.idsByKey.flows.get(consent.flow) : null;
+    if ((consent.activity && !activityId) || (consent.flow && !flowId) || (!consent.activity === !consent.flow)) {
+      problems.add(`profile.consents[${index}]`, 'must name exactly one existing activity or flow');
+    }
+    return {
+      activityId: activityId ?? null,
+      flowId: flowId ?? null,
+      kind: consent.kind,
+      givenByGuardian: consent.givenByGuardian ?? false,
+      givenAt: consent.givenAt,
+      withdrawnAt: consent.withdrawnAt ?? null,
+    };
+  });
+  if (question.age !== undefined && question.age !== null && (question.age < 0 || question.age > 150)) problems.add('profile.age', 'must be between 0 and 150');
+  problems.throwIfAny();
+  const maxDepth = clampDepth(options.maxDepth ?? undefined);
+  const answer = computeDataFlows(
+    view.index,
+    { countryOfResidence: question.countryOfResidence, subjectCategoryIds, ageInYears: question.age ?? null, consents },
+    { asOf: resolvedAsOf(options), maxDepth },
+  );
+  return answerView(view, answer, maxDepth);
+}
+
+/**
+ * Persons per flow: those whose subject categories the flow's activity concerns. It bounds the
+ * persons a flow can carry (consents may narrow it), which is what the PIPL thresholds need.
+ */
+async function personsPerFlow(manager: Pick<EntityManager, 'query'>, index: SnapshotIndex): Promise<FlowVolumes> {
+  const rows = (await manager.query(
+    `SELECT a.activity_id, count(DISTINCT p.person_id)::int AS persons
+     FROM activity_subject_category a JOIN person_subject_category p ON p.subject_category_id = a.subject_category_id
+     GROUP BY a.activity_id`,
+  )) as { activity_id: string; persons: number }[];
+  const byActivity = new Map(rows.map((row) => [row.activity_id, row.persons]));
+  return new Map([...index.snapshot.flows.values()].map((flow) => [flow.id, byActivity.get(flow.activityId) ?? 0]));
+}
+
+function findingsOf(index: SnapshotIndex, asOf: string, volumes: FlowVolumes): Finding[] {
+  return evaluateInventoryFindings(index, computeInventoryHops(index, { asOf, volumes }), asOf, volumes);
+}
+
+export interface InventoryQuestion {
+  asOf?: Date | null;
+  ruleId?: string | null;
+  minimumSeverity?: Severity | null;
+  partyKey?: string | null;
+}
+
+/** Findings across the whole data map, as of a time. */
+export async function inventoryFindings(dataSource: DataSource, question: InventoryQuestion): Promise<FindingView[]> {
+  const view = await engineView(dataSource);
+  const partyId = question.partyKey ? view.idsByKey.parties.get(question.partyKey) : null;
+  if (question.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${question.partyKey}'`, { field: 'party' });
+  const floor = question.minimumSeverity ? SEVERITY_ORDER.indexOf(question.minimumSeverity) : 0;
+  return findingsOf(view.index, resolvedAsOf(question), await personsPerFlow(dataSource, view.index))
+    .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
+    .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
+    .filter((finding) => !partyId || finding.partyIds.includes(partyId))
+    .map((finding) => findingView(view, finding));
+}
+
+/** What a change does to the findings: those it adds and those it resolves, in keys. */
+export interface FindingChanges {
+  added: FindingView[];
+  resolved: FindingView[];
+}
+
+/**
+ * Findings of the data map as committed against those of the map as `manager`'s transaction sees
+ * it (an import not yet committed), both as of now.
+ */
+export async function findingChanges(dataSource: DataSource, manager: EntityManager): Promise<FindingChanges> {
+  const asOf = new Date().toISOString();
+  const committed = await engineView(dataSource);
+  const before = findingsOf(committed.index, asOf, await personsPerFlow(dataSource, committed.index)).map((finding) => findingView(committed, finding));
+  const pending = buildEngineView(await loadInventorySnapshot(manager));
+  const after = findingsOf(pending.index, asOf, await personsPerFlow(manager, pending.index)).map((finding) => findingView(pending, finding));
+  const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
+  const beforeIds = new Set(before.map(identity));
+  const afterIds = new Set(after.map(identity));
+  return { added: after.filter((finding) => !beforeIds.has(identity(finding))), resolved: before.filter((finding) => !afterIds.has(identity(finding))) };
+}
+
+/** Every cross-border transfer the data map allows, as of a time. */
+export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<DataHop[]> {
+  const view = await engineView(dataSource);
+  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }) });
+  return crossBorderTransfers(hops, filter).map((hop) => hopView(view, hop));
+}
+
+export interface CategoryRecipientView {
+  partyKey: string;
+  kind: string;
+  countries: string[];
+}
+
+/** Which parties receive a data category (or one under it), and in which countries. */
+export async function categoryRecipients(dataSource: DataSource, categoryKey: string, asOf: Date | null | undefined): Promise<CategoryRecipientView[]> {
+  const view = await engineView(dataSource);
+  const categoryId = view.idsByKey.categories.get(categoryKey);
+  if (!categoryId) throw new FlowmapError(ErrorCode.NOT_FOUND, `category: no data category '${categoryKey}'`, { field: 'category' });
+  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }) });
+  return recipientsOfCategory(view.index, hops, categoryId).map((recipient) => ({
+    partyKey: view.partyKeys.get(recipient.partyId) ?? recipient.partyId,
+    kind: view.index.snapshot.parties.get(recipient.partyId)?.kind ?? 'UNKNOWN',
+    countries: recipient.countries,
+  }));
+}
+
+export interface ReachTarget {
+  partyKey?: string | null;
+  country?: string | null;
+}
+
+export interface PersonsReaching {
+  count: number;
+  externalIds: string[];
+  /** Pass as `after` for the next page of ids. */
+  endCursor: string | null;
+}
+
+const PROFILE_CHUNK = 2000;
+
+/**
+ * Which stored persons' data reaches a party or a country, as of a time: the persons of the subject
+ * categories whose activities can reach it are candidates, and each candidate's own answer (their
+ * consents, age and residence) decides. Cost grows with the number of candidates, not of all persons.
+ */
+export async function personsReaching(
+  dataSource: DataSource,
+  target: ReachTarget,
+  options: FlowQueryOptions & { first: number; after?: string | null },
+): Promise<PersonsReaching> {
+  const view = await engineView(dataSource);
+  const asOf = resolvedAsOf(options);
+  const partyId = target.partyKey ? view.idsByKey.parties.get(target.partyKey) : null;
+  if (target.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${target.partyKey}'`, { field: 'party' });
+  if (!target.partyKey === !target.country) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, 'party, country: name exactly one', { field: 'party' });
+  const reaches = (answer: DataFlowAnswer): boolean =>
+    partyId ? answer.partyIds.includes(partyId) : answer.summary.countriesReached.includes(target.country as string);
+
+  const reachingHops = computeInventoryHops(view.index, { asOf }).filter((hop) =>
+    partyId ? hop.toPartyId === partyId || hop.fromPartyId === partyId : hop.toCountries.includes(target.country as string) || hop.fromCountries.includes(target.country as string),
+  );
+  const activityIds = new Set(reachingHops.map((hop) => hop.activityId));
+  for (const activity of view.index.activities) {
+    const controller = view.index.snapshot.parties.get(activity.controllerId);
+    if (partyId ? activity.controllerId === partyId : controller?.countries.includes(target.country as string)) activityIds.add(activity.id);
+  }
+  const subjectCategoryIds = [...new Set([...activityIds].flatMap((id) => view.index.snapshot.activities.get(id)?.subjectCategoryIds ?? []))];
+
+  let count = 0;
+  const externalIds: string[] = [];
+  let cursor = '';
+  for (;;) {
+    const profiles = await readStoredProfilesInCategories(dataSource, subjectCategoryIds, cursor, PROFILE_CHUNK);
+    for (const stored of profiles) {
+      const answer = computeDataFlows(
+        view.index,
+        {
+          countryOfResidence: stored.person.countryOfResidence,
+          subjectCategoryIds: stored.subjectCategoryIds,
+          ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
+          consents: stored.consents,
+        },
+        { asOf, maxDepth: clampDepth(options.maxDepth ?? undefined) },
+      );
+      if (!reaches(answer)) continue;
+      count += 1;
+      if (externalIds.length < options.first && (!options.after || stored.person.externalId > options.after)) externalIds.push(stored.person.externalId);
+    }
+    if (profiles.length < PROFILE_CHUNK) break;
+    cursor = profiles[profiles.length - 1].person.externalId;
+  }
+  return { count, externalIds, endCursor: externalIds.at(-1) ?? null };
+}

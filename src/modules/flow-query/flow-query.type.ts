@@ -1,0 +1,257 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LegalBasis } from '../activity/legal-basis';
+import { ConsentInput } from '../consent/consent.type';
+import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import { Severity } from '../rules/finding';
+
+registerEnumType(Severity, {
+  name: 'Severity',
+  description: 'How serious a finding is.',
+  valuesConfig: {
+    INFO: { description: 'Worth knowing; nothing to fix.' },
+    LOW: { description: 'A gap in the record.' },
+    MEDIUM: { description: 'A missing document or step that the law asks for.' },
+    HIGH: { description: 'Processing or a transfer without what makes it lawful.' },
+    CRITICAL: { description: 'An unlawful export or a broken promise to persons.' },
+  },
+});
+
+@ObjectType({ description: 'A compliance problem found by a rule.' })
+export class Finding {
+  @Field(() => String, { description: 'Stable id of the rule, e.g. `GDPR-TRANSFER-NO-MECHANISM`.' })
+  ruleId!: string;
+
+  @Field(() => Severity, { description: 'How serious it is.' })
+  severity!: Severity;
+
+  @Field(() => String, { description: 'The article of the law, e.g. `GDPR Art. 44-46`.' })
+  legalReference!: string;
+
+  @Field(() => String, { description: 'What is wrong, naming the things concerned.' })
+  message!: string;
+
+  @Field(() => [String], { description: 'Keys of the parties concerned.' })
+  partyKeys!: string[];
+
+  @Field(() => [String], { description: 'Keys of the flows concerned.' })
+  flowKeys!: string[];
+
+  @Field(() => [String], { description: 'Keys of the activities concerned.' })
+  activityKeys!: string[];
+
+  @Field(() => [String], { description: 'External ids of the persons concerned.' })
+  personIds!: string[];
+}
+
+@ObjectType({ description: 'A rule Flowmap checks.' })
+export class Rule {
+  @Field(() => String, { description: 'Stable id.' })
+  id!: string;
+
+  @Field(() => Severity, { description: 'Severity of its findings.' })
+  severity!: Severity;
+
+  @Field(() => String, { description: 'What it checks, in one line.' })
+  title!: string;
+
+  @Field(() => String, { description: 'The article of the law.' })
+  legalReference!: string;
+}
+
+@ObjectType({ description: 'Where a person stands: a party reached, with its kind and countries.' })
+export class ReachedParty {
+  @Field(() => String, { description: 'Key of the party.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Name of the party.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Kind of party.' })
+  kind!: string;
+
+  @Field(() => [String], { description: 'Countries where the party holds data.' })
+  countries!: string[];
+}
+
+@ObjectType({ description: "The person's data collected by a controller for an activity." })
+export class CollectionStep {
+  @Field(() => String, { description: 'Key of the activity.' })
+  activityKey!: string;
+
+  @Field(() => String, { description: 'Key of the controller.' })
+  controllerKey!: string;
+
+  @Field(() => [String], { description: 'Keys of the data categories collected.' })
+  categoryKeys!: string[];
+
+  @Field(() => LegalBasis, { description: 'Basis of the collection.' })
+  legalBasis!: LegalBasis;
+
+  @Field(() => Boolean, { description: "The controller is in none of the person's country: data collected from abroad." })
+  crossBorderCollection!: boolean;
+
+  @Field(() => [String], { description: "The controller's countries." })
+  controllerCountries!: string[];
+}
+
+@ObjectType({ description: "One edge the person's data travels, with whether it is lawful and why." })
+export class DataHop {
+  @Field(() => String, { description: 'Key of the flow.' })
+  flowKey!: string;
+
+  @Field(() => String, { description: 'Key of the activity.' })
+  activityKey!: string;
+
+  @Field(() => String, { description: 'Key of the sending party.' })
+  fromKey!: string;
+
+  @Field(() => String, { description: 'Key of the receiving party.' })
+  toKey!: string;
+
+  @Field(() => Int, { description: '1 for a flow out of the controller, 2 for its onward flows, ...' })
+  depth!: number;
+
+  @Field(() => [String], { description: 'Keys of the data categories carried on this hop.' })
+  categoryKeys!: string[];
+
+  @Field(() => LegalBasis, { description: 'Legal basis of the hop.' })
+  legalBasis!: LegalBasis;
+
+  @Field(() => Boolean, { description: "The hop needs the person's consent." })
+  consentRequired!: boolean;
+
+  @Field(() => Boolean, { description: 'The person holds the consent it needs (true when none is needed).' })
+  consentHeld!: boolean;
+
+  @Field(() => [String], { description: 'Countries the data leaves from.' })
+  fromCountries!: string[];
+
+  @Field(() => [String], { description: 'Countries the data reaches.' })
+  toCountries!: string[];
+
+  @Field(() => Boolean, { description: 'Whether the data reaches a country it was not in.' })
+  crossesBorder!: boolean;
+
+  @Field(() => [String], { description: "Regimes whose transfer rules govern the hop: the exporter's and those that follow the data." })
+  regimes!: string[];
+
+  @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism on record.' })
+  mechanism!: TransferMechanism | null;
+
+  @Field(() => [Safeguard], { description: 'Safeguards applied.' })
+  safeguards!: Safeguard[];
+
+  @Field(() => Boolean, { description: 'No transfer rule finds fault with the hop.' })
+  lawful!: boolean;
+
+  @Field(() => [String], { description: 'Why the hop is unlawful.' })
+  reasons!: string[];
+}
+
+@ObjectType({ description: 'A recipient of the data and what it receives.' })
+export class RecipientReach {
+  @Field(() => String, { description: 'Key of the party.' })
+  partyKey!: string;
+
+  @Field(() => String, { description: 'Kind of party.' })
+  kind!: string;
+
+  @Field(() => [String], { description: 'Countries where it receives the data.' })
+  countries!: string[];
+
+  @Field(() => [String], { description: 'Keys of the categories it receives.' })
+  categoryKeys!: string[];
+}
+
+@ObjectType({ description: 'The short answer.' })
+export class DataFlowSummaryResult {
+  @Field(() => [String], { description: 'Every country the data reaches, controllers included.' })
+  countriesReached!: string[];
+
+  @Field(() => [RecipientReach], { description: 'Recipients, with countries and categories.' })
+  recipients!: RecipientReach[];
+
+  @Field(() => Int, { description: 'Hops that cross a border.' })
+  crossBorderHopCount!: number;
+
+  @Field(() => Int, { description: 'Hops found unlawful.' })
+  unlawfulHopCount!: number;
+}
+
+@ObjectType({ description: "Where a person's data flows as of a time: to whom, in which countries, on what basis, and what is non-compliant." })
+export class DataFlowMap {
+  @Field(() => String, { description: 'The time the answer holds for (ISO 8601).' })
+  asOf!: string;
+
+  @Field(() => Int, { description: 'The depth limit applied.' })
+  maxDepth!: number;
+
+  @Field(() => [CollectionStep], { description: 'Activities that collect the data.' })
+  collections!: CollectionStep[];
+
+  @Field(() => [ReachedParty], { description: 'Parties reached, controllers included.' })
+  parties!: ReachedParty[];
+
+  @Field(() => [DataHop], { description: 'Every hop the data travels.' })
+  hops!: DataHop[];
+
+  @Field(() => DataFlowSummaryResult, { description: 'Countries, recipients, categories per recipient.' })
+  summary!: DataFlowSummaryResult;
+
+  @Field(() => [Finding], { description: 'Compliance findings on this answer.' })
+  findings!: Finding[];
+}
+
+@InputType({ description: 'A kind of person that is not stored: the flow question asked hypothetically.' })
+export class SubjectProfileInput {
+  @Field(() => [String], { description: 'Keys of subject categories.' })
+  subjectCategories!: string[];
+
+  @Field(() => String, { description: 'Country of residence (ISO 3166-1 alpha-2).' })
+  countryOfResidence!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Age in whole years; unknown means adult.' })
+  age?: number | null;
+
+  @Field(() => [ConsentInput], { nullable: true, description: 'Consents held.' })
+  consents?: ConsentInput[];
+}
+
+@ObjectType({ description: 'A party that receives a data category, and where.' })
+export class CategoryRecipient {
+  @Field(() => String, { description: 'Key of the party.' })
+  partyKey!: string;
+
+  @Field(() => String, { description: 'Kind of party.' })
+  kind!: string;
+
+  @Field(() => [String], { description: 'Countries where it receives the category.' })
+  countries!: string[];
+}
+
+@ObjectType({ description: "Stored persons whose data reaches a party or a country: how many, and a page of their external ids." })
+export class PersonsReachingResult {
+  @Field(() => Int, { description: 'How many persons in all.' })
+  count!: number;
+
+  @Field(() => [String], { description: 'A page of external ids, in order.' })
+  externalIds!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@InputType({ description: 'Which cross-border transfers to list.' })
+export class TransferFilterInput {
+  @Field(() => String, { nullable: true, description: 'Only transfers under this regime (GDPR, UK_GDPR, PIPL).' })
+  regime?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only transfers reaching this country.' })
+  destinationCountry?: string;
+
+  @Field(() => TransferMechanism, { nullable: true, description: 'Only transfers under this mechanism.' })
+  mechanism?: TransferMechanism;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only lawful (true) or unlawful (false) transfers.' })
+  lawful?: boolean;
+}

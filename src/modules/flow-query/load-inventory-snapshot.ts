@@ -1,0 +1,136 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { inSequence } from '../../common/sequence';
+import { groupBy } from '../../common/collections';
+import type { LegalBasis } from '../activity/legal-basis';
+import type { EvidenceKind } from '../evidence/evidence-kind';
+import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import type { EvidenceRecord, InventorySnapshot } from '../flow-engine/inventory-snapshot';
+import type { PartyKind } from '../party/party-kind';
+
+interface EvidenceRow {
+  party_id: string | null;
+  activity_id: string | null;
+  flow_id: string | null;
+  kind: EvidenceKind;
+  dated_on: string;
+  expires_on: string | null;
+  reference: string | null;
+}
+
+/** Reads the whole data map as plain data, in a handful of set-based queries. */
+export async function loadInventorySnapshot(manager: EntityManager): Promise<InventorySnapshot> {
+  const [parties, partyCountries, categories, subjects, activities, activitySubjects, activityCategories, flows, flowCategories, flowCountries, evidence] =
+    (await inSequence([
+      () => manager.query('SELECT id, key, name, kind, engaged_by_id FROM party'),
+      () => manager.query('SELECT party_id, country_code FROM party_country ORDER BY country_code'),
+      () => manager.query('SELECT id, key, name, parent_id, gdpr_special, pipl_sensitive FROM data_category'),
+      () => manager.query('SELECT id, key, name FROM subject_category'),
+      () => manager.query(`SELECT id, key, name, purpose, controller_id, legal_basis, retention_period, retention_event, security_measures,
+                            localised_in, effective_from, effective_to FROM activity`),
+      () => manager.query('SELECT activity_id, subject_category_id FROM activity_subject_category'),
+      () => manager.query('SELECT activity_id, data_category_id, required FROM activity_data_category'),
+      () => manager.query(`SELECT id, key, activity_id, from_party_id, to_party_id, legal_basis, consent_required, mechanism, safeguards,
+                            continuous, annual_subjects, effective_from, effective_to FROM flow`),
+      () => manager.query('SELECT flow_id, data_category_id FROM flow_data_category'),
+      () => manager.query('SELECT flow_id, country_code FROM flow_country ORDER BY country_code'),
+      () => manager.query('SELECT party_id, activity_id, flow_id, kind, dated_on, expires_on, reference FROM evidence ORDER BY kind, dated_on')])) as [
+      { id: string; key: string; name: string; kind: PartyKind; engaged_by_id: string | null }[],
+      { party_id: string; country_code: string }[],
+      { id: string; key: string; name: string; parent_id: string | null; gdpr_special: boolean; pipl_sensitive: boolean }[],
+      { id: string; key: string; name: string }[],
+      {
+        id: string; key: string; name: string; purpose: string; controller_id: string; legal_basis: LegalBasis;
+        retention_period: string | null; retention_event: string | null; security_measures: string[];
+        localised_in: string | null; effective_from: string; effective_to: string | null;
+      }[],
+      { activity_id: string; subject_category_id: string }[],
+      { activity_id: string; data_category_id: string; required: boolean }[],
+      {
+        id: string; key: string; activity_id: string; from_party_id: string; to_party_id: string; legal_basis: LegalBasis | null;
+        consent_required: boolean; mechanism: TransferMechanism | null; safeguards: Safeguard[]; continuous: boolean;
+        annual_subjects: number | null; effective_from: string; effective_to: string | null;
+      }[],
+      { flow_id: string; data_category_id: string }[],
+      { flow_id: string; country_code: string }[],
+      EvidenceRow[],
+    ];
+  const toEvidence = (row: EvidenceRow): EvidenceRecord => ({ kind: row.kind, datedOn: row.dated_on, expiresOn: row.expires_on, reference: row.reference });
+  const countriesByParty = groupBy(partyCountries, (row) => row.party_id);
+  const subjectsByActivity = groupBy(activitySubjects, (row) => row.activity_id);
+  const categoriesByActivity = groupBy(activityCategories, (row) => row.activity_id);
+  const categoriesByFlow = groupBy(flowCategories, (row) => row.flow_id);
+  const countriesByFlow = groupBy(flowCountries, (row) => row.flow_id);
+  const evidenceByParty = groupBy(evidence.filter((row) => row.party_id), (row) => row.party_id as string);
+  const evidenceByActivity = groupBy(evidence.filter((row) => row.activity_id), (row) => row.activity_id as string);
+  const evidenceByFlow = groupBy(evidence.filter((row) => row.flow_id), (row) => row.flow_id as string);
+
+  return {
+    parties: new Map(
+      parties.map((row) => [
+        row.id,
+        {
+          id: row.id, key: row.key, name: row.name, kind: row.kind, engagedById: row.engaged_by_id,
+          countries: (countriesByParty.get(row.id) ?? []).map((link) => link.country_code),
+          evidence: (evidenceByParty.get(row.id) ?? []).map(toEvidence),
+        },
+      ]),
+    ),
+    categories: new Map(
+      categories.map((row) => [
+        row.id,
+        { id: row.id, key: row.key, name: row.name, parentId: row.parent_id, gdprSpecial: row.gdpr_special, piplSensitive: row.pipl_sensitive },
+      ]),
+    ),
+    subjectCategories: new Map(subjects.map((row) => [row.id, { id: row.id, key: row.key, name: row.name }])),
+    activities: new Map(
+      activities.map((row) => [
+        row.id,
+        {
+          id: row.id, key: row.key, name: row.name, purpose: row.purpose, controllerId: row.controller_id, legalBasis: row.legal_basis,
+          subjectCategoryIds: (subjectsByActivity.get(row.id) ?? []).map((link) => link.subject_category_id),
+          categories: (categoriesByActivity.get(row.id) ?? []).map((link) => ({ categoryId: link.data_category_id, required: link.required })),
+          retentionPeriod: row.retention_period, retentionEvent: row.retention_event, securityMeasures: row.security_measures,
+          localisedIn: row.localised_in, effectiveFrom: row.effective_from, effectiveTo: row.effective_to,
+          evidence: (evidenceByActivity.get(row.id) ?? []).map(toEvidence),
+        },
+      ]),
+    ),
+    flows: new Map(
+      flows.map((row) => [
+        row.id,
+        {
+          id: row.id, key: row.key, activityId: row.activity_id, fromId: row.from_party_id, toId: row.to_party_id,
+          categoryIds: (categoriesByFlow.get(row.id) ?? []).map((link) => link.data_category_id),
+          legalBasis: row.legal_basis, consentRequired: row.consent_required, mechanism: row.mechanism, safeguards: row.safeguards,
+          countries: (countriesByFlow.get(row.id) ?? []).map((link) => link.country_code),
+          continuous: row.continuous, annualSubjects: row.annual_subjects,
+          effectiveFrom: row.effective_from, effectiveTo: row.effective_to,
+          evidence: (evidenceByFlow.get(row.id) ?? []).map(toEvidence),
+        },
+      ]),
+    ),
+  };
+}
+
+/**
+ * Keeps the data map of the latest inventory revision in memory, with whatever is derived from it
+ * (the engine's indexes). Each use costs one cheap query for the revision, so that any number of
+ * stateless API instances see a change as soon as it commits.
+ */
+export class InventoryCache<Derived> {
+  private current: { revision: string; value: Promise<Derived> } | null = null;
+
+  constructor(private readonly derive: (snapshot: InventorySnapshot) => Derived) {}
+
+  async get(dataSource: DataSource): Promise<Derived> {
+    const [{ revision }] = (await dataSource.query('SELECT revision::text AS revision FROM inventory_revision')) as { revision: string }[];
+    if (this.current?.revision !== revision) {
+      const value = dataSource.transaction('REPEATABLE READ', async (manager) => this.derive(await loadInventorySnapshot(manager)));
+      this.current = { revision, value };
+      value.catch(() => {
+        if (this.current?.value === value) this.current = null;
+      });
+    }
+    return this.current.value;
+  }
+}
