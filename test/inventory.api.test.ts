@@ -95,3 +95,18 @@ describe('inventory as code', () => {
     expect(await tableCounts()).toEqual(before);
   });
 });
+
+describe('importing one example over another', () => {
+  it('prunes persons with their consents and narrows an activity together with its flows', async () => {
+    const names = ['zlink-2022', 'kalos-2024', 'zhiqi-2021', 'zkteco-global-2019', 'zkbio-entrance-2022'];
+    for (const name of names) {
+      const file = fs.readFileSync(path.resolve(__dirname, `../examples/${name}.yaml`), 'utf8');
+      const result = await api.graphql<ImportData>(IMPORT, { file, prune: true });
+      expect(result.errors, name).toBeUndefined();
+      expect(result.data!.importInventory.applied).toBe(true);
+      const exported = await api.graphql<{ exportInventory: string }>('{ exportInventory(includePersons: true) }');
+      const parsed = parseInventoryFile(file) as { document: InventoryDocument };
+      expect(exported.data!.exportInventory, name).toBe(stringifyInventory(normaliseInventory(parsed.document), 'yaml'));
+    }
+  });
+});

@@ -21,7 +21,7 @@ const CONTROLLING_KINDS: readonly PartyKind[] = [PartyKind.CONTROLLER, PartyKind
 /** ISO 8601 duration in whole years, months, weeks and days ('P6M', 'P3Y', 'P30D'). */
 export const RETENTION_PERIOD_PATTERN = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
 
-async function validateActivity(manager: EntityManager, entry: ActivityEntry, { problems, at, existingId }: ValidationContext): Promise<void> {
+async function validateActivity(manager: EntityManager, entry: ActivityEntry, { problems, at, existingId, deferCrossChecks }: ValidationContext): Promise<void> {
   validateKey(entry.key, `${at}.key`, problems);
   validateName(entry.name, `${at}.name`, problems);
   if (entry.purpose.trim().length === 0) problems.add(`${at}.purpose`, 'must not be empty: GDPR Art. 30(1)(b) needs the purpose');
@@ -47,30 +47,40 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   categoryKeys.forEach((key, index) => {
     if (categoryKeys.indexOf(key) !== index) problems.add(`${at}.dataCategories[${index}].category`, `'${key}' is listed twice`);
   });
-  if (existingId !== null) await validateFlowsStillCovered(manager, existingId, [...categories.values()], at, problems);
+  if (existingId !== null && !deferCrossChecks) {
+    for (const message of await flowsNotCovered(manager, [existingId], [...categories.values()])) problems.add(`${at}.dataCategories`, message);
+  }
 }
 
-/** An activity may not drop a category that one of its flows still carries. */
-async function validateFlowsStillCovered(
-  manager: EntityManager,
-  activityId: string,
-  categoryIds: string[],
-  at: string,
-  problems: ValidationContext['problems'],
-): Promise<void> {
+/**
+ * Flows of these activities carrying a category their activity does not cover (the category itself
+ * or one above it), as messages. With `categoryIds`, coverage is judged against those categories
+ * (an activity about to change) instead of the stored ones.
+ */
+export async function flowsNotCovered(manager: EntityManager, activityIds: string[], categoryIds?: string[]): Promise<string[]> {
   const carried = (await manager.query(
-    `SELECT f.key AS flow_key, c.id AS category_id, c.key AS category_key FROM flow f
+    `SELECT f.key AS flow_key, a.key AS activity_key, f.activity_id, c.id AS category_id, c.key AS category_key FROM flow f
+     JOIN activity a ON a.id = f.activity_id
      JOIN flow_data_category l ON l.flow_id = f.id JOIN data_category c ON c.id = l.data_category_id
-     WHERE f.activity_id = $1`,
-    [activityId],
-  )) as { flow_key: string; category_id: string; category_key: string }[];
+     WHERE f.activity_id = ANY($1::uuid[]) ORDER BY f.key, c.key`,
+    [activityIds],
+  )) as { flow_key: string; activity_key: string; activity_id: string; category_id: string; category_key: string }[];
+  const stored = categoryIds
+    ? null
+    : groupBy(
+        (await manager.query('SELECT activity_id, data_category_id FROM activity_data_category WHERE activity_id = ANY($1::uuid[])', [activityIds])) as {
+          activity_id: string;
+          data_category_id: string;
+        }[],
+        (row) => row.activity_id,
+      );
   const lineages = await categoryLineages(manager, carried.map((row) => row.category_id));
-  const covered = new Set(categoryIds);
-  for (const row of carried) {
-    if (![...(lineages.get(row.category_id) ?? [])].some((id) => covered.has(id))) {
-      problems.add(`${at}.dataCategories`, `flow '${row.flow_key}' still carries '${row.category_key}', which the activity would no longer cover`);
-    }
-  }
+  return carried
+    .filter((row) => {
+      const covered = new Set(categoryIds ?? (stored?.get(row.activity_id) ?? []).map((link) => link.data_category_id));
+      return ![...(lineages.get(row.category_id) ?? [])].some((id) => covered.has(id));
+    })
+    .map((row) => `flow '${row.flow_key}' carries '${row.category_key}', which activity '${row.activity_key}' does not cover`);
 }
 
 async function readActivities(manager: EntityManager, ids?: string[]): Promise<Map<string, ActivityEntry>> {

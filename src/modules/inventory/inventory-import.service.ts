@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, FlowmapError } from '../../common/errors';
-import { activityKind } from '../activity/activity.store';
+import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
+import { activityKind, flowsNotCovered } from '../activity/activity.store';
 import type { Change } from '../audit/audit-log';
 import { dataCategoryKind } from '../data-category/data-category.store';
 import { flowKind } from '../flow/flow.store';
@@ -13,7 +13,7 @@ import { recordRegistryChanges, type WriteScope } from '../registry/registry-cha
 import type { RegistryKind } from '../registry/registry-kind';
 import { saveEntry } from '../registry/registry-service';
 import { subjectCategoryKind } from '../subject-category/subject-category.store';
-import { diffInventories, type InventoryDiff } from './diff-inventory';
+import { diffInventories, type DiffEntry, type InventoryDiff } from './diff-inventory';
 import { entryKey, type InventoryDocument, type PersonEntry, type SectionEntry } from './inventory-document';
 import { readInventory } from './inventory-export.service';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
@@ -79,35 +79,22 @@ function dependencyOrdered(section: RegistrySection, entries: SectionEntry[]): S
 /** A problem the services found (field paths like '/flows/3.dataCategories[0]') as a file error. */
 function asFileErrors(error: unknown): InventoryFileError[] | null {
   if (!(error instanceof FlowmapError)) return null;
+  const field = String(error.extensions.field ?? '');
   const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [
-    { field: String(error.extensions.field ?? ''), message: error.message },
+    { field, message: error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message },
   ];
   return problems.map((problem) => ({
     path: problem.field.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/'),
     line: null,
     column: null,
-    code: InventoryFileErrorCode.SCHEMA_VIOLATION,
-    message: `${problem.field}: ${problem.message}`,
+    code: error.extensions.code === ErrorCode.STILL_REFERENCED ? InventoryFileErrorCode.UNKNOWN_REFERENCE : InventoryFileErrorCode.SCHEMA_VIOLATION,
+    message: problem.message,
   }));
 }
 
-async function applyRegistryChanges(scope: WriteScope, document: InventoryDocument, diff: InventoryDiff): Promise<Change[]> {
+async function writeRegistryEntries(scope: WriteScope, document: InventoryDocument, diff: InventoryDiff): Promise<Change[]> {
   const changes: Change[] = [];
   const touched = new Set([...diff.added, ...diff.changed].map((entry) => `${entry.section}/${entry.key}`));
-  const removed = diff.removed.filter((entry) => entry.section !== 'persons');
-  for (const section of [...WRITE_ORDER].reverse()) {
-    const kind = KINDS[section];
-    const keys = removed.filter((entry) => entry.section === section).map((entry) => entry.key);
-    if (keys.length === 0) continue;
-    // One statement per section: rows that refer to each other (a category and its children) go together.
-    await scope.manager.query(`DELETE FROM ${kind.table} WHERE key = ANY($1::text[])`, [keys]).catch((error: { code?: string; detail?: string }) => {
-      if (error.code !== '23503') throw error;
-      throw new FlowmapError(ErrorCode.STILL_REFERENCED, `/${section}: cannot remove ${keys.map((key) => `'${key}'`).join(', ')}: ${error.detail ?? 'still referred to'}`, {
-        field: `/${section}`,
-      });
-    });
-    changes.push(...keys.map((key) => ({ operation: 'delete', entityType: kind.table, entityKey: key, before: null, after: null })));
-  }
   for (const section of WRITE_ORDER) {
     const kind = KINDS[section];
     const entries = document[section] ?? [];
@@ -116,16 +103,54 @@ async function applyRegistryChanges(scope: WriteScope, document: InventoryDocume
     for (const entry of toWrite) {
       const key = entryKey(entry);
       const existingId = (await idsByKey(scope.manager, kind.table, [key])).get(key) ?? null;
-      await saveEntry(scope, kind, entry as { key: string }, existingId, `/${section}/${positions.get(key)}`);
+      await saveEntry(scope, kind, entry as { key: string }, existingId, `/${section}/${positions.get(key)}`, true);
       changes.push({ operation: existingId ? 'update' : 'create', entityType: kind.table, entityKey: key, before: null, after: entry });
     }
   }
   return changes;
 }
 
-async function applyPersons(scope: WriteScope, document: InventoryDocument, diff: InventoryDiff, options: ImportOptions): Promise<void> {
-  const removed = diff.removed.filter((entry) => entry.section === 'persons').map((entry) => personIdOf(entry.key));
+/** Removes what a prune drops, what refers to others first; rows that refer to each other go in one statement. */
+async function removeRegistryEntries(scope: WriteScope, diff: InventoryDiff): Promise<Change[]> {
+  const changes: Change[] = [];
+  const removed = diff.removed.filter((entry) => entry.section !== 'persons');
+  for (const section of [...WRITE_ORDER].reverse()) {
+    const kind = KINDS[section];
+    const keys = removed.filter((entry) => entry.section === section).map((entry) => entry.key);
+    if (keys.length === 0) continue;
+    await scope.manager.query(`DELETE FROM ${kind.table} WHERE key = ANY($1::text[])`, [keys]).catch((error: { code?: string; detail?: string }) => {
+      if (error.code !== '23503') throw error;
+      throw new FlowmapError(ErrorCode.STILL_REFERENCED, `/${section}: cannot remove ${keys.map((key) => `'${key}'`).join(', ')}: ${error.detail ?? 'still referred to'}`, {
+        field: `/${section}`,
+      });
+    });
+    changes.push(...keys.map((key) => ({ operation: 'delete', entityType: kind.table, entityKey: key, before: null, after: null })));
+  }
+  return changes;
+}
+
+/** The check each activity write left to the end: once every flow is written, each carries only what its activity covers. */
+async function checkFlowsCovered(manager: EntityManager, diff: InventoryDiff): Promise<void> {
+  const activityKeys = [...diff.added, ...diff.changed].filter((entry) => entry.section === 'activities').map((entry) => entry.key);
+  const activityIds = [...(await idsByKey(manager, 'activity', activityKeys)).values()];
+  const problems = new ProblemList();
+  for (const message of await flowsNotCovered(manager, activityIds)) problems.add('/activities', message);
+  problems.throwIfAny();
+}
+
+/**
+ * Removes the persons the file no longer names, and the consents of those it changes (written again
+ * with the persons), before the activities and flows they point at may be removed.
+ */
+async function removePersons(scope: WriteScope, diff: InventoryDiff): Promise<void> {
+  const idsIn = (entries: DiffEntry[]): string[] => entries.filter((entry) => entry.section === 'persons').map((entry) => personIdOf(entry.key));
+  const removed = idsIn(diff.removed);
   if (removed.length > 0) await scope.manager.query('DELETE FROM person WHERE id = ANY($1::uuid[])', [removed]);
+  const changed = idsIn(diff.changed);
+  if (changed.length > 0) await scope.manager.query('DELETE FROM consent WHERE person_id = ANY($1::uuid[])', [changed]);
+}
+
+async function writePersons(scope: WriteScope, document: InventoryDocument, diff: InventoryDiff, options: ImportOptions): Promise<void> {
   const touched = new Set([...diff.added, ...diff.changed].filter((entry) => entry.section === 'persons').map((entry) => entry.key));
   const persons: PersonEntry[] = (document.persons ?? []).filter((person) => touched.has(person.externalId));
   for (let start = 0; start < persons.length; start += MAX_PERSONS_PER_BATCH) {
@@ -175,9 +200,14 @@ export async function importInventoryDocument<Extra>(
       const current = await readInventory(manager, { includePersons: document.persons !== undefined });
       const diff = withoutUnnamedPersonRemovals(diffInventories(current, document, { prune: options.prune }), document);
       const scope: WriteScope = { manager, actor };
-      const changes = await applyRegistryChanges(scope, document, diff);
+      // Entries are written before any is removed, so that what stays refers to what it will refer
+      // to; persons go around the registry's removals because their consents point into it.
+      await removePersons(scope, diff);
+      const changes = await writeRegistryEntries(scope, document, diff);
+      await writePersons(scope, document, diff, options);
+      changes.push(...(await removeRegistryEntries(scope, diff)));
+      await checkFlowsCovered(manager, diff);
       await writeOrganisation(manager, document);
-      await applyPersons(scope, document, diff, options);
       await recordRegistryChanges(scope, [
         ...changes,
         {

@@ -28,4 +28,9 @@ export interface ValidationContext {
   at: string;
   /** Id of the row being replaced, null for a new one. */
   existingId: string | null;
+  /**
+   * Checks that need rows of other kinds as they will be once a batch is written (an activity's
+   * categories against its flows) are left to the batch, which runs them at its end.
+   */
+  deferCrossChecks?: boolean;
 }

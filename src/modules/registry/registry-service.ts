@@ -42,11 +42,12 @@ export async function saveEntry<E extends { key: string }>(
   entry: E,
   existingId: string | null,
   at: string,
+  deferCrossChecks = false,
 ): Promise<string> {
   const holder = (await idsByKey(scope.manager, kind.table, [entry.key])).get(entry.key);
   if (holder !== undefined && holder !== existingId) throw duplicateKey(kind.label, `${at}.key`, entry.key);
   const problems = new ProblemList();
-  await kind.validate(scope.manager, entry, { problems, at, existingId });
+  await kind.validate(scope.manager, entry, { problems, at, existingId, deferCrossChecks });
   problems.throwIfAny();
   return kind.write(scope.manager, entry, existingId);
 }
