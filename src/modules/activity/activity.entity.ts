@@ -1,10 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RegistryRow } from '../registry/registry-row';
 import { LegalBasis } from './legal-basis';
 
 @Entity('activity')
-export class ActivityEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('text') key!: string;
+export class ActivityEntity extends RegistryRow {
   @Column('text') name!: string;
   @Column('text') purpose!: string;
   @Column('uuid') controllerId!: string;
@@ -16,9 +15,6 @@ export class ActivityEntity {
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
-  @VersionColumn() version!: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity('activity_subject_category')

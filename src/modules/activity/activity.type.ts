@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { DateTime, LocalDate } from '../../common/scalars';
+import { RegistryItem } from '../registry/registry.type';
+import { LocalDate } from '../../common/scalars';
 import { DataCategory } from '../data-category/data-category.type';
 import { LegalBasis } from './legal-basis';
 
@@ -37,14 +38,8 @@ export class ActivityDataCategory {
   required!: boolean;
 }
 
-@ObjectType({ description: 'What the controller does with personal data and why: a line of the record of processing (GDPR Art. 30).' })
-export class Activity {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  @Field(() => String, { description: 'Stable key, unique among activities.' })
-  key!: string;
-
+@ObjectType({ description: 'What the controller does with personal data and why: a line of the record of processing (GDPR Art. 30).', implements: RegistryItem })
+export class Activity extends RegistryItem {
   @Field(() => String, { description: 'Human name.' })
   name!: string;
 
@@ -68,15 +63,6 @@ export class Activity {
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description!: string | null;
-
-  @Field(() => Int, { description: 'Incremented by every change.' })
-  version!: number;
-
-  @Field(() => DateTime, { description: 'When it was registered.' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: 'When it last changed.' })
-  updatedAt!: Date;
 
   controllerId!: string;
   retentionPeriod!: string | null;

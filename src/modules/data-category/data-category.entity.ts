@@ -1,15 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RegistryRow } from '../registry/registry-row';
 
 @Entity('data_category')
-export class DataCategoryEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('text') key!: string;
+export class DataCategoryEntity extends RegistryRow {
   @Column('text') name!: string;
   @Column('uuid', { nullable: true }) parentId!: string | null;
   @Column('boolean') gdprSpecial!: boolean;
   @Column('boolean') piplSensitive!: boolean;
   @Column('text', { nullable: true }) description!: string | null;
-  @VersionColumn() version!: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

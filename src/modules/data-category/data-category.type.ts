@@ -1,15 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { DateTime } from '../../common/scalars';
+import { RegistryItem } from '../registry/registry.type';
 
-@ObjectType({ description: 'A kind of personal data, in a tree with dotted keys (`contact.email`, `biometric.face`).' })
-export class DataCategory {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  @Field(() => String, { description: 'Stable dotted key, unique among data categories.' })
-  key!: string;
-
+@ObjectType({ description: 'A kind of personal data, in a tree with dotted keys (`contact.email`, `biometric.face`).', implements: RegistryItem })
+export class DataCategory extends RegistryItem {
   @Field(() => String, { description: 'Human name.' })
   name!: string;
 
@@ -21,15 +15,6 @@ export class DataCategory {
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description!: string | null;
-
-  @Field(() => Int, { description: 'Incremented by every change.' })
-  version!: number;
-
-  @Field(() => DateTime, { description: 'When it was registered.' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: 'When it last changed.' })
-  updatedAt!: Date;
 
   parentId!: string | null;
 }

@@ -1,11 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RegistryRow } from '../registry/registry-row';
 import { LegalBasis } from '../activity/legal-basis';
 import { Safeguard, TransferMechanism } from './transfer-mechanism';
 
 @Entity('flow')
-export class FlowEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('text') key!: string;
+export class FlowEntity extends RegistryRow {
   @Column('uuid') activityId!: string;
   @Column('uuid') fromPartyId!: string;
   @Column('uuid') toPartyId!: string;
@@ -18,9 +17,6 @@ export class FlowEntity {
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
-  @VersionColumn() version!: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity('flow_data_category')

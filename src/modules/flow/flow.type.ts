@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { DateTime, LocalDate } from '../../common/scalars';
+import { RegistryItem } from '../registry/registry.type';
+import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../activity/legal-basis';
 import { Safeguard, TransferMechanism } from './transfer-mechanism';
 
@@ -32,14 +33,8 @@ registerEnumType(Safeguard, {
   },
 });
 
-@ObjectType({ description: 'An edge of the data map: personal data going from one party to another for an activity.' })
-export class Flow {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  @Field(() => String, { description: 'Stable key, unique among flows.' })
-  key!: string;
-
+@ObjectType({ description: 'An edge of the data map: personal data going from one party to another for an activity.', implements: RegistryItem })
+export class Flow extends RegistryItem {
   @Field(() => LegalBasis, { nullable: true, description: "Legal basis of this flow; null means the activity's." })
   legalBasis!: LegalBasis | null;
 
@@ -66,15 +61,6 @@ export class Flow {
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description!: string | null;
-
-  @Field(() => Int, { description: 'Incremented by every change.' })
-  version!: number;
-
-  @Field(() => DateTime, { description: 'When it was registered.' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: 'When it last changed.' })
-  updatedAt!: Date;
 
   activityId!: string;
   fromPartyId!: string;

@@ -1,17 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RegistryRow } from '../registry/registry-row';
 import { PartyKind } from './party-kind';
 
 @Entity('party')
-export class PartyEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('text') key!: string;
+export class PartyEntity extends RegistryRow {
   @Column('text') name!: string;
   @Column('text') kind!: PartyKind;
   @Column('uuid', { nullable: true }) engagedById!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
-  @VersionColumn() version!: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity('party_country')

@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { DateTime } from '../../common/scalars';
+import { RegistryItem } from '../registry/registry.type';
 import { PartyKind } from './party-kind';
 
 registerEnumType(PartyKind, {
@@ -18,14 +18,8 @@ registerEnumType(PartyKind, {
   },
 });
 
-@ObjectType({ description: 'An organisation that holds personal data: our group, processors, SDK providers, third parties, authorities.' })
-export class Party {
-  @Field(() => ID, { description: 'Stable identifier.' })
-  id!: string;
-
-  @Field(() => String, { description: 'Stable human key, unique among parties (e.g. `aliyun-cn`).' })
-  key!: string;
-
+@ObjectType({ description: 'An organisation that holds personal data: our group, processors, SDK providers, third parties, authorities.', implements: RegistryItem })
+export class Party extends RegistryItem {
   @Field(() => String, { description: 'Legal or trading name.' })
   name!: string;
 
@@ -34,15 +28,6 @@ export class Party {
 
   @Field(() => String, { nullable: true, description: 'Free text: what the party does with the data.' })
   description!: string | null;
-
-  @Field(() => Int, { description: 'Incremented by every change; pass it as `expectedVersion` to update safely.' })
-  version!: number;
-
-  @Field(() => DateTime, { description: 'When the party was registered.' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: 'When the party last changed.' })
-  updatedAt!: Date;
 
   /** Resolved through a loader; kept off the GraphQL field list here. */
   engagedById!: string | null;

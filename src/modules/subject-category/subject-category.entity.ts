@@ -1,12 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RegistryRow } from '../registry/registry-row';
 
 @Entity('subject_category')
-export class SubjectCategoryEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('text') key!: string;
+export class SubjectCategoryEntity extends RegistryRow {
   @Column('text') name!: string;
   @Column('text', { nullable: true }) description!: string | null;
-  @VersionColumn() version!: number;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
