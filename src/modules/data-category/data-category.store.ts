@@ -1,23 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { DataCategoryEntry } from '../inventory/inventory-document';
 import { validateKey, validateName } from '../registry/entry-validation';
+import { chainReaches } from '../registry/chain';
 import { idsByKey } from '../registry/key-lookup';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { DataCategoryEntity } from './data-category.entity';
 
 /** Dotted lowercase segments: 'contact.email', 'biometric.face'. */
 export const CATEGORY_KEY_PATTERN = /^(?=.{1,100}$)[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/;
-
-/** Whether making `parentId` the parent of `categoryId` would put the category under itself. */
-async function parentChainReaches(manager: EntityManager, parentId: string, categoryId: string): Promise<boolean> {
-  const rows = (await manager.query(
-    `WITH RECURSIVE chain(id) AS (
-       SELECT $1::uuid UNION SELECT c.parent_id FROM data_category c JOIN chain ON c.id = chain.id WHERE c.parent_id IS NOT NULL)
-     SELECT 1 FROM chain WHERE id = $2::uuid`,
-    [parentId, categoryId],
-  )) as unknown[];
-  return rows.length > 0;
-}
 
 async function validateDataCategory(manager: EntityManager, entry: DataCategoryEntry, { problems, at, existingId }: ValidationContext): Promise<void> {
   validateKey(entry.key, `${at}.key`, problems, CATEGORY_KEY_PATTERN);
@@ -26,7 +16,7 @@ async function validateDataCategory(manager: EntityManager, entry: DataCategoryE
   if (parent === null) return;
   const parentId = (await idsByKey(manager, 'data_category', [parent])).get(parent);
   if (parentId === undefined) problems.add(`${at}.parent`, `no data category '${parent}'`);
-  else if (existingId !== null && (await parentChainReaches(manager, parentId, existingId))) {
+  else if (existingId !== null && (await chainReaches(manager, { table: 'data_category', column: 'parent_id' }, parentId, existingId))) {
     problems.add(`${at}.parent`, `'${parent}' is '${entry.key}' or below it: the category tree would have a cycle`);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
 import type { PartyEntry } from '../inventory/inventory-document';
+import { chainReaches } from '../registry/chain';
 import { idsByKey } from '../registry/key-lookup';
 import { validateCountries, validateKey, validateName } from '../registry/entry-validation';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
@@ -13,17 +14,6 @@ const PARTY_COUNTRY = { table: 'party_country', ownerColumn: 'party_id', valueCo
 
 /** Kinds of party that can engage a sub-processor. */
 const ENGAGING_KINDS: readonly PartyKind[] = [PartyKind.PROCESSOR, PartyKind.SUB_PROCESSOR];
-
-/** Walks up the engaged-by chain from `engagerId`; true if it reaches `partyId` (a loop). */
-async function engagementLoops(manager: EntityManager, engagerId: string, partyId: string): Promise<boolean> {
-  const rows = (await manager.query(
-    `WITH RECURSIVE chain(id) AS (
-       SELECT $1::uuid UNION SELECT p.engaged_by_id FROM party p JOIN chain ON p.id = chain.id WHERE p.engaged_by_id IS NOT NULL)
-     SELECT 1 FROM chain WHERE id = $2::uuid`,
-    [engagerId, partyId],
-  )) as unknown[];
-  return rows.length > 0;
-}
 
 async function validateParty(manager: EntityManager, entry: PartyEntry, { problems, at, existingId }: ValidationContext): Promise<void> {
   validateKey(entry.key, `${at}.key`, problems);
@@ -43,7 +33,7 @@ async function validateParty(manager: EntityManager, entry: PartyEntry, { proble
   if (!engager) problems.add(`${at}.engagedBy`, `no party '${engagedBy}'`);
   else if (!ENGAGING_KINDS.includes(engager.kind)) {
     problems.add(`${at}.engagedBy`, `'${engagedBy}' is a ${engager.kind}; only a PROCESSOR or SUB_PROCESSOR engages sub-processors`);
-  } else if (engager.id === existingId || (existingId !== null && (await engagementLoops(manager, engager.id, existingId)))) {
+  } else if (engager.id === existingId || (existingId !== null && (await chainReaches(manager, { table: 'party', column: 'engaged_by_id' }, engager.id, existingId)))) {
     problems.add(`${at}.engagedBy`, `'${engagedBy}' would make the chain of engagements a loop`);
   }
 }
