@@ -14,7 +14,7 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../flow-engine/test-factories';
-import { TransferMechanism } from '../flow/transfer-mechanism';
+import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
 import { GDPR_FAMILY } from './gdpr-family';
 
@@ -107,6 +107,13 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
       expect(messageFor({ activity: { retentionPeriod: null, retentionEvent: 'account closed' } })).toBeUndefined();
       const covered = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['JP'] }, flow: { mechanism: TransferMechanism.ADEQUACY_DECISION } };
       expect(messageFor(covered)).toBeUndefined();
+    });
+
+    it('asks no safeguard for a transfer of anonymised data, which is no personal data (Recital 26)', () => {
+      const anonymised = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] }, flow: { safeguards: [Safeguard.ANONYMISATION] } };
+      expect(messageFor(anonymised)).toBeUndefined();
+      const deIdentified = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] }, flow: { safeguards: [Safeguard.DE_IDENTIFICATION] } };
+      expect(messageFor(deIdentified)).toMatch(/safeguards for the transfers to IN \(e\)/);
     });
   });
 });

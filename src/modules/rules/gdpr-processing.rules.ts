@@ -1,4 +1,5 @@
 import { EvidenceKind } from '../evidence/evidence-kind';
+import { isAnonymised } from '../flow-engine/anonymisation';
 import { activityCategoryIds } from '../flow-engine/traverse-activity';
 import { ENTRUSTED_PARTY_KINDS } from '../party/party-kind';
 import { hasRetention } from './everywhere.rules';
@@ -50,10 +51,15 @@ export function processorWithoutContract(law: GdprFamilyLaw): Rule<HopRuleContex
   };
 }
 
-/** Which Art. 30(1) items the record of the activity lacks, in the article's order. */
+/**
+ * Which Art. 30(1) items the record of the activity lacks, in the article's order. A hop that
+ * carries only anonymised data transfers no personal data (Recital 26), so it needs no safeguard.
+ */
 function missingRecordItems(context: ActivityRuleContext, regime: string): string[] {
   const activity = context.activity;
-  const untransferable = context.hops.filter((hop) => hop.transferRegimes.includes(regime) && hop.mechanism === null);
+  const untransferable = context.hops.filter(
+    (hop) => hop.transferRegimes.includes(regime) && hop.mechanism === null && !isAnonymised(hop.safeguards),
+  );
   const missing: string[] = [];
   if (activity.purpose.trim() === '') missing.push('purpose (b)');
   if (activity.subjectCategoryIds.length === 0) missing.push('categories of data subjects (c)');

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  collection,
+  collectionKeys,
+  findingsOf,
+  findingsOnActivity,
+  findingsOnFlow,
+  hop,
+  hopKeys,
+  ruleIds,
+  startSeed,
+  what,
+  type Profile,
+  type SeedApi,
+} from './seed-questions';
+
+// Zhejiang Zhiqi Electronic Technology, Personal Information Protection Policy of July 2021 (seeds/002,
+// examples/zhiqi-2021.yaml). Section 3 shares inquiries with the group and, for EU persons' data, names EU standard
+// contractual clauses, consent, or anonymisation before the transfer. The example records the group in CN.
+
+const NOW = '2025-06-02T09:00:00Z';
+const LAST_YEAR = '2024-06-01T09:00:00Z';
+
+const LEGITIMATE_INTEREST_ACTIVITIES = ['research-and-marketing', 'safety-inspections-and-recalls', 'security-and-internal-management'];
+const INQUIRY = ['contact.address', 'contact.email', 'contact.phone', 'identity.name', 'professional.company', 'professional.job_title', 'support.communications'];
+
+const customerIn = (countryOfResidence: string, consents: Profile['consents'] = []): Profile => ({ subjectCategories: ['customer'], countryOfResidence, consents });
+
+let seed: SeedApi;
+
+beforeAll(async () => {
+  seed = await startSeed('zhiqi-2021');
+});
+afterAll(async () => {
+  await seed?.stop();
+});
+
+describe('Zhiqi (Jul 2021): what does relying on legitimate interests mean for a customer in mainland China?', () => {
+  it('the activities on legitimate interests still collect, but PIPL Art. 13 knows no such basis: one finding per activity', async () => {
+    const answer = await seed.profile(customerIn('CN'), NOW);
+    expect(collectionKeys(answer)).toEqual(expect.arrayContaining(LEGITIMATE_INTEREST_ACTIVITIES));
+    expect(what(findingsOf(answer.findings, 'PIPL-ACTIVITY-LEGITIMATE-INTERESTS'))).toEqual(
+      LEGITIMATE_INTEREST_ACTIVITIES.map((activity) => ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', activity]),
+    );
+  });
+
+  it('the stored business contact: the two of those activities that concern business contacts', async () => {
+    const answer = await seed.person('cn-business-contact-1', NOW);
+    expect(findingsOf(answer.findings, 'PIPL-ACTIVITY-LEGITIMATE-INTERESTS').map((finding) => finding.activityKeys[0])).toEqual([
+      'research-and-marketing',
+      'security-and-internal-management',
+    ]);
+  });
+
+  it('no flow variant: the one flow on legitimate interests carries anonymised data only, which is no personal information', async () => {
+    const answer = await seed.profile(customerIn('CN'), NOW);
+    expect(hop(answer, 'research-to-group-anonymised')).toMatchObject({ legalBasis: 'LEGITIMATE_INTERESTS', safeguards: ['ANONYMISATION'], lawful: true });
+    expect(findingsOf(answer.findings, 'PIPL-FLOW-LEGITIMATE-INTERESTS')).toEqual([]);
+  });
+});
+
+describe('And for a customer in Ireland?', () => {
+  it('GDPR Art. 6(1)(f) accepts legitimate interests: no GDPR finding on those activities', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    const onLegitimateInterests = LEGITIMATE_INTEREST_ACTIVITIES.flatMap((activity) => findingsOnActivity(answer.findings, activity));
+    expect(ruleIds(onLegitimateInterests).filter((id) => id.startsWith('GDPR-'))).toEqual([]);
+  });
+
+  it('but Zhiqi processes in China, so PIPL governs its processing whoever the person is (Art. 3(1)): the same three findings', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    expect(findingsOf(answer.findings, 'PIPL-ACTIVITY-LEGITIMATE-INTERESTS').map((finding) => finding.activityKeys[0])).toEqual(
+      LEGITIMATE_INTEREST_ACTIVITIES,
+    );
+  });
+});
+
+describe('Do the SCC transfers to the group have a transfer impact assessment?', () => {
+  it('for the Irish customer, inquiries go to the group in China on SCCs with no TIA on record (Schrems II): GDPR-TRANSFER-NO-TIA, and nothing else on that flow', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    expect(hop(answer, 'inquiries-to-group-scc')).toMatchObject({
+      toKey: 'zhiqi-group',
+      categoryKeys: INQUIRY,
+      toCountries: ['CN'],
+      regimes: ['GDPR', 'PIPL'],
+      mechanism: 'STANDARD_CONTRACTUAL_CLAUSES',
+      lawful: false,
+    });
+    expect(findingsOnFlow(answer.findings, 'inquiries-to-group-scc')).toMatchObject([
+      {
+        ruleId: 'GDPR-TRANSFER-NO-TIA',
+        severity: 'MEDIUM',
+        message: "flow 'inquiries-to-group-scc' (zhiqi → zhiqi-group) transfers data to CN on STANDARD_CONTRACTUAL_CLAUSES with no transfer impact assessment on record",
+      },
+    ]);
+  });
+
+  it('with a TIA on record the SCC transfer is lawful', async () => {
+    await seed.ok('mutation { updateFlow(key: "inquiries-to-group-scc", input: { evidence: [{ kind: TRANSFER_IMPACT_ASSESSMENT, datedOn: "2024-01-15", reference: "TIA-CN-1" }] }) { key } }');
+    try {
+      const answer = await seed.person('ie-customer-1', NOW);
+      expect(hop(answer, 'inquiries-to-group-scc').lawful).toBe(true);
+      expect(findingsOnFlow(answer.findings, 'inquiries-to-group-scc')).toEqual([]);
+    } finally {
+      await seed.ok('mutation { updateFlow(key: "inquiries-to-group-scc", input: { evidence: [] }) { key } }');
+    }
+  });
+
+  it('for a customer in China the same flow is no transfer at all: it stays in China', async () => {
+    const answer = await seed.profile(customerIn('CN'), NOW);
+    expect(hop(answer, 'inquiries-to-group-scc')).toMatchObject({ regimes: ['PIPL'], crossesBorder: false, lawful: true });
+  });
+});
+
+describe('What about the consent variant (Art. 49(1)(a)) of the group sharing?', () => {
+  it('without the consent to it, that flow does not happen: the SCC flow carries the inquiry', async () => {
+    const answer = await seed.profile(customerIn('IE'), NOW);
+    expect(hopKeys(answer)).toContain('inquiries-to-group-scc');
+    expect(hopKeys(answer)).not.toContain('inquiries-to-group-with-consent');
+  });
+
+  it('with it, the group sharing is continuous, which a derogation cannot cover; and PIPL wants a separate consent to give data to the group', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    expect(hop(answer, 'inquiries-to-group-with-consent')).toMatchObject({
+      mechanism: 'EXPLICIT_CONSENT_DEROGATION',
+      consentRequired: true,
+      consentHeld: true,
+      toCountries: ['CN'],
+      lawful: false,
+    });
+    expect(what(findingsOnFlow(answer.findings, 'inquiries-to-group-with-consent'))).toEqual([
+      ['GDPR-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'inquiries-to-group-with-consent', 'service-requests'],
+    ]);
+  });
+
+  it('an occasional transfer on the same consent would be covered by the derogation', async () => {
+    await seed.ok('mutation { updateFlow(key: "inquiries-to-group-with-consent", input: { continuous: false }) { key } }');
+    try {
+      const answer = await seed.person('ie-customer-1', NOW);
+      expect(ruleIds(findingsOnFlow(answer.findings, 'inquiries-to-group-with-consent'))).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
+    } finally {
+      await seed.ok('mutation { updateFlow(key: "inquiries-to-group-with-consent", input: { continuous: true }) { key } }');
+    }
+  });
+});
+
+describe('Do anonymised transfers raise any finding?', () => {
+  it('no: the anonymised research data reaches the group in China under GDPR, lawful, with no finding on the flow or on the record', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    expect(hop(answer, 'research-to-group-anonymised')).toMatchObject({
+      categoryKeys: ['transaction.sales', 'usage.service_usage'],
+      toCountries: ['CN'],
+      regimes: ['GDPR', 'PIPL'],
+      mechanism: null,
+      safeguards: ['ANONYMISATION'],
+      lawful: true,
+      reasons: [],
+    });
+    expect(findingsOnFlow(answer.findings, 'research-to-group-anonymised')).toEqual([]);
+    expect(ruleIds(findingsOnActivity(answer.findings, 'research-and-marketing'))).toEqual(['PIPL-ACTIVITY-LEGITIMATE-INTERESTS']);
+  });
+
+  it('the same for a website visitor in Germany, whose only group flow is the anonymised one', async () => {
+    const answer = await seed.person('de-visitor-1', NOW);
+    expect(hopKeys(answer)).toEqual(['disclosure-to-authorities', 'research-to-group-anonymised']);
+    expect(ruleIds(answer.findings).filter((id) => id.includes('TRANSFER') || id.includes('DEROGATION'))).toEqual([]);
+  });
+});
+
+describe('Everything wrong for the Irish customer today', () => {
+  it('exactly these findings', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    expect(what(answer.findings)).toEqual([
+      ['GDPR-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['GDPR-PROCESSOR-NO-DPA', 'services-to-service-providers', 'service-requests'],
+      ['GDPR-TRANSFER-NO-TIA', 'inquiries-to-group-scc', 'service-requests'],
+      ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'research-and-marketing'],
+      ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'safety-inspections-and-recalls'],
+      ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'security-and-internal-management'],
+      ['PIPL-ENTRUSTMENT-NO-AGREEMENT', 'services-to-service-providers', 'service-requests'],
+      ['PIPL-NO-PIA', '', 'service-requests'],
+      ['PIPL-NO-PIA', '', 'vital-interests-disclosure'],
+      ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'inquiries-to-group-with-consent', 'service-requests'],
+    ]);
+  });
+});
+
+describe('Minors (under 18, section 6) and withdrawn consents', () => {
+  it('a 12-year-old in China asking alone for marketing information gets none, and PIPL Art. 31 reports the consent', async () => {
+    const answer = await seed.profile(
+      { subjectCategories: ['customer', 'minor'], countryOfResidence: 'CN', age: 12, consents: [{ activity: 'marketing-information', kind: 'ORDINARY', givenAt: LAST_YEAR }] },
+      NOW,
+    );
+    expect(collection(answer, 'marketing-information')).toBeUndefined();
+    expect(what(findingsOf(answer.findings, 'PIPL-CHILD-NO-GUARDIAN-CONSENT'))).toEqual([['PIPL-CHILD-NO-GUARDIAN-CONSENT', '', 'marketing-information']]);
+  });
+
+  it('the business contact who withdrew the marketing consent in August 2022 has received none since', async () => {
+    expect(collectionKeys(await seed.person('cn-business-contact-1', '2022-06-01T00:00:00Z'))).toContain('marketing-information');
+    expect(collectionKeys(await seed.person('cn-business-contact-1', NOW))).not.toContain('marketing-information');
+  });
+});

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  collection,
+  collectionKeys,
+  findingsOf,
+  findingsOnFlow,
+  hop,
+  recipient,
+  recipientKeys,
+  ruleIds,
+  startSeed,
+  what,
+  type SeedApi,
+} from './seed-questions';
+
+// ZKTeco Co., Ltd. global Privacy Protection Policy, archived 2019-10-11 (seeds/001, examples/zkteco-global-2019.yaml).
+// Section 8: data is processed wherever ZKTeco and its branches, subsidiaries or related companies are, with no
+// transfer mechanism named. The example records the group in CN (ZKTeco Co., Ltd. is in Dongguan), its one known country.
+
+const NOW = '2025-06-02T09:00:00Z';
+
+const TO_GROUP = ['media-to-group', 'orders-to-group', 'support-to-group'];
+const GROUP_CATEGORIES = [
+  'contact.address',
+  'contact.email',
+  'contact.phone',
+  'device.model',
+  'device.serial_number',
+  'identity.name',
+  'media.audio',
+  'media.screenshot',
+  'media.video',
+  'support.communications',
+  'support.error_reports',
+  'transaction.purchase',
+];
+const EVERYTHING = ['contact', 'device', 'financial', 'identity', 'media', 'professional', 'profile', 'support', 'transaction', 'usage'];
+
+let seed: SeedApi;
+
+beforeAll(async () => {
+  seed = await startSeed('zkteco-global-2019');
+});
+afterAll(async () => {
+  await seed?.stop();
+});
+
+describe('ZKTeco global policy (2019): what reaches a third country for a customer in France?', () => {
+  it('everything is collected by ZKTeco in China directly from France: a cross-border collection', async () => {
+    const answer = await seed.person('fr-customer-1', NOW);
+    expect(collectionKeys(answer)).toEqual([
+      'analytics-and-improvement',
+      'asset-sale',
+      'customer-support',
+      'fraud-prevention-and-management',
+      'legal-compliance',
+      'media-synchronisation',
+      'notifications-and-marketing',
+      'order-fulfilment',
+    ]);
+    expect(answer.collections.every((entry) => entry.crossBorderCollection && entry.controllerCountries.join() === 'CN')).toBe(true);
+    expect(answer.summary.countriesReached).toEqual(['CN']);
+  });
+
+  it('orders, support and media go on to the group in China: GDPR transfers (Art. 44, onward) with no mechanism, all three CRITICAL', async () => {
+    const answer = await seed.person('fr-customer-1', NOW);
+    for (const flowKey of TO_GROUP) {
+      expect(hop(answer, flowKey), flowKey).toMatchObject({
+        fromKey: 'zkteco',
+        toKey: 'zkteco-group',
+        fromCountries: ['CN'],
+        toCountries: ['CN'],
+        regimes: ['GDPR', 'PIPL'],
+        mechanism: null,
+        lawful: false,
+      });
+    }
+    const noMechanism = findingsOf(answer.findings, 'GDPR-TRANSFER-NO-MECHANISM');
+    expect(what(noMechanism)).toEqual([
+      ['GDPR-TRANSFER-NO-MECHANISM', 'media-to-group', 'media-synchronisation'],
+      ['GDPR-TRANSFER-NO-MECHANISM', 'orders-to-group', 'order-fulfilment'],
+      ['GDPR-TRANSFER-NO-MECHANISM', 'support-to-group', 'customer-support'],
+    ]);
+    expect(noMechanism.every((finding) => finding.severity === 'CRITICAL' && finding.message.includes('to CN, not adequate under GDPR'))).toBe(true);
+    expect(recipient(answer, 'zkteco-group')).toEqual({ partyKey: 'zkteco-group', kind: 'AFFILIATE', countries: ['CN'], categoryKeys: GROUP_CATEGORIES });
+  });
+
+  it('and the record of those three activities names no safeguard for the transfers to China (Art. 30(1)(e))', async () => {
+    const answer = await seed.person('fr-customer-1', NOW);
+    expect(findingsOf(answer.findings, 'GDPR-ART30-RECORD-INCOMPLETE').map((finding) => finding.message)).toEqual([
+      "The record of activity 'customer-support' lacks: safeguards for the transfers to CN (e)",
+      "The record of activity 'media-synchronisation' lacks: safeguards for the transfers to CN (e)",
+      "The record of activity 'order-fulfilment' lacks: safeguards for the transfers to CN (e)",
+    ]);
+  });
+
+  it('the service providers have no data processing agreement on record; where they are, the policy does not say, so no transfer is judged', async () => {
+    const answer = await seed.person('fr-customer-1', NOW);
+    expect(what(findingsOf(answer.findings, 'GDPR-PROCESSOR-NO-DPA'))).toEqual([
+      ['GDPR-PROCESSOR-NO-DPA', 'media-to-service-providers', 'media-synchronisation'],
+      ['GDPR-PROCESSOR-NO-DPA', 'orders-to-service-providers', 'order-fulfilment'],
+    ]);
+    expect(hop(answer, 'orders-to-service-providers').toCountries).toEqual([]);
+    expect(ruleIds(findingsOnFlow(answer.findings, 'orders-to-service-providers'))).toEqual(['GDPR-PROCESSOR-NO-DPA', 'PIPL-ENTRUSTMENT-NO-AGREEMENT']);
+  });
+
+  it('for a customer in China the same group flows stay in China under PIPL alone: no transfer, nothing found on them', async () => {
+    const answer = await seed.person('cn-customer-1', NOW);
+    for (const flowKey of TO_GROUP) {
+      expect(hop(answer, flowKey), flowKey).toMatchObject({ regimes: ['PIPL'], crossesBorder: false, lawful: true });
+      expect(findingsOnFlow(answer.findings, flowKey), flowKey).toEqual([]);
+    }
+    expect(answer.collections.some((entry) => entry.crossBorderCollection)).toBe(false);
+    expect(ruleIds(answer.findings).filter((id) => id.startsWith('GDPR-'))).toEqual([]);
+  });
+
+  it('whose data reaches the group: the customers, not the website visitor', async () => {
+    const { personsReaching } = await seed.ok<{ personsReaching: { count: number; externalIds: string[] } }>(
+      'query($asOf: DateTimeISO) { personsReaching(party: "zkteco-group", asOf: $asOf) { count externalIds } }',
+      { asOf: NOW },
+    );
+    expect(personsReaching).toEqual({ count: 3, externalIds: ['cn-customer-1', 'es-minor-1', 'fr-customer-1'] });
+  });
+});
+
+describe('Who gets the data if ZKTeco’s assets are sold (4d)?', () => {
+  it('the purchaser receives every category held, wherever it is; on legitimate interests, which PIPL does not know', async () => {
+    const answer = await seed.person('us-visitor-1', NOW);
+    expect(hop(answer, 'transfer-to-asset-purchaser')).toMatchObject({ toKey: 'asset-purchaser', categoryKeys: EVERYTHING, toCountries: [], legalBasis: 'LEGITIMATE_INTERESTS', lawful: false });
+    expect(what(answer.findings)).toEqual([
+      ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'asset-sale'],
+      ['PIPL-FLOW-LEGITIMATE-INTERESTS', 'transfer-to-asset-purchaser', 'asset-sale'],
+      ['PIPL-NO-PIA', '', 'asset-sale'],
+    ]);
+  });
+
+  it('a visitor who withdrew the analytics consent reaches only the purchaser and the authorities', async () => {
+    const answer = await seed.person('us-visitor-1', NOW);
+    expect(collectionKeys(answer)).toEqual(['asset-sale', 'legal-compliance']);
+    expect(recipientKeys(answer)).toEqual(['asset-purchaser', 'law-enforcement-authorities']);
+    const beforeWithdrawal = await seed.person('us-visitor-1', '2020-06-01T00:00:00Z');
+    expect(collectionKeys(beforeWithdrawal)).toEqual(['analytics-and-improvement', 'asset-sale', 'legal-compliance']);
+  });
+});
+
+describe('What do authorities receive (4c)?', () => {
+  it('everything, on request, on a legal obligation, in countries the policy does not name: nothing to find', async () => {
+    const answer = await seed.person('fr-customer-1', NOW);
+    expect(hop(answer, 'disclosure-to-authorities')).toMatchObject({
+      toKey: 'law-enforcement-authorities',
+      categoryKeys: EVERYTHING,
+      legalBasis: 'LEGAL_OBLIGATION',
+      toCountries: [],
+      lawful: true,
+    });
+    expect(findingsOnFlow(answer.findings, 'disclosure-to-authorities')).toEqual([]);
+  });
+});
+
+describe('A non-adult who registered despite section 7', () => {
+  it('at 13 in Spain (GDPR age of consent 14) their own consent to marketing does not count: not collected, and reported', async () => {
+    const answer = await seed.person('es-minor-1', '2020-06-02T00:00:00Z');
+    expect(collection(answer, 'notifications-and-marketing')).toBeUndefined();
+    expect(what(findingsOf(answer.findings, 'GDPR-MINOR-NO-GUARDIAN-CONSENT'))).toEqual([
+      ['GDPR-MINOR-NO-GUARDIAN-CONSENT', '', 'notifications-and-marketing'],
+    ]);
+    // The contract activities still collect: "no service to non-adults" is the company's promise, not a rule here.
+    expect(collectionKeys(answer)).toContain('order-fulfilment');
+  });
+
+  it('at 18 the same consent counts', async () => {
+    const answer = await seed.person('es-minor-1', NOW);
+    expect(collection(answer, 'notifications-and-marketing')?.categoryKeys).toEqual(['contact.email', 'contact.phone', 'device.identifier']);
+    expect(ruleIds(answer.findings)).not.toContain('GDPR-MINOR-NO-GUARDIAN-CONSENT');
+  });
+});
