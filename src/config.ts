@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from './common/limits';
+import { SECRET_PATTERN } from './modules/auth/api-token.service';
 
 /** Everything Flowmap reads from the environment, validated once at start-up. */
 export interface Config {
@@ -12,6 +14,13 @@ export interface Config {
   /** The example inventory loaded into an empty database on first start; 'none' to skip. */
   exampleInventory: string;
   logLevel: string;
+  /** A known admin secret (FLOWMAP_ADMIN_TOKEN) whose hash is stored at start-up, for CI and benches. */
+  adminToken: string | null;
+  /** Whether the schema may be introspected. */
+  introspection: boolean;
+  /** Browser origins allowed to call the API (CORS); '*' for any; empty for none. */
+  corsOrigins: string[];
+  limits: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -26,6 +35,29 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function readPositiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got '${raw}'`);
+  return value;
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be 'true' or 'false', got '${raw}'`);
+  return raw === 'true';
+}
+
+function readAdminToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.FLOWMAP_ADMIN_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  // The value is a secret: the message must not repeat it.
+  if (!SECRET_PATTERN.test(raw)) throw new ConfigError("FLOWMAP_ADMIN_TOKEN must be 'fm_' and at least 32 letters, digits, '-' or '_'");
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || null,
@@ -35,5 +67,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: readInteger(env, 'PORT', 4000),
     exampleInventory: env.FLOWMAP_EXAMPLE || 'zkbio-entrance-2022',
     logLevel: env.LOG_LEVEL || 'info',
+    adminToken: readAdminToken(env),
+    introspection: readBoolean(env, 'FLOWMAP_INTROSPECTION', true),
+    corsOrigins: (env.FLOWMAP_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
+    limits: {
+      ...DEFAULT_LIMITS,
+      requestTimeoutMs: readPositiveInteger(env, 'FLOWMAP_REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),
+      maxQueryDepth: readPositiveInteger(env, 'FLOWMAP_MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxQueryDepth),
+      maxQueryCost: readPositiveInteger(env, 'FLOWMAP_MAX_QUERY_COST', DEFAULT_LIMITS.maxQueryCost),
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { withDeadline } from './common/request-deadline';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
+import type { Role } from './modules/auth/role';
 import { createDataCategoryLoaders } from './modules/data-category/data-category.loaders';
 import { createEvidenceLoaders } from './modules/evidence/evidence.loaders';
 import { createFlowLoaders } from './modules/flow/flow.loaders';
@@ -25,9 +27,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Who is calling. */
 export interface Caller {
-  /** Recorded as the actor of the changes the request makes. */
+  /** The API token's name; recorded as the actor of the changes the request makes. */
   name: string;
+  /** The token's role; null for a request without a token, which may ask nothing but the schema. */
+  role: Role | null;
 }
+
+export const ANONYMOUS: Caller = { name: 'anonymous', role: null };
 
 export interface RequestContext {
   requestId: string;
@@ -36,6 +42,13 @@ export interface RequestContext {
   loaders: Loaders;
 }
 
-export function createRequestContext(dataSource: DataSource, caller: Caller, requestId: string = randomUUID()): RequestContext {
-  return { requestId, caller, dataSource, loaders: createLoaders(dataSource) };
+/** With a time limit, the request's transactions cannot outlive it (see withDeadline). */
+export function createRequestContext(
+  dataSource: DataSource,
+  caller: Caller,
+  requestId: string = randomUUID(),
+  limit?: { deadline: number; timeoutMs: number },
+): RequestContext {
+  const requestDataSource = limit ? withDeadline(dataSource, limit.deadline, limit.timeoutMs) : dataSource;
+  return { requestId, caller, dataSource: requestDataSource, loaders: createLoaders(requestDataSource) };
 }

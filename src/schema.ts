@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from './modules/activity/activity.resolver';
+import { AuditLogResolver } from './modules/audit/audit-log.resolver';
+import { enforceAccessPolicy } from './modules/auth/access-policy';
+import { ApiTokenResolver } from './modules/auth/api-token.resolver';
 import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
 import { FlowResolver } from './modules/flow/flow.resolver';
 import { FlowQueryResolver, PersonDataFlowResolver } from './modules/flow-query/flow-query.resolver';
@@ -24,6 +27,8 @@ export const RESOLVERS = [
   PersonDataFlowResolver,
   FlowQueryResolver,
   InventoryResolver,
+  AuditLogResolver,
+  ApiTokenResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -35,7 +40,7 @@ export function flowmapSchema(): Promise<GraphQLSchema> {
     const mutation = schema.getMutationType();
     if (query) query.description = 'Questions Flowmap answers: the data map, reference data, where data flows.';
     if (mutation) mutation.description = 'Changes to the data map; each mutation is one transaction and writes the audit log.';
-    return schema;
+    return enforceAccessPolicy(schema);
   });
   return built;
 }

@@ -4,11 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { corsHeaders } from './common/cors';
 import { ErrorCode } from './common/errors';
-import { formatError } from './common/format-error';
-import { createRequestContext, type RequestContext } from './context';
+import { formatError, isDatabaseUnavailable, loggableError } from './common/format-error';
+import { DEFAULT_LIMITS, queryLimitsRule, type Limits } from './common/limits';
+import { requestTimedOut } from './common/request-deadline';
+import { ANONYMOUS, createRequestContext, type Caller, type RequestContext } from './context';
 import { pendingMigrations } from './db/migrate';
 import type { Database } from './db/data-source';
+import { authenticate } from './modules/auth/api-token.service';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from './modules/flow-engine/compute-data-flows';
 import { flowmapSchema } from './schema';
 
 export interface ServerOptions {
@@ -16,8 +21,12 @@ export interface ServerOptions {
   logger: Logger;
   host: string;
   port: number;
-  /** Largest request body accepted, in bytes. */
-  maxBodyBytes?: number;
+  /** Overrides of DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
+  /** Whether the schema may be introspected (default true). */
+  introspection?: boolean;
+  /** Browser origins allowed by CORS, '*' for any (default none). */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -27,9 +36,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
 class BodyTooLarge extends Error {}
+
+/** How much of a body over the limit is read and dropped (so the client sees the 413) before hanging up. */
+const OVERSIZED_BODY_DRAIN_FACTOR = 8;
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -38,8 +48,11 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string>
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Answered at once; the rest is dropped as it comes, since a client cut off mid-upload
+        // sees a reset connection instead of the answer.
         reject(new BodyTooLarge());
-        request.destroy();
+        chunks.length = 0;
+        if (size > OVERSIZED_BODY_DRAIN_FACTOR * limit) request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -49,8 +62,8 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string>
   });
 }
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
 }
 
@@ -74,39 +87,95 @@ async function readiness(dataSource: DataSource): Promise<{ ready: boolean; reas
   }
 }
 
+/** The caller an Authorization header stands for: anonymous without one, null for a bad one. */
+async function callerOf(dataSource: DataSource, authorization: string | undefined): Promise<Caller | null> {
+  if (authorization === undefined) return ANONYMOUS;
+  const secret = /^Bearer +(\S+)$/i.exec(authorization)?.[1];
+  return secret ? authenticate(dataSource, secret) : null;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * The answer of `work`, or TIMED_OUT after `ms`. The work itself goes on: what it writes cannot
+ * commit after the deadline (see withDeadline), and its answer is dropped.
+ */
+async function beforeDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { database, logger } = options;
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const corsOrigins = options.corsOrigins ?? [];
   const apollo = new ApolloServer<RequestContext>({
     schema: await flowmapSchema(),
     csrfPrevention: true,
+    introspection: options.introspection ?? true,
+    allowBatchedHttpRequests: true,
+    // main.ts drains and exits on SIGTERM itself; Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
+    logger,
+    parseOptions: { maxTokens: limits.maxQueryTokens },
+    validationRules: [
+      queryLimitsRule({ maxDepth: limits.maxQueryDepth, maxCost: limits.maxQueryCost }, { name: 'maxDepth', whenAbsent: DEFAULT_MAX_DEPTH, atMost: MAX_DEPTH }),
+    ],
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (internal) => logger.error({ err: internal }, 'internal error')),
+    formatError: (formatted, error) => formatError(formatted, error, (internal) => logger.error({ error: loggableError(internal) }, 'internal error')),
   });
   await apollo.start();
 
-  const handleGraphQL = async (request: http.IncomingMessage, response: http.ServerResponse, requestId: string): Promise<void> => {
+  const handleGraphQL = async (request: http.IncomingMessage, response: http.ServerResponse, requestId: string, noteCaller: (caller: Caller) => void): Promise<void> => {
     let body: unknown;
     try {
-      body = parseBody(await readBody(request, maxBodyBytes), request.headers['content-type']);
+      body = parseBody(await readBody(request, limits.maxBodyBytes), request.headers['content-type']);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        sendJson(response, 413, errorBody(ErrorCode.LIMIT_EXCEEDED, `request body: larger than ${maxBodyBytes} bytes`));
+        sendJson(response, 413, errorBody(ErrorCode.LIMIT_EXCEEDED, `request body: larger than ${limits.maxBodyBytes} bytes`));
       } else {
         sendJson(response, 400, errorBody(ErrorCode.BAD_USER_INPUT, 'request body: not valid JSON'));
       }
       return;
     }
+    if (Array.isArray(body) && body.length > limits.maxBatchSize) {
+      sendJson(response, 400, errorBody(ErrorCode.LIMIT_EXCEEDED, `batch: ${body.length} operations; at most ${limits.maxBatchSize} per request`));
+      return;
+    }
+    const caller = await callerOf(database.dataSource, request.headers.authorization);
+    if (!caller) {
+      sendJson(response, 401, errorBody(ErrorCode.UNAUTHENTICATED, 'Authorization: not a live API token (expected `Bearer fm_...`)'), {
+        'www-authenticate': 'Bearer error="invalid_token"',
+      });
+      return;
+    }
+    noteCaller(caller);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => createRequestContext(database.dataSource, { name: 'anonymous' }, requestId),
-    });
+    const timeLimit = { deadline: Date.now() + limits.requestTimeoutMs, timeoutMs: limits.requestTimeoutMs };
+    const result = await beforeDeadline(
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => createRequestContext(database.dataSource, caller, requestId, timeLimit),
+      }),
+      limits.requestTimeoutMs,
+    );
+    if (result === TIMED_OUT) {
+      const error = requestTimedOut(limits.requestTimeoutMs);
+      sendJson(response, 503, { errors: [{ message: error.message, extensions: error.extensions }] });
+      return;
+    }
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -120,24 +189,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer((request, response) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
+    const path = (request.url ?? '/').split('?')[0];
+    let callerName: string | undefined;
     response.setHeader('x-request-id', requestId);
     response.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: request.method, path: request.url?.split('?')[0], status: response.statusCode, durationMs }, 'request');
+      logger.info({ requestId, method: request.method, path, status: response.statusCode, caller: callerName, durationMs }, 'request');
     });
-    const path = (request.url ?? '/').split('?')[0];
-    const handled =
-      path === '/graphql'
-        ? handleGraphQL(request, response, requestId)
-        : path === '/healthz'
-          ? Promise.resolve(sendJson(response, 200, { status: 'ok' }))
-          : path === '/readyz'
-            ? readiness(database.dataSource).then((state) => sendJson(response, state.ready ? 200 : 503, state))
-            : Promise.resolve(sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `no route ${path}; the API is at /graphql`)));
-    handled.catch((error: unknown) => {
-      logger.error({ err: error, requestId }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
-      else response.end();
+    const preflight = request.method === 'OPTIONS';
+    for (const [name, value] of Object.entries(corsHeaders(request.headers.origin, corsOrigins, preflight))) response.setHeader(name, value);
+    const route = async (): Promise<void> => {
+      if (path === '/graphql') {
+        if (preflight) response.writeHead(204, { allow: 'GET, POST, OPTIONS' }).end();
+        else await handleGraphQL(request, response, requestId, (caller) => (callerName = caller.name));
+      } else if (path === '/healthz') {
+        sendJson(response, 200, { status: 'ok' });
+      } else if (path === '/readyz') {
+        const state = await readiness(database.dataSource);
+        sendJson(response, state.ready ? 200 : 503, state);
+      } else {
+        sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `no route ${path}; the API is at /graphql`));
+      }
+    };
+    route().catch((error: unknown) => {
+      logger.error({ error: loggableError(error), requestId }, 'request failed');
+      if (response.headersSent) response.end();
+      else if (isDatabaseUnavailable(error)) sendJson(response, 503, errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the database is unavailable; retry'));
+      else sendJson(response, 500, errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
     });
   });
 

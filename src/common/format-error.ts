@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 
+const FLOWMAP_CODES = new Set<string>(Object.values(ErrorCode));
+
 /** Codes Apollo Server itself gives to errors that are the client's to fix. */
 const CLIENT_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
@@ -10,20 +12,62 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
-  ...Object.values(ErrorCode),
+  // Not INTERNAL_SERVER_ERROR: Apollo gives that code to every uncoded error, whose message is not for clients.
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 ]);
 
-/** PostgreSQL constraint violations that slipped past validation still deserve a client error. */
-const CONSTRAINT_CODES: Record<string, { code: ErrorCode; message: string }> = {
+/**
+ * PostgreSQL errors a client can act on: constraint violations that slipped past validation, a
+ * statement cancelled at the request's deadline, a connection lost (the server restarting, or a
+ * backend terminated).
+ */
+const DRIVER_CODES: Record<string, { code: ErrorCode; message: string }> = {
   '23505': { code: ErrorCode.DUPLICATE_KEY, message: 'a value that must be unique is already taken' },
   '23503': { code: ErrorCode.STILL_REFERENCED, message: 'the change would leave a reference to nothing' },
   '23514': { code: ErrorCode.BAD_USER_INPUT, message: 'a value is outside what the field allows' },
   '40001': { code: ErrorCode.VERSION_CONFLICT, message: 'a concurrent change conflicted with this one; retry' },
+  '57014': { code: ErrorCode.TIMEOUT, message: 'the request ran past its time limit; its transaction was rolled back' },
+  '57P01': { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database connection was lost; retry' },
+  '57P02': { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database connection was lost; retry' },
+  '57P03': { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is not accepting connections yet; retry' },
 };
 
 interface DriverError {
   code?: string;
   constraint?: string;
+  table?: string;
+}
+
+/** Errors of the network or of a connection PostgreSQL closed: nothing the client did wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = driverErrorOf(error)?.code ?? (error as { code?: unknown } | null)?.code;
+  return (
+    DRIVER_CODES[String(code)]?.code === ErrorCode.SERVICE_UNAVAILABLE ||
+    /^08/.test(String(code)) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(String(code)) ||
+    /Connection terminated|not queryable/i.test(error instanceof Error ? error.message : '')
+  );
+}
+
+/**
+ * An error as the logs keep it: its kind, database codes and stack frames. Not its message, which
+ * may quote a value (a date that did not parse, a JSON snippet), nor a statement's parameters.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const driverError = driverErrorOf(error);
+  return {
+    type: error instanceof Error ? error.constructor.name : typeof error,
+    code: driverError?.code ?? (error as { code?: unknown } | null)?.code,
+    table: driverError?.table,
+    constraint: driverError?.constraint,
+    stack: error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined,
+  };
+}
+
+/** Apollo gives errors of validation rules its own code; a code of ours underneath wins. */
+function wrappedCode(error: unknown): string | undefined {
+  const code = (error as { originalError?: { extensions?: { code?: unknown } } } | null)?.originalError?.extensions?.code;
+  return typeof code === 'string' && FLOWMAP_CODES.has(code) ? code : undefined;
 }
 
 function driverErrorOf(error: unknown): DriverError | null {
@@ -45,16 +89,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code: wrappedCode(error) ?? code } };
   }
   const driverError = driverErrorOf(error);
-  const constraintError = driverError?.code ? CONSTRAINT_CODES[driverError.code] : undefined;
-  if (constraintError) {
+  const known = driverError?.code ? DRIVER_CODES[driverError.code] : undefined;
+  if (known) {
     return {
-      message: `${constraintError.message}${driverError?.constraint ? ` (${driverError.constraint})` : ''}`,
+      message: `${known.message}${driverError?.constraint ? ` (${driverError.constraint})` : ''}`,
       path: formatted.path,
-      extensions: { code: constraintError.code, constraint: driverError?.constraint ?? null },
+      extensions: { code: known.code, ...(driverError?.constraint ? { constraint: driverError.constraint } : {}) },
     };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { message: 'the database is unavailable; retry', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   onInternal(error);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

@@ -34,12 +34,23 @@ export interface ChainedEntry extends AuditContent {
   hash: string;
 }
 
-/** The first entry whose link or hash does not match, or null when the chain is whole. */
-export function firstBrokenLink(entries: Iterable<ChainedEntry>, startHash = GENESIS_HASH): { seq: number; reason: string } | null {
-  let expectedPrevious = startHash;
-  let expectedSeq: number | null = null;
+/** Where a chain stands: the last entry checked, or the start before entry 1. */
+export interface ChainPosition {
+  seq: number;
+  hash: string;
+}
+
+export const CHAIN_START: ChainPosition = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * The first entry whose number, link or hash does not match, or null when the chain is whole.
+ * `after` lets a long chain be checked in pieces: pass the last entry of the piece before.
+ */
+export function firstBrokenLink(entries: Iterable<ChainedEntry>, after: ChainPosition = CHAIN_START): { seq: number; reason: string } | null {
+  let expectedPrevious = after.hash;
+  let expectedSeq = after.seq + 1;
   for (const entry of entries) {
-    if (expectedSeq !== null && entry.seq !== expectedSeq) {
+    if (entry.seq !== expectedSeq) {
       return { seq: entry.seq, reason: `entry ${expectedSeq} is missing` };
     }
     if (entry.previousHash !== expectedPrevious) {

@@ -10,7 +10,15 @@ export interface Change {
 }
 
 // Any fixed number: one writer at a time extends the chain.
-const AUDIT_CHAIN_LOCK_ID = 727_274_002;
+export const AUDIT_CHAIN_LOCK_ID = 727_274_002;
+
+/**
+ * A value as jsonb gives it back (dates as strings, no undefined), so that the hash computed now is
+ * the one verifyAuditLog computes from the stored row.
+ */
+function asStored(value: unknown): unknown {
+  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
 
 /**
  * Appends changes to the audit log inside the caller's transaction, so that a change and its
@@ -28,7 +36,7 @@ export async function recordChanges(manager: EntityManager, actor: string, chang
   const at = new Date().toISOString();
   const rows = changes.map((change) => {
     seq += 1;
-    const content: AuditContent = { seq, at, actor, ...change, before: change.before ?? null, after: change.after ?? null };
+    const content: AuditContent = { seq, at, actor, ...change, before: asStored(change.before), after: asStored(change.after) };
     const hash = chainHash(previousHash, content);
     const row = { ...content, previousHash, hash };
     previousHash = hash;

@@ -1,0 +1,18 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '../../common/pagination';
+import type { RequestContext } from '../../context';
+import { AuditEntryConnection, AuditLogFilter, AuditLogVerification } from './audit-entry.type';
+import { listAuditEntries, verifyAuditLog } from './audit-log.service';
+
+@Resolver()
+export class AuditLogResolver {
+  @Query(() => AuditEntryConnection, { description: 'The audit log, in the order the changes were made.' })
+  auditLog(@Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    return listAuditEntries(ctx.dataSource, filter ?? {}, page);
+  }
+
+  @Query(() => AuditLogVerification, { description: 'Recomputes the hash chain of the whole audit log and reports the first entry that does not match.' })
+  verifyAuditLog(@Ctx() ctx: RequestContext) {
+    return verifyAuditLog(ctx.dataSource);
+  }
+}

@@ -1,0 +1,134 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_CHAIN_LOCK_ID } from '../src/modules/audit/audit-log';
+import { CREATE, makeParty, makeSubject } from './support/factories';
+import { createTestDatabase } from './support/test-database';
+import { startTestServer, type TestServer } from './support/test-server';
+
+let api: TestServer;
+
+const ROOT = path.resolve(__dirname, '..');
+const BULK = 'mutation($persons: [PersonInput!]!) { bulkUpsertPersons(persons: $persons) { inserted } }';
+const PERSONS = Array.from({ length: 2_000 }, (_, index) => ({ externalId: `bulk-${index}`, countryOfResidence: 'DE', subjectCategories: ['app-user'] }));
+
+async function count(table: string): Promise<number> {
+  const [row] = (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
+  return row.n;
+}
+
+/** Holds the audit log's lock from outside, so that writes stall inside their transaction until released. */
+async function holdAuditLock(databaseUrl: string): Promise<{ client: Client; release(): Promise<void> }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock($1)', [AUDIT_CHAIN_LOCK_ID]);
+  return { client, release: () => client.query('SELECT pg_advisory_unlock($1)', [AUDIT_CHAIN_LOCK_ID]).then(() => client.end()) };
+}
+
+/** The backend of the write stalled on that lock: by then it has written its rows, uncommitted. */
+async function stalledWriter(client: Client): Promise<number> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory' AND pid <> pg_backend_pid()",
+    );
+    if (rows.length > 0) return rows[0].pid;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no write stalled on the audit lock');
+}
+
+beforeAll(async () => {
+  api = await startTestServer();
+  await api.graphql(CREATE.party, { input: makeParty() });
+  await api.graphql(CREATE.subject, { input: makeSubject() });
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe('a connection killed in the middle of a write transaction', () => {
+  it('leaves nothing partial behind, and the server serves the next request without a restart', async () => {
+    const auditEntries = await count('audit_entry');
+    const lock = await holdAuditLock(api.database.url);
+    const pending = api.graphql(BULK, { persons: PERSONS });
+    const pid = await stalledWriter(lock.client);
+    await lock.client.query('SELECT pg_terminate_backend($1)', [pid]);
+    await lock.release();
+
+    const failed = await pending;
+    expect(failed.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(await count('person')).toBe(0);
+    expect(await count('audit_entry')).toBe(auditEntries);
+
+    const retried = await api.graphql<{ bulkUpsertPersons: { inserted: number } }>(BULK, { persons: PERSONS });
+    expect(retried.data).toEqual({ bulkUpsertPersons: { inserted: PERSONS.length } });
+    expect(await count('person')).toBe(PERSONS.length);
+  });
+});
+
+describe('/readyz', () => {
+  const readyz = async () => {
+    const response = await fetch(api.url.replace('/graphql', '/readyz'));
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('reports the database reachable and every migration applied, or which are pending', async () => {
+    expect(await readyz()).toEqual({ status: 200, body: { ready: true } });
+    const [applied] = (await api.database.dataSource.query('SELECT name, checksum FROM schema_migration ORDER BY name DESC LIMIT 1')) as { name: string; checksum: string }[];
+    await api.database.dataSource.query('DELETE FROM schema_migration WHERE name = $1', [applied.name]);
+    expect(await readyz()).toEqual({ status: 503, body: { ready: false, reason: `migrations pending: ${applied.name}` } });
+    await api.database.dataSource.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [applied.name, applied.checksum]);
+    expect((await readyz()).status).toBe(200);
+  });
+});
+
+describe('SIGTERM', () => {
+  it('drains the request in flight, then exits 0', async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    const database = await createTestDatabase();
+    const adminToken = `fm_${randomBytes(32).toString('base64url')}`;
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: '0', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let lock: Awaited<ReturnType<typeof holdAuditLock>> | undefined;
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const ready = /ready at (\S+)/.exec(output);
+          if (ready) resolve(ready[1]);
+        });
+        child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));
+      });
+      lock = await holdAuditLock(database.url);
+      const inFlight = fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ query: CREATE.party, variables: { input: makeParty({ key: 'drained' }) } }),
+      });
+      await stalledWriter(lock.client);
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(child.exitCode).toBeNull();
+      await expect(fetch(url.replace('/graphql', '/healthz'))).rejects.toThrow();
+      await lock.release();
+      lock = undefined;
+
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ data: { createParty: { key: 'drained' } } });
+      expect(await exited).toBe(0);
+      expect(await database.dataSource.query("SELECT key FROM party WHERE key = 'drained'")).toEqual([{ key: 'drained' }]);
+    } finally {
+      child.kill('SIGKILL');
+      await lock?.release();
+      await database.drop();
+    }
+  });
+});
