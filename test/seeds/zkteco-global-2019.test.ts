@@ -114,6 +114,20 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
     expect(ruleIds(answer.findings).filter((id) => id.startsWith('GDPR-'))).toEqual([]);
   });
 
+  it('across the whole map too: the residents on record put the group flows under GDPR (Art. 3(2)), so the register lists them', async () => {
+    const { transfers, findings } = await seed.ok<{ transfers: { flowKey: string; lawful: boolean }[]; findings: { flowKeys: string[] }[] }>(
+      `query($asOf: DateTimeISO) {
+        transfers: crossBorderTransfers(filter: { regime: "GDPR" }, asOf: $asOf) { flowKey lawful }
+        findings(rule: "GDPR-TRANSFER-NO-MECHANISM", asOf: $asOf) { flowKeys }
+      }`,
+      { asOf: NOW },
+    );
+    expect(transfers.filter((transfer) => TO_GROUP.includes(transfer.flowKey)).map((transfer) => [transfer.flowKey, transfer.lawful]).sort()).toEqual(
+      [...TO_GROUP].sort().map((flowKey) => [flowKey, false]),
+    );
+    expect(findings.flatMap((finding) => finding.flowKeys).filter((flowKey) => TO_GROUP.includes(flowKey)).sort()).toEqual([...TO_GROUP].sort());
+  });
+
   it('whose data reaches the group: the customers, not the website visitor', async () => {
     const { personsReaching } = await seed.ok<{ personsReaching: { count: number; externalIds: string[] } }>(
       'query($asOf: DateTimeISO) { personsReaching(party: "zkteco-group", asOf: $asOf) { count externalIds } }',

@@ -8,6 +8,7 @@ import type { Hop } from './data-flow-answer';
 import type { InventorySnapshot } from './inventory-snapshot';
 import { judgeHops } from './judge-hop';
 import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { traverseActivity, type ConsentGate } from './traverse-activity';
 
@@ -18,6 +19,11 @@ export interface InventoryHopOptions {
   maxDepth?: number;
   /** Persons per flow since 1 January, counted by the caller, for the PIPL volume thresholds. */
   volumes?: FlowVolumes;
+  /**
+   * Per activity, the countries its subjects are known to live in (the residences of the stored
+   * persons it concerns): the regimes of those residences follow the data, as for one person.
+   */
+  residencesByActivity?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface TransferFilter {
@@ -50,7 +56,14 @@ export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, 
   const traversed = index.activities
     .filter((activity) => isInForce(activity.effectiveFrom, activity.effectiveTo, date))
     .flatMap((activity) =>
-      traverseActivity({ index, activity, date, maxDepth, consentGate: everyConsentHeld, followingRegimes: [] }),
+      traverseActivity({
+        index,
+        activity,
+        date,
+        maxDepth,
+        consentGate: everyConsentHeld,
+        followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
+      }),
     );
   return judgeHops(index, traversed, date, null, options.volumes).hops;
 }

@@ -182,22 +182,34 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
   return answerView(view, answer, maxDepth);
 }
 
-/**
- * Persons per flow: those whose subject categories the flow's activity concerns. It bounds the
- * persons a flow can carry (consents may narrow it), which is what the PIPL thresholds need.
- */
-async function personsPerFlow(manager: Pick<EntityManager, 'query'>, index: SnapshotIndex): Promise<FlowVolumes> {
-  const rows = (await manager.query(
-    `SELECT a.activity_id, count(DISTINCT p.person_id)::int AS persons
-     FROM activity_subject_category a JOIN person_subject_category p ON p.subject_category_id = a.subject_category_id
-     GROUP BY a.activity_id`,
-  )) as { activity_id: string; persons: number }[];
-  const byActivity = new Map(rows.map((row) => [row.activity_id, row.persons]));
-  return new Map([...index.snapshot.flows.values()].map((flow) => [flow.id, byActivity.get(flow.activityId) ?? 0]));
+/** What the stored persons tell the inventory-wide questions. */
+interface PersonFacts {
+  /**
+   * Persons per flow: those whose subject categories the flow's activity concerns. It bounds the
+   * persons a flow can carry (consents may narrow it), which is what the PIPL thresholds need.
+   */
+  volumes: FlowVolumes;
+  /** Per activity, the countries its stored subjects live in. */
+  residencesByActivity: Map<string, string[]>;
 }
 
-function findingsOf(index: SnapshotIndex, asOf: string, volumes: FlowVolumes): Finding[] {
-  return evaluateInventoryFindings(index, computeInventoryHops(index, { asOf, volumes }), asOf, volumes);
+async function personFacts(manager: Pick<EntityManager, 'query'>, index: SnapshotIndex): Promise<PersonFacts> {
+  const rows = (await manager.query(
+    `SELECT a.activity_id, count(DISTINCT p.id)::int AS persons, array_agg(DISTINCT p.country_of_residence) AS residences
+     FROM activity_subject_category a
+     JOIN person_subject_category l ON l.subject_category_id = a.subject_category_id
+     JOIN person p ON p.id = l.person_id
+     GROUP BY a.activity_id`,
+  )) as { activity_id: string; persons: number; residences: string[] }[];
+  const byActivity = new Map(rows.map((row) => [row.activity_id, row]));
+  return {
+    volumes: new Map([...index.snapshot.flows.values()].map((flow) => [flow.id, byActivity.get(flow.activityId)?.persons ?? 0])),
+    residencesByActivity: new Map(rows.map((row) => [row.activity_id, row.residences])),
+  };
+}
+
+function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts): Finding[] {
+  return evaluateInventoryFindings(index, computeInventoryHops(index, { asOf, ...facts }), asOf, facts.volumes);
 }
 
 export interface InventoryQuestion {
@@ -213,7 +225,7 @@ export async function inventoryFindings(dataSource: DataSource, question: Invent
   const partyId = question.partyKey ? view.idsByKey.parties.get(question.partyKey) : null;
   if (question.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${question.partyKey}'`, { field: 'party' });
   const floor = question.minimumSeverity ? SEVERITY_ORDER.indexOf(question.minimumSeverity) : 0;
-  return findingsOf(view.index, resolvedAsOf(question), await personsPerFlow(dataSource, view.index))
+  return findingsOf(view.index, resolvedAsOf(question), await personFacts(dataSource, view.index))
     .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
     .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
     .filter((finding) => !partyId || finding.partyIds.includes(partyId))
@@ -233,9 +245,9 @@ export interface FindingChanges {
 export async function findingChanges(dataSource: DataSource, manager: EntityManager): Promise<FindingChanges> {
   const asOf = new Date().toISOString();
   const committed = await engineView(dataSource);
-  const before = findingsOf(committed.index, asOf, await personsPerFlow(dataSource, committed.index)).map((finding) => findingView(committed, finding));
+  const before = findingsOf(committed.index, asOf, await personFacts(dataSource, committed.index)).map((finding) => findingView(committed, finding));
   const pending = buildEngineView(await loadInventorySnapshot(manager));
-  const after = findingsOf(pending.index, asOf, await personsPerFlow(manager, pending.index)).map((finding) => findingView(pending, finding));
+  const after = findingsOf(pending.index, asOf, await personFacts(manager, pending.index)).map((finding) => findingView(pending, finding));
   const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
   const beforeIds = new Set(before.map(identity));
   const afterIds = new Set(after.map(identity));
@@ -245,7 +257,7 @@ export async function findingChanges(dataSource: DataSource, manager: EntityMana
 /** Every cross-border transfer the data map allows, as of a time. */
 export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<DataHop[]> {
   const view = await engineView(dataSource);
-  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }) });
+  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }), ...(await personFacts(dataSource, view.index)) });
   return crossBorderTransfers(hops, filter).map((hop) => hopView(view, hop));
 }
 
