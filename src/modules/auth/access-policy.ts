@@ -54,6 +54,8 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.recipientsOfCategory': MAP_READERS,
   'Query.rules': MAP_READERS,
   'Query.exportInventory': MAP_READERS,
+  'Query.recordOfProcessing': MAP_READERS,
+  'Query.transferRegister': MAP_READERS,
   // A profile that is not stored: a kind of person, not a person.
   'Query.profileDataFlows': MAP_READERS,
   'Query.person': PERSON_READERS,

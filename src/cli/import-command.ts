@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import { FlowmapError } from '../common/errors';
+import type { InventoryFileError } from '../modules/inventory/inventory-file-error';
+import { importInventory, type ImportReport } from '../modules/inventory/inventory.service';
+import type { InventoryFileFormat } from '../modules/inventory/parse-inventory-file';
+import { cliActor, defineCommand, ExitCode, parseChoice, UsageError, withDatabase } from './command';
+import { findingLines } from './findings-command';
+import { personProgress } from './person-progress';
+
+/** The diff and the findings an import moves, for a reader. */
+function reportText(report: ImportReport): string {
+  const { added, changed, removed, unchanged } = report.diff;
+  const lines = [
+    `Added (${added.length}):`,
+    ...added.map((entry) => `  + ${entry.section}/${entry.key}`),
+    `Changed (${changed.length}):`,
+    ...changed.flatMap((entry) => [
+      `  ~ ${entry.section}/${entry.key}`,
+      ...entry.fields.map((field) => `      ${field.field}: ${JSON.stringify(field.before)} → ${JSON.stringify(field.after)}`),
+    ]),
+    `Removed (${removed.length}):`,
+    ...removed.map((entry) => `  - ${entry.section}/${entry.key}`),
+    `Unchanged: ${unchanged}`,
+    `Findings added (${report.findingsAdded.length}):`,
+  ];
+  return `${lines.join('\n')}\n${findingLines(report.findingsAdded, '  ')}Findings resolved (${report.findingsResolved.length}):\n${findingLines(report.findingsResolved, '  ')}`;
+}
+
+/** A file error as compilers print them, so that editors and CI annotations can jump to it. */
+function errorLine(file: string, error: InventoryFileError): string {
+  const place = error.line === null ? file : `${file}:${error.line}:${error.column}`;
+  return `${place} ${error.path || '/'} ${error.message}\n`;
+}
+
+function fileErrorsOf(error: unknown): InventoryFileError[] | null {
+  return error instanceof FlowmapError && Array.isArray(error.extensions.errors) ? (error.extensions.errors as InventoryFileError[]) : null;
+}
+
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'import an inventory file (or --dry-run it): prints the diff and the findings it adds or resolves',
+  help: `Usage: flowmap import FILE [--dry-run] [--prune] [--format yaml|json] [--json]
+
+Imports an inventory file (docs/inventory-file.md): an upsert by key, all or nothing. Prints what
+changes (added, changed field by field, removed) and the findings the change adds and resolves.
+A rejected file prints every error as FILE:LINE:COLUMN path message, writes nothing, and exits 1.
+
+Options:
+  --dry-run            do everything, then roll back: report what would change, write nothing
+  --prune              also remove what the file no longer names (the file is the whole map)
+  --format yaml|json   format of FILE (default: json for a .json file, else yaml)
+  --json               print the report as JSON
+
+Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runtime failure.
+`,
+  options: {
+    'dry-run': { type: 'boolean' },
+    prune: { type: 'boolean' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: 1,
+  async run({ values, positionals: [file] }, io) {
+    const format = parseChoice<InventoryFileFormat>('format', values.format, ['yaml', 'json']) ?? (file.endsWith('.json') ? 'json' : 'yaml');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const dryRun = values['dry-run'] ?? false;
+    let report: ImportReport;
+    try {
+      report = await withDatabase(io, ({ dataSource }) =>
+        importInventory(dataSource, cliActor(), text, format, { dryRun, prune: values.prune ?? false, onPersonProgress: personProgress(io.stderr) }),
+      );
+    } catch (error) {
+      const errors = fileErrorsOf(error);
+      if (!errors) throw error;
+      for (const fileError of errors) io.stderr.write(errorLine(file, fileError));
+      io.stderr.write(`flowmap import: ${file} rejected with ${errors.length} error(s); nothing written\n`);
+      return ExitCode.FAILED_CHECK;
+    }
+    if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout.write(`${dryRun ? `Dry run of ${file}: nothing written.` : `Imported ${file}.`}\n${reportText(report)}`);
+    return ExitCode.OK;
+  },
+});

@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+import { calendarDateOf } from '../../common/dates';
+import { engineView, inventoryTransfers } from '../flow-query/flow-query.service';
+import { readInventory } from '../inventory/inventory-export.service';
+import { RecordFormat } from './exports.type';
+import { buildRecordOfProcessing, recordOfProcessingCsv, recordOfProcessingMarkdown } from './record-of-processing';
+import { transferRegisterCsv } from './transfer-register';
+
+/** The GDPR Art. 30(1) record of processing as of a time (default now): the activities then in force. */
+export async function recordOfProcessing(dataSource: DataSource, format: RecordFormat, asOf?: Date | null): Promise<string> {
+  const on = calendarDateOf(asOf ?? new Date());
+  const [document, transfers] = await Promise.all([
+    dataSource.transaction('REPEATABLE READ', (manager) => readInventory(manager, { includePersons: false })),
+    inventoryTransfers(dataSource, asOf, {}),
+  ]);
+  const records = buildRecordOfProcessing(document, transfers, on);
+  return format === RecordFormat.CSV ? recordOfProcessingCsv(records) : recordOfProcessingMarkdown(records, { organisation: document.organisation ?? null, on });
+}
+
+/** The cross-border transfer register as of a time (default now), as CSV. */
+export async function transferRegister(dataSource: DataSource, asOf?: Date | null): Promise<string> {
+  const [view, hops] = await Promise.all([engineView(dataSource), inventoryTransfers(dataSource, asOf, {})]);
+  const partyNames = new Map([...view.index.snapshot.parties.values()].map((party) => [party.key, party.name]));
+  return transferRegisterCsv(hops, partyNames);
+}

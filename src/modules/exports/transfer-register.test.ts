@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { LegalBasis } from '../activity/legal-basis';
+import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import type { DataHop } from '../flow-query/flow-query.type';
+import { transferRegisterCsv } from './transfer-register';
+
+const HOP: DataHop = {
+  flowKey: 'to-cloud',
+  activityKey: 'accounts',
+  fromKey: 'acme',
+  toKey: 'cloud',
+  depth: 1,
+  categoryKeys: ['contact.email', 'contact.phone'],
+  legalBasis: LegalBasis.CONTRACT,
+  consentRequired: false,
+  consentHeld: true,
+  fromCountries: ['CN'],
+  toCountries: ['IE', 'US'],
+  crossesBorder: true,
+  regimes: ['PIPL'],
+  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT,
+  safeguards: [Safeguard.ENCRYPTION],
+  lawful: false,
+  reasons: ['no filing on record', 'no "notice", yet'],
+};
+
+describe('transferRegisterCsv', () => {
+  it('writes one row per transfer after the header, parties by key and name', () => {
+    const csv = transferRegisterCsv([HOP, { ...HOP, flowKey: 'to-auditor', toKey: 'auditor', mechanism: null, safeguards: [], lawful: true, reasons: [] }], new Map([['acme', 'Acme, Ltd'], ['cloud', 'Cloud']]));
+    expect(csv.split('\r\n')).toEqual([
+      'flow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,lawful,reasons',
+      'to-cloud,accounts,acme,"Acme, Ltd",cloud,Cloud,CN,IE; US,contact.email; contact.phone,PIPL_STANDARD_CONTRACT,ENCRYPTION,PIPL,no,"no filing on record; no ""notice"", yet"',
+      'to-auditor,accounts,acme,"Acme, Ltd",auditor,,CN,IE; US,contact.email; contact.phone,,,PIPL,yes,',
+      '',
+    ]);
+  });
+
+  it('is a header alone when nothing crosses a border', () => {
+    expect(transferRegisterCsv([], new Map()).split('\r\n')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,45 @@
+import type { DataHop } from '../flow-query/flow-query.type';
+import { csvList, toCsv } from './csv';
+
+const TRANSFER_CSV_HEADER = [
+  'flow',
+  'activity',
+  'exporter',
+  'exporter name',
+  'importer',
+  'importer name',
+  'from countries',
+  'to countries',
+  'categories',
+  'mechanism',
+  'safeguards',
+  'regimes',
+  'lawful',
+  'reasons',
+];
+
+/**
+ * The cross-border transfer register: one row per transfer hop of the data map (inventoryTransfers),
+ * parties by key and by name (`partyNames`, by key), lists joined with '; '.
+ */
+export function transferRegisterCsv(hops: readonly DataHop[], partyNames: ReadonlyMap<string, string>): string {
+  return toCsv(
+    TRANSFER_CSV_HEADER,
+    hops.map((hop) => [
+      hop.flowKey,
+      hop.activityKey,
+      hop.fromKey,
+      partyNames.get(hop.fromKey) ?? '',
+      hop.toKey,
+      partyNames.get(hop.toKey) ?? '',
+      csvList(hop.fromCountries),
+      csvList(hop.toCountries),
+      csvList(hop.categoryKeys),
+      hop.mechanism ?? '',
+      csvList(hop.safeguards),
+      csvList(hop.regimes),
+      hop.lawful ? 'yes' : 'no',
+      csvList(hop.reasons),
+    ]),
+  );
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../src/modules/auth/role';
+import { startTestServer, type TestServer } from './support/test-server';
+
+let api: TestServer;
+
+beforeAll(async () => {
+  api = await startTestServer();
+  const example = fs.readFileSync(path.resolve(__dirname, '../examples/zkbio-entrance-2022.yaml'), 'utf8');
+  const imported = await api.graphql('mutation($file: String!) { importInventory(file: $file) { applied } }', { file: example });
+  expect(imported.errors).toBeUndefined();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe('exports over GraphQL', () => {
+  it('gives a VIEWER the record of processing as CSV and Markdown, and the transfer register', async () => {
+    const viewer = await api.as(Role.VIEWER);
+    const result = await viewer.graphql<{ csv: string; markdown: string; transferRegister: string }>(
+      '{ csv: recordOfProcessing markdown: recordOfProcessing(format: MARKDOWN, asOf: "2024-06-01T00:00:00Z") transferRegister }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.csv).toMatch(/^activity,name,controller,/);
+    expect(result.data!.markdown).toContain('Activities in force on 2024-06-01: 8');
+    expect(result.data!.transferRegister).toMatch(/^flow,activity,exporter,/);
+  });
+
+  it("draws a profile's map for a VIEWER, and a person's only for those who may read persons", async () => {
+    const viewer = await api.as(Role.VIEWER);
+    const profile = await viewer.graphql<{ profileDataFlows: { mermaid: string } }>(
+      '{ profileDataFlows(profile: { subjectCategories: ["app-user"], countryOfResidence: "DE" }) { mermaid } }',
+    );
+    expect(profile.data!.profileDataFlows.mermaid).toMatch(/^flowchart LR\n/);
+    const person = '{ person(externalId: "de-user-1") { dataFlows(asOf: "2024-06-01T00:00:00Z") { mermaid } } }';
+    expect((await viewer.graphql(person)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const auditor = await api.as(Role.AUDITOR);
+    const answer = await auditor.graphql<{ person: { dataFlows: { mermaid: string } } }>(person);
+    expect(answer.data!.person.dataFlows.mermaid).toContain('-->|"UNLAWFUL: ');
+  });
+});
