@@ -58,6 +58,14 @@ describe("a person's data flows", () => {
     expect(answer.findings.length).toBeGreaterThan(0);
   });
 
+  it('answers from the cached data map: a handful of statements per question, whatever its size', async () => {
+    await ok(PERSON_FLOWS, { id: 'li-wei' });
+    const before = api.database.statements.count;
+    await ok(PERSON_FLOWS, { id: 'li-wei' });
+    // The caller's token, the inventory revision, the person with their consents.
+    expect(api.database.statements.count - before).toBeLessThanOrEqual(4);
+  });
+
   it('collects nothing before the consent was given', async () => {
     const { person } = await ok<{ person: { dataFlows: FlowMap } }>(PERSON_FLOWS, { id: 'li-wei', asOf: '2024-01-15T00:00:00Z' });
     expect(person.dataFlows.hops).toEqual([]);

@@ -46,14 +46,18 @@ function buildEngineView(snapshot: InventorySnapshot): EngineView {
   };
 }
 
-const caches = new WeakMap<DataSource, InventoryCache<EngineView>>();
+/**
+ * Caches by database driver, not by data source: each request sees its own wrapper of the data
+ * source (with its deadline), and all of them must share one cache.
+ */
+const caches = new WeakMap<DataSource['driver'], InventoryCache<EngineView>>();
 
 /** The engine view of the current inventory revision, shared by every request of this process. */
 export function engineView(dataSource: DataSource): Promise<EngineView> {
-  let cache = caches.get(dataSource);
+  let cache = caches.get(dataSource.driver);
   if (!cache) {
     cache = new InventoryCache(buildEngineView);
-    caches.set(dataSource, cache);
+    caches.set(dataSource.driver, cache);
   }
   return cache.get(dataSource);
 }
