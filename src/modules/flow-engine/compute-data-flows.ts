@@ -9,7 +9,7 @@ import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from './inve
 import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from './person-context';
 import { sortedUnique } from './sorted-unique';
-import { requireParty, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { byKeyThenId, requireParty, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
 import { activityCategoryIds, traverseActivity, type ConsentGate } from './traverse-activity';
 
 /** How many hops from the controller are followed unless the caller asks otherwise. */
@@ -83,10 +83,12 @@ export function computeDataFlows(
 
 /** Activities in force on the day for any of the person's subject categories, in key order. */
 function activitiesConcerning(index: SnapshotIndex, profile: SubjectProfile, date: string): SnapshotActivity[] {
+  // From the person's subject categories, not a scan of every activity: the cost of an answer
+  // follows what concerns the person, not the size of the map.
   const concerning = new Set(profile.subjectCategoryIds.flatMap((id) => index.activitiesBySubjectCategory.get(id) ?? []));
-  return index.activities.filter(
-    (activity) => concerning.has(activity) && isInForce(activity.effectiveFrom, activity.effectiveTo, date),
-  );
+  return [...concerning]
+    .filter((activity) => isInForce(activity.effectiveFrom, activity.effectiveTo, date))
+    .sort(byKeyThenId);
 }
 
 /** A consent-based activity collects only while the person holds its consent (a separate one for SEPARATE_CONSENT). */

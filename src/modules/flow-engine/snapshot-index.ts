@@ -68,7 +68,8 @@ export function requireActivity(index: SnapshotIndex, activityId: string): Snaps
   return activity;
 }
 
-function byKeyThenId(a: { key: string; id: string }, b: { key: string; id: string }): number {
+/** Orders records by key, then id: the order answers list activities and flows in. */
+export function byKeyThenId(a: { key: string; id: string }, b: { key: string; id: string }): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
