@@ -2,6 +2,7 @@ import { LegalBasis } from '../modules/activity/legal-basis';
 import { EvidenceKind } from '../modules/evidence/evidence-kind';
 import { Safeguard, TransferMechanism } from '../modules/flow/transfer-mechanism';
 import { PartyKind } from '../modules/party/party-kind';
+import type { EvidenceRecord, SnapshotActivity, SnapshotCategory, SnapshotFlow, SnapshotParty } from '../modules/flow-engine/inventory-snapshot';
 import { FLOWS_PER_ACTIVITY, FLOWS_PER_UNIT, MAX_CHAIN_DEPTH, type BenchSize } from './bench-sizes';
 import { benchUuid, Random } from './prng';
 
@@ -15,12 +16,7 @@ import { benchUuid, Random } from './prng';
  * inventory around it (it should not).
  */
 
-export interface GeneratedEvidence {
-  kind: EvidenceKind;
-  datedOn: string;
-  expiresOn: string | null;
-  reference: string | null;
-}
+export type GeneratedEvidence = EvidenceRecord;
 
 export interface GeneratedSubjectCategory {
   id: string;
@@ -29,64 +25,16 @@ export interface GeneratedSubjectCategory {
   description: string | null;
 }
 
-export interface GeneratedCategory {
-  id: string;
-  key: string;
-  name: string;
-  parentId: string | null;
-  gdprSpecial: boolean;
-  piplSensitive: boolean;
-}
+export type GeneratedCategory = SnapshotCategory;
 
-export interface GeneratedParty {
-  id: string;
-  key: string;
-  name: string;
-  kind: PartyKind;
-  engagedById: string | null;
-  countries: string[];
-  description: string | null;
-  evidence: GeneratedEvidence[];
-}
+export type GeneratedParty = SnapshotParty & { description: string | null };
 
-export interface GeneratedActivity {
-  id: string;
-  key: string;
-  name: string;
-  purpose: string;
-  controllerId: string;
-  legalBasis: LegalBasis;
-  subjectCategoryIds: string[];
-  categories: { categoryId: string; required: boolean }[];
-  retentionPeriod: string | null;
-  retentionEvent: string | null;
-  securityMeasures: string[];
-  localisedIn: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  evidence: GeneratedEvidence[];
-}
+export type GeneratedActivity = SnapshotActivity;
 
-export interface GeneratedFlow {
-  id: string;
-  key: string;
-  activityId: string;
-  fromId: string;
-  toId: string;
-  categoryIds: string[];
-  legalBasis: LegalBasis | null;
-  consentRequired: boolean;
-  mechanism: TransferMechanism | null;
-  safeguards: Safeguard[];
-  countries: string[];
-  continuous: boolean;
-  annualSubjects: number | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  evidence: GeneratedEvidence[];
+export type GeneratedFlow = SnapshotFlow & {
   /** Hops from the activity's controller (1 for the controller's own flows). */
   depth: number;
-}
+};
 
 /** What a person of a unit may consent to, for each of the unit's subject categories. */
 export interface ConsentTarget {
