@@ -92,12 +92,14 @@ export async function writePersons(manager: EntityManager, entries: PersonEntry[
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::char(2)[], $4::date[])
      ON CONFLICT (id) DO UPDATE SET country_of_residence = EXCLUDED.country_of_residence,
        date_of_birth = EXCLUDED.date_of_birth, version = person.version + 1, updated_at = now()
-     RETURNING (xmax = 0) AS inserted`,
+     RETURNING id, (xmax = 0) AS inserted`,
     [ids, entries.map((entry) => entry.externalId), entries.map((entry) => entry.countryOfResidence), entries.map((entry) => entry.dateOfBirth ?? null)],
-  )) as { inserted: boolean }[];
+  )) as { id: string; inserted: boolean }[];
   const inserted = written.filter((row) => row.inserted).length;
+  // Only persons that were already there have links and consents to replace.
+  const replaced = new Set(written.filter((row) => !row.inserted).map((row) => row.id));
 
-  await manager.query('DELETE FROM person_subject_category WHERE person_id = ANY($1::uuid[])', [ids]);
+  await manager.query('DELETE FROM person_subject_category WHERE person_id = ANY($1::uuid[])', [[...replaced]]);
   const subjectPairs = entries.flatMap((entry, index) =>
     [...new Set(entry.subjectCategories)].map((key) => [ids[index], references.subjectCategories.get(key) as string]),
   );
@@ -107,7 +109,7 @@ export async function writePersons(manager: EntityManager, entries: PersonEntry[
   ]);
 
   const withConsents = entries.map((entry, index) => ({ entry, id: ids[index] })).filter(({ entry }) => entry.consents !== undefined);
-  await manager.query('DELETE FROM consent WHERE person_id = ANY($1::uuid[])', [withConsents.map(({ id }) => id)]);
+  await manager.query('DELETE FROM consent WHERE person_id = ANY($1::uuid[])', [withConsents.filter(({ id }) => replaced.has(id)).map(({ id }) => id)]);
   const consents = withConsents.flatMap(({ entry, id }) => (entry.consents ?? []).map((consent) => ({ personId: id, consent })));
   await manager.query(
     `INSERT INTO consent (person_id, activity_id, flow_id, kind, given_by_guardian, given_at, withdrawn_at)
