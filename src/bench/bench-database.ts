@@ -40,20 +40,8 @@ async function onAdmin(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** `name` as it is, when it holds `persons` persons (a run with --keep-db left it); else null. */
-export async function existingBenchDatabase(adminUrl: string, name: string, persons: number): Promise<BenchDatabase | null> {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const client = new Client({ connectionString: url.toString() });
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
-    if (rows[0]?.n !== persons) return null;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+/** The bench database `name` at `url`, migrated, and able to drop itself through `adminUrl`. */
+async function openBenchDatabase(adminUrl: string, name: string, url: URL): Promise<BenchDatabase> {
   const database = await prepareDatabase(url.toString(), { poolSize: 10 });
   return {
     ...database,
@@ -69,6 +57,23 @@ export async function existingBenchDatabase(adminUrl: string, name: string, pers
   };
 }
 
+/** `name` as it is, when it holds `persons` persons (a run with --keep-db left it); else null. */
+export async function existingBenchDatabase(adminUrl: string, name: string, persons: number): Promise<BenchDatabase | null> {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const client = new Client({ connectionString: url.toString() });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+    if (rows[0]?.n !== persons) return null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return openBenchDatabase(adminUrl, name, url);
+}
+
 /** Drops `name` if it is there and creates it anew, with the migrations applied. */
 export async function freshBenchDatabase(adminUrl: string, name: string): Promise<BenchDatabase> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bench database name '${name}': lowercase letters, digits and _ only`);
@@ -76,17 +81,5 @@ export async function freshBenchDatabase(adminUrl: string, name: string): Promis
   await onAdmin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await prepareDatabase(url.toString(), { poolSize: 10 });
-  return {
-    ...database,
-    name,
-    url: url.toString(),
-    async drop() {
-      await database.dataSource.destroy();
-      await onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-    async close() {
-      await database.dataSource.destroy();
-    },
-  };
+  return openBenchDatabase(adminUrl, name, url);
 }
