@@ -26,7 +26,7 @@ const OPERATIONS = [
   '{ parties(first: 5) { nodes { key name countries { code } outboundFlows { key to { key } } } totalCount } }',
   'query($first: Int, $after: String) { flows(first: $first, after: $after) { nodes { key crossesBorder mechanism } pageInfo { endCursor } } }',
   'query($key: String) { party(key: $key) { key inboundFlows { key } } }',
-  '{ findings { ruleId severity } crossBorderTransfers { flowKey lawful } rules { id } }',
+  '{ findings { totalCount nodes { ruleId severity } } crossBorderTransfers { nodes { flowKey lawful } } rules { id } }',
   'query($profile: SubjectProfileInput!, $maxDepth: Int) { profileDataFlows(profile: $profile, maxDepth: $maxDepth) { hops { flowKey } } }',
   '{ persons { nodes { externalId dateOfBirth } } person(externalId: "fuzz-person") { externalId } }',
   '{ auditLog { nodes { seq actor } } verifyAuditLog { valid } apiTokens { name } }',

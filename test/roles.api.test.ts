@@ -15,7 +15,7 @@ const exampleWithoutPersons = example.slice(0, example.indexOf('\npersons:'));
 
 /** One representative operation of each kind; `key` keeps the writes of different roles apart. */
 const OPERATIONS: Record<string, (client: GraphQLClient, key: string) => Promise<{ status: number; errors?: { extensions?: { code?: string } }[] }>> = {
-  'read the map': (client) => client.graphql('{ parties { totalCount } flows { nodes { key from { key } } } findings { ruleId } }'),
+  'read the map': (client) => client.graphql('{ parties { totalCount } flows { nodes { key from { key } } } findings { nodes { ruleId } } }'),
   'change the map': (client, key) => client.graphql(CREATE.party, { input: makeParty({ key: `party-${key}` }) }),
   'import an inventory file': (client) => client.graphql(IMPORT, { file: exampleWithoutPersons }),
   'read persons': (client) => client.graphql('{ persons { totalCount nodes { externalId consents { kind } } } }'),
@@ -79,10 +79,10 @@ describe('each role against each kind of operation', () => {
 describe('person data inside answers about the map', () => {
   it('refuses person ids in findings to VIEWER and EDITOR, not to AUDITOR', async () => {
     for (const role of [VIEWER, EDITOR]) {
-      const result = await (await api.as(role)).graphql('{ findings { ruleId personIds } }');
+      const result = await (await api.as(role)).graphql('{ findings { nodes { ruleId personIds } } }');
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Finding.personIds' });
     }
-    expect((await (await api.as(AUDITOR)).graphql('{ findings { ruleId personIds } }')).errors).toBeUndefined();
+    expect((await (await api.as(AUDITOR)).graphql('{ findings { nodes { ruleId personIds } } }')).errors).toBeUndefined();
   });
 
   it('exports persons only to those who may read them', async () => {

@@ -16,9 +16,10 @@ export interface AnswerFields {
 }
 
 /**
- * The same statement as readStoredProfile (src/modules/person/person.service.ts): the person, their
- * subject categories and consents in one round trip. Kept in step with it by hand; the bench
- * compares both paths' answers, so a drift shows.
+ * What readStoredProfiles (src/modules/person/person.service.ts) reads of the person, their
+ * subject categories and consents, in one round trip (without the inventory revision: this path
+ * never sees a change). Kept in step with it by hand; the bench compares both paths' answers, so
+ * a drift shows.
  */
 const PROFILE_SQL = `SELECT p.id, p.external_id, p.country_of_residence, p.date_of_birth,
   ARRAY(SELECT subject_category_id FROM person_subject_category WHERE person_id = p.id) AS subject_category_ids,

@@ -4,6 +4,7 @@ import { flowMapMermaid } from '../modules/exports/flow-diagram';
 import type { DataFlowMap } from '../modules/flow-query/flow-query.type';
 import { personDataFlows, profileDataFlows, type FlowQueryOptions, type ProfileQuestion } from '../modules/flow-query/flow-query.service';
 import type { ConsentEntry } from '../modules/inventory/inventory-document';
+import { readStoredProfiles } from '../modules/person/person.service';
 import { defineCommand, ExitCode, parseAsOf, parseChoice, parseWholeNumber, UsageError, withDatabase } from './command';
 import { findingLines } from './findings-command';
 
@@ -69,7 +70,8 @@ function flowQuestion(values: FlowQuestionOptions, asOf: string): FlowQuestion {
   if (person !== undefined && !profile) {
     const profileOption = (['subject', 'country', 'age', 'consent'] as const).find((name) => values[name] !== undefined);
     if (profileOption) throw new UsageError(`--${profileOption} goes with --profile, not --person`);
-    return { subject: `person ${person}`, ask: (dataSource, options) => personDataFlows(dataSource, person, options) };
+    const ask = async (dataSource: DataSource, options: FlowQueryOptions) => personDataFlows(dataSource, (await readStoredProfiles(dataSource, [person]))[0], options);
+    return { subject: `person ${person}`, ask };
   }
   if (!profile || person !== undefined) throw new UsageError('name exactly one of --person ID and --profile');
   if (values.subject === undefined || values.country === undefined) throw new UsageError('--profile needs --subject and --country');

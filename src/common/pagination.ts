@@ -30,8 +30,11 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** A cursor connection type for `itemType`, named `<name>Connection` with `<name>Edge` edges. */
-export function connectionType<T extends object>(itemType: ClassType<T>, name: string): ClassType<Page<T>> {
+/**
+ * A cursor connection type for `itemType`, named `<name>Connection` with `<name>Edge` edges;
+ * `order` says how its items are ordered.
+ */
+export function connectionType<T extends object>(itemType: ClassType<T>, name: string, order = 'ordered by key'): ClassType<Page<T>> {
   @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque position of this item in the list.' })
@@ -41,7 +44,7 @@ export function connectionType<T extends object>(itemType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, ordered by key.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, ${order}.` })
   class Connection {
     @Field(() => [itemType], { description: 'The items of this page.' })
     nodes!: T[];
@@ -105,4 +108,27 @@ export async function paginate<T extends ObjectLiteral>(
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
+}
+
+/**
+ * A page of a list computed in memory, in the list's order. The cursor is a position in the list:
+ * pages of the same list (the same data map, persons and day) follow on exactly.
+ */
+export function paginateList<T, V>(items: readonly T[], args: PageArgs, view: (item: T) => V): Page<V> {
+  const size = pageSize(args.first);
+  const start = args.after === undefined || args.after === null ? 0 : positionAfter(args.after);
+  const nodes = items.slice(start, start + size).map(view);
+  const edges = nodes.map((node, offset) => ({ cursor: encodeCursor(String(start + offset + 1)), node }));
+  return {
+    nodes,
+    edges,
+    pageInfo: { hasNextPage: start + size < items.length, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: items.length,
+  };
+}
+
+function positionAfter(cursor: string): number {
+  const position = decodeCursor(cursor);
+  if (!/^\d{1,9}$/.test(position)) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `after: '${cursor}' is not a cursor from this list`, { field: 'after' });
+  return Number(position);
 }

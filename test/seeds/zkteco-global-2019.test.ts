@@ -115,17 +115,17 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
   });
 
   it('across the whole map too: the residents on record put the group flows under GDPR (Art. 3(2)), so the register lists them', async () => {
-    const { transfers, findings } = await seed.ok<{ transfers: { flowKey: string; lawful: boolean }[]; findings: { flowKeys: string[] }[] }>(
+    const { transfers, findings } = await seed.ok<{ transfers: { nodes: { flowKey: string; lawful: boolean }[] }; findings: { nodes: { flowKeys: string[] }[] } }>(
       `query($asOf: DateTimeISO) {
-        transfers: crossBorderTransfers(filter: { regime: "GDPR" }, asOf: $asOf) { flowKey lawful }
-        findings(rule: "GDPR-TRANSFER-NO-MECHANISM", asOf: $asOf) { flowKeys }
+        transfers: crossBorderTransfers(filter: { regime: "GDPR" }, asOf: $asOf, first: 500) { nodes { flowKey lawful } }
+        findings(rule: "GDPR-TRANSFER-NO-MECHANISM", asOf: $asOf, first: 500) { nodes { flowKeys } }
       }`,
       { asOf: NOW },
     );
-    expect(transfers.filter((transfer) => TO_GROUP.includes(transfer.flowKey)).map((transfer) => [transfer.flowKey, transfer.lawful]).sort()).toEqual(
+    expect(transfers.nodes.filter((transfer) => TO_GROUP.includes(transfer.flowKey)).map((transfer) => [transfer.flowKey, transfer.lawful]).sort()).toEqual(
       [...TO_GROUP].sort().map((flowKey) => [flowKey, false]),
     );
-    expect(findings.flatMap((finding) => finding.flowKeys).filter((flowKey) => TO_GROUP.includes(flowKey)).sort()).toEqual([...TO_GROUP].sort());
+    expect(findings.nodes.flatMap((finding) => finding.flowKeys).filter((flowKey) => TO_GROUP.includes(flowKey)).sort()).toEqual([...TO_GROUP].sort());
   });
 
   it('whose data reaches the group: the customers, not the website visitor', async () => {

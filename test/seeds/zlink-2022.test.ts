@@ -128,15 +128,15 @@ describe('Once the overseas servers are on record (Singapore): does a mainland u
   });
 
   it('across the data map, the transfers out of China are the two authorised ones, both unlawful, with no mechanism', async () => {
-    const data = await seed.ok<{ crossBorderTransfers: { flowKey: string; toCountries: string[]; mechanism: string | null; lawful: boolean }[]; findings: { flowKeys: string[] }[] }>(
+    const data = await seed.ok<{ crossBorderTransfers: { nodes: { flowKey: string; toCountries: string[]; mechanism: string | null; lawful: boolean }[] }; findings: { nodes: { flowKeys: string[] }[] } }>(
       `query($asOf: DateTimeISO) {
-        crossBorderTransfers(filter: { regime: "PIPL" }, asOf: $asOf) { flowKey toCountries mechanism lawful }
-        findings(rule: "PIPL-EXPORT-NO-MECHANISM", asOf: $asOf) { flowKeys }
+        crossBorderTransfers(filter: { regime: "PIPL" }, asOf: $asOf) { nodes { flowKey toCountries mechanism lawful } }
+        findings(rule: "PIPL-EXPORT-NO-MECHANISM", asOf: $asOf) { nodes { flowKeys } }
       }`,
       { asOf: NOW },
     );
-    expect([...data.crossBorderTransfers].sort((a, b) => (a.flowKey < b.flowKey ? -1 : 1))).toEqual(OVERSEAS.map((flowKey) => ({ flowKey, toCountries: ['SG'], mechanism: null, lawful: false })));
-    expect(data.findings.flatMap((finding) => finding.flowKeys).sort()).toEqual(OVERSEAS);
+    expect([...data.crossBorderTransfers.nodes].sort((a, b) => (a.flowKey < b.flowKey ? -1 : 1))).toEqual(OVERSEAS.map((flowKey) => ({ flowKey, toCountries: ['SG'], mechanism: null, lawful: false })));
+    expect(data.findings.nodes.flatMap((finding) => finding.flowKeys).sort()).toEqual(OVERSEAS);
   });
 
   it('which stored persons’ data reaches Singapore today: only the user who still holds the authorisation', async () => {

@@ -6,7 +6,7 @@ import { includesCategory } from './category-tree';
 import { clampDepth } from './compute-data-flows';
 import type { Hop } from './data-flow-answer';
 import type { InventorySnapshot } from './inventory-snapshot';
-import { judgeHops } from './judge-hop';
+import { judgeHops, type JudgedHops } from './judge-hop';
 import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
 import { restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
@@ -49,7 +49,7 @@ const everyConsentHeld: ConsentGate = () => ({ followed: true, consentHeld: true
  * data collected by a controller in China stays under PIPL down the chain, and a hop out of a
  * processor in the EEA is under GDPR.
  */
-export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Hop[] {
+export function judgeInventory(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): JudgedHops {
   const index = toSnapshotIndex(source);
   const { date } = readAsOf(options.asOf);
   const maxDepth = clampDepth(options.maxDepth);
@@ -65,7 +65,12 @@ export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, 
         followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
       }),
     );
-  return judgeHops(index, traversed, date, null, options.volumes).hops;
+  return judgeHops(index, traversed, date, null, options.volumes);
+}
+
+/** The hops of judgeInventory, without their findings. */
+export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Hop[] {
+  return judgeInventory(source, options).hops;
 }
 
 /**

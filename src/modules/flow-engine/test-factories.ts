@@ -4,7 +4,7 @@ import type { EvidenceKind } from '../evidence/evidence-kind';
 import { PartyKind } from '../party/party-kind';
 import type { Finding } from '../rules/finding';
 import { evaluateInventoryFindings } from '../rules/rule-catalogue';
-import { computeInventoryHops } from './inventory-flows';
+import { judgeInventory } from './inventory-flows';
 import type {
   ConsentRecord,
   EvidenceRecord,
@@ -129,7 +129,7 @@ export function makeSnapshot(records: SnapshotRecords): InventorySnapshot {
 
 /** Inventory-wide findings as the API computes them: hops of every activity, then the rules. */
 export function inventoryFindings(snapshot: InventorySnapshot, asOf: string, volumes?: ReadonlyMap<string, number>): Finding[] {
-  return evaluateInventoryFindings(snapshot, computeInventoryHops(snapshot, { asOf, volumes }), asOf, volumes);
+  return evaluateInventoryFindings(snapshot, judgeInventory(snapshot, { asOf, volumes }), asOf);
 }
 
 export function ruleIdsOf(findings: readonly Finding[]): string[] {

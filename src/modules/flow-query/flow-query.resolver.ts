@@ -1,13 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { pageSize } from '../../common/pagination';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageSize } from '../../common/pagination';
 import { DateTime } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../flow-engine/compute-data-flows';
 import { Person } from '../person/person.type';
 import { Severity } from '../rules/finding';
 import { RULES } from '../rules/rule-catalogue';
-import { CategoryRecipient, DataFlowMap, DataHop, Finding, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
-import { categoryRecipients, inventoryFindings, inventoryTransfers, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
+import { CategoryRecipient, DataFlowMap, DataHopConnection, FindingConnection, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
+import { categoryRecipients, inventoryFindingsPage, inventoryTransfersPage, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
 
 const AS_OF = { nullable: true, description: 'The time asked about (default now).' } as const;
 const MAX_DEPTH_ARG = {
@@ -24,7 +24,7 @@ export class PersonDataFlowResolver {
     @Arg('maxDepth', () => Int, MAX_DEPTH_ARG) maxDepth: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return personDataFlows(ctx.dataSource, person.externalId, { asOf, maxDepth });
+    return personDataFlows(ctx.dataSource, await ctx.loaders.person.profile.load(person.externalId), { asOf, maxDepth });
   }
 }
 
@@ -45,24 +45,26 @@ export class FlowQueryResolver {
     return profileDataFlows(ctx.dataSource, { ...profile, consents }, { asOf, maxDepth });
   }
 
-  @Query(() => [Finding], { description: 'Compliance findings across the whole data map, most severe first.' })
+  @Query(() => FindingConnection, { description: 'Compliance findings across the whole data map, most severe first, a page at a time.' })
   findings(
     @Arg('rule', () => String, { nullable: true, description: 'Only findings of this rule id.' }) rule: string | undefined,
     @Arg('severity', () => Severity, { nullable: true, description: 'Only findings at least this severe.' }) severity: Severity | undefined,
     @Arg('party', () => String, { nullable: true, description: 'Only findings concerning this party (key).' }) party: string | undefined,
     @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryFindings(ctx.dataSource, { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party });
+    return inventoryFindingsPage(ctx.dataSource, { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party }, page);
   }
 
-  @Query(() => [DataHop], { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful.' })
+  @Query(() => DataHopConnection, { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful, a page at a time.' })
   crossBorderTransfers(
     @Arg('filter', () => TransferFilterInput, { nullable: true }) filter: TransferFilterInput | undefined,
     @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryTransfers(ctx.dataSource, asOf, filter ?? {});
+    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page);
   }
 
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })

@@ -1,19 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageInYears, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
+import { paginateList, type Page, type PageArgs } from '../../common/pagination';
 import { clampDepth, computeDataFlows } from '../flow-engine/compute-data-flows';
 import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
-import { computeInventoryHops, crossBorderTransfers, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
+import { computeInventoryHops, crossBorderTransfers, judgeInventory, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
 import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
 import { indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { ConsentEntry } from '../inventory/inventory-document';
-import { readStoredProfile, readStoredProfilesInCategories } from '../person/person.service';
+import { readStoredProfilesInCategories, type StoredProfileAtRevision } from '../person/person.service';
 import { validateCountry } from '../registry/entry-validation';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
 import { evaluateInventoryFindings } from '../rules/rule-catalogue';
-import type { FlowVolumes } from '../rules/rule-context';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
 import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
+import { cachedPersonFacts, readPersonFacts, type PersonFacts } from './person-facts';
 
 /** The engine's view of the data map, plus id lookups by key for questions asked in keys. */
 export interface EngineView {
@@ -52,14 +53,23 @@ function buildEngineView(snapshot: InventorySnapshot): EngineView {
  */
 const caches = new WeakMap<DataSource['driver'], InventoryCache<EngineView>>();
 
-/** The engine view of the current inventory revision, shared by every request of this process. */
-export function engineView(dataSource: DataSource): Promise<EngineView> {
+function engineViewCache(dataSource: DataSource): InventoryCache<EngineView> {
   let cache = caches.get(dataSource.driver);
   if (!cache) {
     cache = new InventoryCache(buildEngineView);
     caches.set(dataSource.driver, cache);
   }
-  return cache.get(dataSource);
+  return cache;
+}
+
+/** The engine view of the current inventory revision, shared by every request of this process. */
+export function engineView(dataSource: DataSource): Promise<EngineView> {
+  return engineViewCache(dataSource).get(dataSource);
+}
+
+/** The same, for a revision the caller has read: no statement unless the view is older. */
+export function engineViewAt(dataSource: DataSource, revision: bigint): Promise<EngineView> {
+  return engineViewCache(dataSource).at(dataSource, revision);
 }
 
 export interface FlowQueryOptions {
@@ -128,10 +138,13 @@ function answerView(view: EngineView, answer: DataFlowAnswer, maxDepth: number):
   };
 }
 
-/** Where a stored person's data flows; null when there is no such person. Two round trips. */
-export async function personDataFlows(dataSource: DataSource, externalId: string, options: FlowQueryOptions): Promise<DataFlowMap | null> {
-  const [view, stored] = await Promise.all([engineView(dataSource), readStoredProfile(dataSource, externalId)]);
+/**
+ * Where a stored person's data flows; null when there is no such person. With the profile read
+ * (readStoredProfiles), the answer needs no other statement while the inventory is unchanged.
+ */
+export async function personDataFlows(dataSource: DataSource, stored: StoredProfileAtRevision | null, options: FlowQueryOptions): Promise<DataFlowMap | null> {
   if (!stored) return null;
+  const view = await engineViewAt(dataSource, stored.inventoryRevision);
   const asOf = resolvedAsOf(options);
   const profile: SubjectProfile = {
     countryOfResidence: stored.person.countryOfResidence,
@@ -140,7 +153,7 @@ export async function personDataFlows(dataSource: DataSource, externalId: string
     consents: stored.consents,
   };
   const maxDepth = clampDepth(options.maxDepth ?? undefined);
-  return answerView(view, computeDataFlows(view.index, profile, { asOf, maxDepth, personId: externalId }), maxDepth);
+  return answerView(view, computeDataFlows(view.index, profile, { asOf, maxDepth, personId: stored.person.externalId }), maxDepth);
 }
 
 export interface ProfileQuestion {
@@ -186,34 +199,8 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
   return answerView(view, answer, maxDepth);
 }
 
-/** What the stored persons tell the inventory-wide questions. */
-interface PersonFacts {
-  /**
-   * Persons per flow: those whose subject categories the flow's activity concerns. It bounds the
-   * persons a flow can carry (consents may narrow it), which is what the PIPL thresholds need.
-   */
-  volumes: FlowVolumes;
-  /** Per activity, the countries its stored subjects live in. */
-  residencesByActivity: Map<string, string[]>;
-}
-
-async function personFacts(manager: Pick<EntityManager, 'query'>, index: SnapshotIndex): Promise<PersonFacts> {
-  const rows = (await manager.query(
-    `SELECT a.activity_id, count(DISTINCT p.id)::int AS persons, array_agg(DISTINCT p.country_of_residence) AS residences
-     FROM activity_subject_category a
-     JOIN person_subject_category l ON l.subject_category_id = a.subject_category_id
-     JOIN person p ON p.id = l.person_id
-     GROUP BY a.activity_id`,
-  )) as { activity_id: string; persons: number; residences: string[] }[];
-  const byActivity = new Map(rows.map((row) => [row.activity_id, row]));
-  return {
-    volumes: new Map([...index.snapshot.flows.values()].map((flow) => [flow.id, byActivity.get(flow.activityId)?.persons ?? 0])),
-    residencesByActivity: new Map(rows.map((row) => [row.activity_id, row.residences])),
-  };
-}
-
 function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts): Finding[] {
-  return evaluateInventoryFindings(index, computeInventoryHops(index, { asOf, ...facts }), asOf, facts.volumes);
+  return evaluateInventoryFindings(index, judgeInventory(index, { asOf, ...facts }), asOf);
 }
 
 export interface InventoryQuestion {
@@ -223,17 +210,29 @@ export interface InventoryQuestion {
   partyKey?: string | null;
 }
 
-/** Findings across the whole data map, as of a time. */
-export async function inventoryFindings(dataSource: DataSource, question: InventoryQuestion): Promise<FindingView[]> {
+/** The findings asked for, most severe first, with the view to name what they concern. */
+async function findingsMatching(dataSource: DataSource, question: InventoryQuestion): Promise<{ view: EngineView; findings: Finding[] }> {
   const view = await engineView(dataSource);
   const partyId = question.partyKey ? view.idsByKey.parties.get(question.partyKey) : null;
   if (question.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${question.partyKey}'`, { field: 'party' });
   const floor = question.minimumSeverity ? SEVERITY_ORDER.indexOf(question.minimumSeverity) : 0;
-  return findingsOf(view.index, resolvedAsOf(question), await personFacts(dataSource, view.index))
+  const findings = findingsOf(view.index, resolvedAsOf(question), await cachedPersonFacts(dataSource, view.index))
     .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
     .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
-    .filter((finding) => !partyId || finding.partyIds.includes(partyId))
-    .map((finding) => findingView(view, finding));
+    .filter((finding) => !partyId || finding.partyIds.includes(partyId));
+  return { view, findings };
+}
+
+/** Findings across the whole data map, as of a time. */
+export async function inventoryFindings(dataSource: DataSource, question: InventoryQuestion): Promise<FindingView[]> {
+  const { view, findings } = await findingsMatching(dataSource, question);
+  return findings.map((finding) => findingView(view, finding));
+}
+
+/** A page of them: only the page is put in keys. */
+export async function inventoryFindingsPage(dataSource: DataSource, question: InventoryQuestion, page: PageArgs): Promise<Page<FindingView>> {
+  const { view, findings } = await findingsMatching(dataSource, question);
+  return paginateList(findings, page, (finding) => findingView(view, finding));
 }
 
 /** What a change does to the findings: those it adds and those it resolves, in keys. */
@@ -249,20 +248,31 @@ export interface FindingChanges {
 export async function findingChanges(dataSource: DataSource, manager: EntityManager): Promise<FindingChanges> {
   const asOf = new Date().toISOString();
   const committed = await engineView(dataSource);
-  const before = findingsOf(committed.index, asOf, await personFacts(dataSource, committed.index)).map((finding) => findingView(committed, finding));
+  const before = findingsOf(committed.index, asOf, await cachedPersonFacts(dataSource, committed.index)).map((finding) => findingView(committed, finding));
   const pending = buildEngineView(await loadInventorySnapshot(manager));
-  const after = findingsOf(pending.index, asOf, await personFacts(manager, pending.index)).map((finding) => findingView(pending, finding));
+  const after = findingsOf(pending.index, asOf, await readPersonFacts(manager, pending.index)).map((finding) => findingView(pending, finding));
   const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
   const beforeIds = new Set(before.map(identity));
   const afterIds = new Set(after.map(identity));
   return { added: after.filter((finding) => !beforeIds.has(identity(finding))), resolved: before.filter((finding) => !afterIds.has(identity(finding))) };
 }
 
+async function transfersMatching(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<{ view: EngineView; hops: Hop[] }> {
+  const view = await engineView(dataSource);
+  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }), ...(await cachedPersonFacts(dataSource, view.index)) });
+  return { view, hops: crossBorderTransfers(hops, filter) };
+}
+
 /** Every cross-border transfer the data map allows, as of a time. */
 export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<DataHop[]> {
-  const view = await engineView(dataSource);
-  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }), ...(await personFacts(dataSource, view.index)) });
-  return crossBorderTransfers(hops, filter).map((hop) => hopView(view, hop));
+  const { view, hops } = await transfersMatching(dataSource, asOf, filter);
+  return hops.map((hop) => hopView(view, hop));
+}
+
+/** A page of them: only the page is put in keys. */
+export async function inventoryTransfersPage(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter, page: PageArgs): Promise<Page<DataHop>> {
+  const { view, hops } = await transfersMatching(dataSource, asOf, filter);
+  return paginateList(hops, page, (hop) => hopView(view, hop));
 }
 
 export interface CategoryRecipientView {

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../common/pagination';
 import { LegalBasis } from '../activity/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
@@ -42,6 +43,8 @@ export class Finding {
   @Field(() => [String], { description: 'External ids of the persons concerned.' })
   personIds!: string[];
 }
+
+export const FindingConnection = connectionType(Finding, 'Finding', 'most severe first, then by rule id and message');
 
 @ObjectType({ description: 'A rule Flowmap checks.' })
 export class Rule {
@@ -147,6 +150,8 @@ export class DataHop {
   @Field(() => [String], { description: 'Why the hop is unlawful.' })
   reasons!: string[];
 }
+
+export const DataHopConnection = connectionType(DataHop, 'DataHop', 'in the order the data map is walked: activities by key, hops breadth first');
 
 @ObjectType({ description: 'A recipient of the data and what it receives.' })
 export class RecipientReach {

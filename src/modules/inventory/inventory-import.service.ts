@@ -6,7 +6,7 @@ import { dataCategoryKind } from '../data-category/data-category.store';
 import { flowKind } from '../flow/flow.store';
 import { partyKind } from '../party/party.store';
 import { personIdOf } from '../person/person-id';
-import { MAX_PERSONS_PER_BATCH } from '../person/person.store';
+import { MAX_PERSONS_PER_BATCH, notePersonsChanged } from '../person/person.store';
 import { upsertPersonsIn } from '../person/person.service';
 import { idsByKey } from '../registry/key-lookup';
 import { recordRegistryChanges, type WriteScope } from '../registry/registry-change';
@@ -145,7 +145,10 @@ async function checkFlowsCovered(manager: EntityManager, diff: InventoryDiff): P
 async function removePersons(scope: WriteScope, diff: InventoryDiff): Promise<void> {
   const idsIn = (entries: DiffEntry[]): string[] => entries.filter((entry) => entry.section === 'persons').map((entry) => personIdOf(entry.key));
   const removed = idsIn(diff.removed);
-  if (removed.length > 0) await scope.manager.query('DELETE FROM person WHERE id = ANY($1::uuid[])', [removed]);
+  if (removed.length > 0) {
+    await scope.manager.query('DELETE FROM person WHERE id = ANY($1::uuid[])', [removed]);
+    await notePersonsChanged(scope.manager);
+  }
   const changed = idsIn(diff.changed);
   if (changed.length > 0) await scope.manager.query('DELETE FROM consent WHERE person_id = ANY($1::uuid[])', [changed]);
 }

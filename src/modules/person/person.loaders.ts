@@ -1,6 +1,8 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { entitiesByLoader, listLoader } from '../../common/loaders';
 import { ConsentEntity } from '../consent/consent.entity';
+import { readStoredProfiles } from './person.service';
 
 export function createPersonLoaders(dataSource: DataSource) {
   return {
@@ -10,5 +12,7 @@ export function createPersonLoaders(dataSource: DataSource) {
       (row) => row.subject_category_id,
     ),
     consents: entitiesByLoader<ConsentEntity>(dataSource, ConsentEntity, 'personId', 'givenAt'),
+    /** By external id: the person, what their answer needs and the inventory revision, read together. */
+    profile: new DataLoader((externalIds: readonly string[]) => readStoredProfiles(dataSource, externalIds)),
   };
 }

@@ -10,7 +10,7 @@ import type { ConsentEntry, PersonEntry } from '../inventory/inventory-document'
 import { Country } from '../reference/reference.type';
 import { countryOf } from '../reference/reference.service';
 import { SubjectCategory } from '../subject-category/subject-category.type';
-import { erasePerson, findPerson, giveConsent, listPersons, upsertPersons, withdrawConsent } from './person.service';
+import { erasePerson, giveConsent, listPersons, upsertPersons, withdrawConsent } from './person.service';
 import { ErasureResult, Person, PersonConnection, PersonFilter, PersonInput, PersonUpsertResult } from './person.type';
 
 function toConsentEntry(input: ConsentInput): ConsentEntry {
@@ -24,8 +24,8 @@ function toPersonEntry(input: PersonInput): PersonEntry {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'One person by external id.' })
-  person(@Arg('externalId', () => String) externalId: string, @Ctx() ctx: RequestContext) {
-    return findPerson(ctx.dataSource, externalId);
+  async person(@Arg('externalId', () => String) externalId: string, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.person.profile.load(externalId))?.person ?? null;
   }
 
   @Query(() => PersonConnection, { description: 'Persons, by external id.' })

@@ -8,7 +8,7 @@ import type { ConsentRecord } from '../flow-engine/inventory-snapshot';
 import type { ConsentEntry, PersonEntry } from '../inventory/inventory-document';
 import { PersonEntity } from './person.entity';
 import { personIdOf } from './person-id';
-import { lookUpPersonReferences, lookUpReferences, validateConsent, validatePersons, writePersons, type PersonWriteCounts } from './person.store';
+import { lookUpPersonReferences, lookUpReferences, notePersonsChanged, validateConsent, validatePersons, writePersons, type PersonWriteCounts } from './person.store';
 
 /*
  * Audit entries about persons name them by external id only: the audit log cannot be erased, so
@@ -33,6 +33,7 @@ export async function upsertPersonsIn(manager: EntityManager, actor: string, ent
       after: { externalIds: entries.map((entry) => entry.externalId), ...counts },
     },
   ]);
+  await notePersonsChanged(manager);
   return counts;
 }
 
@@ -44,12 +45,9 @@ export async function erasePerson(dataSource: DataSource, actor: string, externa
     if (deleted.length === 0) throw notFound('person', 'externalId', externalId);
     const result = { personsDeleted: 1, consentsDeleted: consents.n };
     await recordChanges(manager, actor, [{ operation: 'erase', entityType: 'person', entityKey: externalId, before: null, after: result }]);
+    await notePersonsChanged(manager);
     return result;
   });
-}
-
-export function findPerson(dataSource: DataSource, externalId: string): Promise<PersonEntity | null> {
-  return dataSource.getRepository(PersonEntity).findOneBy({ id: personIdOf(externalId) });
 }
 
 export function listPersons(dataSource: DataSource, filter: { country?: string; subjectCategory?: string }, page: PageArgs): Promise<Page<PersonEntity>> {
@@ -117,12 +115,17 @@ export async function withdrawConsent(dataSource: DataSource, actor: string, con
 }
 
 export interface StoredProfile {
-  person: { id: string; externalId: string; countryOfResidence: string; dateOfBirth: string | null };
+  person: Pick<PersonEntity, 'id' | 'externalId' | 'countryOfResidence' | 'dateOfBirth' | 'version' | 'createdAt' | 'updatedAt'>;
   subjectCategoryIds: string[];
   consents: ConsentRecord[];
 }
 
-const PROFILE_COLUMNS = `p.id, p.external_id, p.country_of_residence, p.date_of_birth,
+/** A stored profile with the inventory revision current when it was read. */
+export interface StoredProfileAtRevision extends StoredProfile {
+  inventoryRevision: bigint;
+}
+
+const PROFILE_COLUMNS = `p.id, p.external_id, p.country_of_residence, p.date_of_birth, p.version, p.created_at, p.updated_at,
   ARRAY(SELECT subject_category_id FROM person_subject_category WHERE person_id = p.id) AS subject_category_ids,
   COALESCE((SELECT json_agg(json_build_object('activityId', c.activity_id, 'flowId', c.flow_id, 'kind', c.kind,
     'givenByGuardian', c.given_by_guardian, 'givenAt', c.given_at, 'withdrawnAt', c.withdrawn_at))
@@ -133,13 +136,24 @@ interface ProfileRow {
   external_id: string;
   country_of_residence: string;
   date_of_birth: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
   subject_category_ids: string[];
   consents: { activityId: string | null; flowId: string | null; kind: ConsentKind; givenByGuardian: boolean; givenAt: string; withdrawnAt: string | null }[];
 }
 
 function toStoredProfile(row: ProfileRow): StoredProfile {
   return {
-    person: { id: row.id, externalId: row.external_id, countryOfResidence: row.country_of_residence, dateOfBirth: row.date_of_birth },
+    person: {
+      id: row.id,
+      externalId: row.external_id,
+      countryOfResidence: row.country_of_residence,
+      dateOfBirth: row.date_of_birth,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    },
     subjectCategoryIds: row.subject_category_ids,
     consents: row.consents.map((consent) => ({
       ...consent,
@@ -149,10 +163,17 @@ function toStoredProfile(row: ProfileRow): StoredProfile {
   };
 }
 
-/** A person with their subject categories and consents, in one round trip. */
-export async function readStoredProfile(dataSource: DataSource, externalId: string): Promise<StoredProfile | null> {
-  const [row] = (await dataSource.query(`SELECT ${PROFILE_COLUMNS} FROM person p WHERE p.id = $1`, [personIdOf(externalId)])) as ProfileRow[];
-  return row ? toStoredProfile(row) : null;
+/**
+ * Persons by external id with their subject categories and consents, and the inventory revision,
+ * in one statement per batch: the whole of what a person's answer reads from the database.
+ */
+export async function readStoredProfiles(dataSource: DataSource, externalIds: readonly string[]): Promise<(StoredProfileAtRevision | null)[]> {
+  const rows = (await dataSource.query(
+    `SELECT r.revision::text AS inventory_revision, ${PROFILE_COLUMNS} FROM inventory_revision r CROSS JOIN person p WHERE p.id = ANY($1::uuid[])`,
+    [externalIds.map(personIdOf)],
+  )) as (ProfileRow & { inventory_revision: string })[];
+  const byExternalId = new Map(rows.map((row) => [row.external_id, { ...toStoredProfile(row), inventoryRevision: BigInt(row.inventory_revision) }]));
+  return externalIds.map((externalId) => byExternalId.get(externalId) ?? null);
 }
 
 /** The next `limit` persons after `afterExternalId` (by external id) in any of these subject categories. */

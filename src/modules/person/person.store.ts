@@ -81,6 +81,14 @@ export interface PersonWriteCounts {
 }
 
 /**
+ * Tells every API instance that the persons it may have counted changed (see readPersonFacts).
+ * Call it last in the transaction: the row stays locked until commit.
+ */
+export async function notePersonsChanged(manager: Pick<EntityManager, 'query'>): Promise<void> {
+  await manager.query('UPDATE person_revision SET revision = revision + 1, changed_at = now()');
+}
+
+/**
  * Inserts or replaces persons in a few set-based statements, whatever the batch size. A person's
  * subject categories are replaced; their consents are replaced when the entry lists consents.
  */

@@ -122,10 +122,15 @@ function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
+// Whole-inventory questions ask hundreds of thousands of times about the same day.
+let lastCheckedDate = '';
+
 function assertDate(value: string): void {
+  if (value === lastCheckedDate) return;
   if (!isDate(value)) {
     throw new RangeError(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
+  lastCheckedDate = value;
 }
 
 // A typo in the data file must fail at start-up, not quietly make a transfer look adequate or not.

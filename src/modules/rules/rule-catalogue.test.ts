@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceKind } from '../evidence/evidence-kind';
-import { computeInventoryHops } from '../flow-engine/inventory-flows';
+import { judgeInventory } from '../flow-engine/inventory-flows';
 import { indexSnapshot } from '../flow-engine/snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot } from '../flow-engine/test-factories';
 import { PartyKind } from '../party/party-kind';
@@ -77,9 +77,9 @@ describe('evaluateInventoryFindings', () => {
   });
 
   it('reports one finding per rule and subjects, most severe first', () => {
-    const hops = computeInventoryHops(snapshot, { asOf: '2024-06-01' });
-    expect(hops.filter((hop) => hop.flowId === 'f3')).toHaveLength(2);
-    const findings = evaluateInventoryFindings(indexSnapshot(snapshot), hops, '2024-06-01');
+    const judged = judgeInventory(snapshot, { asOf: '2024-06-01' });
+    expect(judged.hops.filter((hop) => hop.flowId === 'f3')).toHaveLength(2);
+    const findings = evaluateInventoryFindings(indexSnapshot(snapshot), judged, '2024-06-01');
     expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.flowIds])).toEqual([
       ['GDPR-TRANSFER-NO-MECHANISM', Severity.CRITICAL, ['f3']],
       ['ANY-NO-RETENTION', Severity.MEDIUM, []],

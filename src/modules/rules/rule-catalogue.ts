@@ -3,9 +3,9 @@ import { isInForce } from '../../common/dates';
 import { isAnonymised } from '../flow-engine/anonymisation';
 import { readAsOf } from '../flow-engine/as-of';
 import type { InventorySnapshot } from '../flow-engine/inventory-snapshot';
+import type { JudgedHops } from '../flow-engine/judge-hop';
 import type { PersonContext } from '../flow-engine/person-context';
 import { toSnapshotIndex, type SnapshotIndex } from '../flow-engine/snapshot-index';
-import type { HopFacts } from '../flow-engine/traverse-activity';
 import { EVERYWHERE_ACTIVITY_RULES, EVERYWHERE_HOP_RULES } from './everywhere.rules';
 import { distinctFindings, type Finding } from './finding';
 import { GDPR_ACTIVITY_RULES, GDPR_HOP_PROCESSING_RULES } from './gdpr-processing.rules';
@@ -14,14 +14,7 @@ import { MINOR_CONSENT_RULES } from './minor-consent.rules';
 import { PIPL_EXPORT_RULES } from './pipl-export.rules';
 import { PIPL_ACTIVITY_RULES, PIPL_PROCESSING_HOP_RULES } from './pipl-processing.rules';
 import { PIPL_VOLUME_RULES } from './pipl-volume.rules';
-import {
-  activityRuleContext,
-  hopRuleContext,
-  type ActivityRuleContext,
-  type FlowVolumes,
-  type HopRuleContext,
-  type PersonRuleContext,
-} from './rule-context';
+import { activityRuleContext, type ActivityRuleContext, type HopRuleContext, type PersonRuleContext } from './rule-context';
 import { describeRule, type Rule, type RuleDescriptor } from './rule-descriptor';
 
 const HOP_RULES: readonly Rule<HopRuleContext>[] = [
@@ -99,24 +92,17 @@ export function evaluatePersonRules(context: PersonRuleContext): Finding[] {
 }
 
 /**
- * Inventory-wide findings as of a moment: every hop's (with the volumes counted by the caller,
- * persons per flow since 1 January) and every activity in force's, one per rule and subjects,
- * most severe first.
+ * Inventory-wide findings as of a moment: the judged hops' (see judgeInventory) and every activity
+ * in force's, one per rule and subjects, most severe first.
  */
-export function evaluateInventoryFindings(
-  source: InventorySnapshot | SnapshotIndex,
-  hops: readonly HopFacts[],
-  asOf: string,
-  volumes?: FlowVolumes,
-): Finding[] {
+export function evaluateInventoryFindings(source: InventorySnapshot | SnapshotIndex, judged: JudgedHops, asOf: string): Finding[] {
   const index = toSnapshotIndex(source);
   const { date } = readAsOf(asOf);
-  const hopFindings = hops.flatMap((hop) => evaluateHopRules(hopRuleContext(index, hop, date, null, volumes)));
-  const hopsByActivity = groupBy(hops, (hop) => hop.activityId);
+  const hopsByActivity = groupBy(judged.hops, (hop) => hop.activityId);
   const activityFindings = index.activities
     .filter((activity) => isInForce(activity.effectiveFrom, activity.effectiveTo, date))
     .flatMap((activity) =>
       evaluateActivityRules(activityRuleContext(index, activity, date, hopsByActivity.get(activity.id) ?? [], null)),
     );
-  return distinctFindings([...hopFindings, ...activityFindings]);
+  return distinctFindings([...judged.findings, ...activityFindings]);
 }

@@ -1,0 +1,102 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { inSequence } from '../../common/sequence';
+import type { SnapshotIndex } from '../flow-engine/snapshot-index';
+import { sortedUnique } from '../flow-engine/sorted-unique';
+import type { FlowVolumes } from '../rules/rule-context';
+
+/** What the stored persons tell the inventory-wide questions. */
+export interface PersonFacts {
+  /**
+   * Persons per flow: those whose subject categories the flow's activity concerns. It bounds the
+   * persons a flow can carry (consents may narrow it), which is what the PIPL thresholds need.
+   */
+  volumes: FlowVolumes;
+  /** Per activity, the countries its stored subjects live in. */
+  residencesByActivity: Map<string, string[]>;
+}
+
+/** Persons who are in exactly these subject categories, and how many they are. */
+export interface SubjectCategoryGroup {
+  subjectCategoryIds: string[];
+  persons: number;
+}
+
+/** A country some persons of a subject category live in. */
+export interface SubjectCategoryResidence {
+  subjectCategoryId: string;
+  country: string;
+}
+
+/**
+ * Counts each activity's persons from the groups of persons sharing a set of subject categories:
+ * a group counts once for an activity however many of its categories the activity concerns, so
+ * the count is exact where a sum over categories would count a person twice.
+ */
+export function personFactsOf(index: SnapshotIndex, groups: readonly SubjectCategoryGroup[], residences: readonly SubjectCategoryResidence[]): PersonFacts {
+  const personsByActivity = new Map<string, number>();
+  for (const group of groups) {
+    const activityIds = new Set(group.subjectCategoryIds.flatMap((id) => (index.activitiesBySubjectCategory.get(id) ?? []).map((activity) => activity.id)));
+    for (const activityId of activityIds) personsByActivity.set(activityId, (personsByActivity.get(activityId) ?? 0) + group.persons);
+  }
+  const countriesBySubjectCategory = new Map<string, string[]>();
+  for (const { subjectCategoryId, country } of residences) {
+    const countries = countriesBySubjectCategory.get(subjectCategoryId);
+    if (countries) countries.push(country);
+    else countriesBySubjectCategory.set(subjectCategoryId, [country]);
+  }
+  const residencesByActivity = new Map<string, string[]>();
+  for (const activity of index.activities) {
+    const countries = activity.subjectCategoryIds.flatMap((id) => countriesBySubjectCategory.get(id) ?? []);
+    if (countries.length > 0) residencesByActivity.set(activity.id, sortedUnique(countries));
+  }
+  return {
+    volumes: new Map([...index.snapshot.flows.values()].map((flow) => [flow.id, personsByActivity.get(flow.activityId) ?? 0])),
+    residencesByActivity,
+  };
+}
+
+const GROUPS_SQL = `SELECT subject_category_ids, count(*)::int AS persons
+  FROM (SELECT array_agg(subject_category_id ORDER BY subject_category_id) AS subject_category_ids FROM person_subject_category GROUP BY person_id) AS person_sets
+  GROUP BY subject_category_ids`;
+
+const RESIDENCES_SQL = `SELECT DISTINCT l.subject_category_id, p.country_of_residence
+  FROM person_subject_category l JOIN person p ON p.id = l.person_id`;
+
+/**
+ * Reads the persons' facts in two aggregates whose size follows the variety of persons, not their
+ * number: on a data source both run at once; in a transaction, one after the other.
+ */
+export async function readPersonFacts(reader: DataSource | EntityManager, index: SnapshotIndex): Promise<PersonFacts> {
+  const tasks = [() => reader.query(GROUPS_SQL), () => reader.query(RESIDENCES_SQL)] as const;
+  const isTransaction = 'queryRunner' in reader && reader.queryRunner !== undefined;
+  const [groups, residences] = (isTransaction ? await inSequence(tasks) : await Promise.all(tasks.map((task) => task()))) as [
+    { subject_category_ids: string[]; persons: number }[],
+    { subject_category_id: string; country_of_residence: string }[],
+  ];
+  return personFactsOf(
+    index,
+    groups.map((row) => ({ subjectCategoryIds: row.subject_category_ids, persons: row.persons })),
+    residences.map((row) => ({ subjectCategoryId: row.subject_category_id, country: row.country_of_residence })),
+  );
+}
+
+/** Per database (see engineView): the facts of one person revision over one engine view. */
+const factsCaches = new WeakMap<DataSource['driver'], { revision: string; index: SnapshotIndex; facts: Promise<PersonFacts> }>();
+
+/**
+ * readPersonFacts, kept until the persons or the data map change: one cheap query for the person
+ * revision instead of two aggregates over every person. The revision is read first, so facts read
+ * after a later commit are at worst kept under the older revision and read again next time.
+ */
+export async function cachedPersonFacts(dataSource: DataSource, index: SnapshotIndex): Promise<PersonFacts> {
+  const [{ revision }] = (await dataSource.query('SELECT revision::text AS revision FROM person_revision')) as { revision: string }[];
+  const cached = factsCaches.get(dataSource.driver);
+  if (cached && cached.revision === revision && cached.index === index) return cached.facts;
+  const facts = readPersonFacts(dataSource, index);
+  const entry = { revision, index, facts };
+  factsCaches.set(dataSource.driver, entry);
+  facts.catch(() => {
+    if (factsCaches.get(dataSource.driver) === entry) factsCaches.delete(dataSource.driver);
+  });
+  return facts;
+}
