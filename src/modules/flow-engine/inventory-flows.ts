@@ -5,7 +5,10 @@ import { readAsOf } from './as-of';
 import { includesCategory } from './category-tree';
 import { clampDepth } from './compute-data-flows';
 import type { Hop } from './data-flow-answer';
-import type { InventorySnapshot } from './inventory-snapshot';
+import type { InventorySnapshot, SnapshotActivity } from './inventory-snapshot';
+import { compareFindings, firstOfEach, type Finding } from '../rules/finding';
+import { evaluateActivityRules } from '../rules/rule-catalogue';
+import { activityRuleContext } from '../rules/rule-context';
 import { judgeHops, type JudgedHops } from './judge-hop';
 import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
 import { restrictingRegimesOf } from './regime-territory';
@@ -47,30 +50,46 @@ const everyConsentHeld: ConsentGate = () => ({ followed: true, consentHeld: true
  * from each controller with all the activity's categories. No residence is known, so the regimes
  * that follow the data are those of the countries it has been held in, from the controller's on:
  * data collected by a controller in China stays under PIPL down the chain, and a hop out of a
- * processor in the EEA is under GDPR.
+ * processor in the EEA is under GDPR. One activity at a time, so that a caller keeps only what it
+ * needs of each (a whole large map's hops and findings at once take hundreds of megabytes).
  */
-export function judgeInventory(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): JudgedHops {
-  const index = toSnapshotIndex(source);
+function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
   const { date } = readAsOf(options.asOf);
   const maxDepth = clampDepth(options.maxDepth);
-  const traversed = index.activities
-    .filter((activity) => isInForce(activity.effectiveFrom, activity.effectiveTo, date))
-    .flatMap((activity) =>
-      traverseActivity({
-        index,
-        activity,
-        date,
-        maxDepth,
-        consentGate: everyConsentHeld,
-        followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
-      }),
-    );
-  return judgeHops(index, traversed, date, null, options.volumes);
+  for (const activity of index.activities) {
+    if (!isInForce(activity.effectiveFrom, activity.effectiveTo, date)) continue;
+    const traversed = traverseActivity({
+      index,
+      activity,
+      date,
+      maxDepth,
+      consentGate: everyConsentHeld,
+      followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
+    });
+    visit(activity, judgeHops(index, traversed, date, null, options.volumes));
+  }
 }
 
-/** The hops of judgeInventory, without their findings. */
+/** The hops of every activity in force (see forEachActivityJudged), judged. */
 export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Hop[] {
-  return judgeInventory(source, options).hops;
+  const hops: Hop[] = [];
+  forEachActivityJudged(toSnapshotIndex(source), options, (_activity, judged) => hops.push(...judged.hops));
+  return hops;
+}
+
+/**
+ * Inventory-wide findings: every hop's and every activity in force's, one per rule and subjects,
+ * most severe first. Repeats are dropped activity by activity: every finding names its activity.
+ */
+export function inventoryFindingsOf(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Finding[] {
+  const index = toSnapshotIndex(source);
+  const { date } = readAsOf(options.asOf);
+  const findings: Finding[] = [];
+  forEachActivityJudged(index, options, (activity, judged) => {
+    const activityFindings = evaluateActivityRules(activityRuleContext(index, activity, date, judged.hops, null));
+    for (const finding of firstOfEach([...judged.findings, ...activityFindings])) findings.push(finding);
+  });
+  return findings.sort(compareFindings);
 }
 
 /**

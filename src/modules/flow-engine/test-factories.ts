@@ -3,8 +3,7 @@ import { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
 import { PartyKind } from '../party/party-kind';
 import type { Finding } from '../rules/finding';
-import { evaluateInventoryFindings } from '../rules/rule-catalogue';
-import { judgeInventory } from './inventory-flows';
+import { inventoryFindingsOf } from './inventory-flows';
 import type {
   ConsentRecord,
   EvidenceRecord,
@@ -129,7 +128,7 @@ export function makeSnapshot(records: SnapshotRecords): InventorySnapshot {
 
 /** Inventory-wide findings as the API computes them: hops of every activity, then the rules. */
 export function inventoryFindings(snapshot: InventorySnapshot, asOf: string, volumes?: ReadonlyMap<string, number>): Finding[] {
-  return evaluateInventoryFindings(snapshot, judgeInventory(snapshot, { asOf, volumes }), asOf);
+  return inventoryFindingsOf(snapshot, { asOf, volumes });
 }
 
 export function ruleIdsOf(findings: readonly Finding[]): string[] {

@@ -4,14 +4,13 @@ import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
 import { paginateList, type Page, type PageArgs } from '../../common/pagination';
 import { clampDepth, computeDataFlows } from '../flow-engine/compute-data-flows';
 import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
-import { computeInventoryHops, crossBorderTransfers, judgeInventory, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
+import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
 import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
 import { indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { ConsentEntry } from '../inventory/inventory-document';
 import { readStoredProfilesInCategories, type StoredProfileAtRevision } from '../person/person.service';
 import { validateCountry } from '../registry/entry-validation';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
-import { evaluateInventoryFindings } from '../rules/rule-catalogue';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
 import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
 import { cachedPersonFacts, readPersonFacts, type PersonFacts } from './person-facts';
@@ -200,7 +199,7 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
 }
 
 function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts): Finding[] {
-  return evaluateInventoryFindings(index, judgeInventory(index, { asOf, ...facts }), asOf);
+  return inventoryFindingsOf(index, { asOf, ...facts });
 }
 
 export interface InventoryQuestion {

@@ -44,7 +44,7 @@ export class Finding {
   personIds!: string[];
 }
 
-export const FindingConnection = connectionType(Finding, 'Finding', 'most severe first, then by rule id and message');
+export const FindingConnection = connectionType(Finding, 'Finding', 'most severe first, then by rule id, then in the order the map is walked (activities by key, hops breadth first)');
 
 @ObjectType({ description: 'A rule Flowmap checks.' })
 export class Rule {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, distinctFindings, Severity, type Finding } from './finding';
+import { distinctFindings, SEVERITY_ORDER, Severity, type Finding } from './finding';
 
 const RULE_SEVERITIES: Record<string, Severity> = { 'A-RULE': Severity.LOW, 'B-RULE': Severity.CRITICAL, 'C-RULE': Severity.CRITICAL, 'D-RULE': Severity.INFO };
 
@@ -27,11 +27,14 @@ const finding = fc
 const identity = (item: Finding): string => JSON.stringify([item.ruleId, item.partyIds, item.flowIds, item.activityIds, item.personIds]);
 
 describe('distinctFindings', () => {
-  it('keeps the first finding of each rule and subjects, most severe first, then by rule id and message', () => {
+  it('keeps the first finding of each rule and subjects, most severe first, then by rule id, then in the order found', () => {
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 60 }), (findings) => {
         const firstOfEach = findings.filter((item, position) => findings.findIndex((other) => identity(other) === identity(item)) === position);
-        expect(distinctFindings(findings)).toEqual([...firstOfEach].sort(compareFindings));
+        const expected = [...SEVERITY_ORDER]
+          .reverse()
+          .flatMap((severity) => Object.keys(RULE_SEVERITIES).sort().flatMap((ruleId) => firstOfEach.filter((item) => item.severity === severity && item.ruleId === ruleId)));
+        expect(distinctFindings(findings)).toEqual(expected);
       }),
     );
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceKind } from '../evidence/evidence-kind';
-import { judgeInventory } from '../flow-engine/inventory-flows';
+import { computeInventoryHops, inventoryFindingsOf } from '../flow-engine/inventory-flows';
 import { indexSnapshot } from '../flow-engine/snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot } from '../flow-engine/test-factories';
 import { PartyKind } from '../party/party-kind';
 import { Severity, SEVERITY_ORDER } from './finding';
-import { evaluateInventoryFindings, RULES } from './rule-catalogue';
+import { RULES } from './rule-catalogue';
 import { RuleScope } from './rule-descriptor';
 
 describe('RULES', () => {
@@ -59,7 +59,7 @@ describe('RULES', () => {
   });
 });
 
-describe('evaluateInventoryFindings', () => {
+describe('inventoryFindingsOf', () => {
   // Two paths reach the same flow out of the processor: one problem, reported once.
   const snapshot = makeSnapshot({
     parties: [
@@ -77,9 +77,8 @@ describe('evaluateInventoryFindings', () => {
   });
 
   it('reports one finding per rule and subjects, most severe first', () => {
-    const judged = judgeInventory(snapshot, { asOf: '2024-06-01' });
-    expect(judged.hops.filter((hop) => hop.flowId === 'f3')).toHaveLength(2);
-    const findings = evaluateInventoryFindings(indexSnapshot(snapshot), judged, '2024-06-01');
+    expect(computeInventoryHops(snapshot, { asOf: '2024-06-01' }).filter((hop) => hop.flowId === 'f3')).toHaveLength(2);
+    const findings = inventoryFindingsOf(indexSnapshot(snapshot), { asOf: '2024-06-01' });
     expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.flowIds])).toEqual([
       ['GDPR-TRANSFER-NO-MECHANISM', Severity.CRITICAL, ['f3']],
       ['ANY-NO-RETENTION', Severity.MEDIUM, []],
