@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from './common/limits';
 import { SECRET_PATTERN } from './modules/auth/api-token.service';
+import { DEFAULT_TOKEN_CACHE_SECONDS } from './modules/auth/verified-token-cache';
 
 /** Everything Flowmap reads from the environment, validated once at start-up. */
 export interface Config {
@@ -20,17 +21,19 @@ export interface Config {
   introspection: boolean;
   /** Browser origins allowed to call the API (CORS); '*' for any; empty for none. */
   corsOrigins: string[];
+  /** How long a verified API token is remembered; 0 looks every request's token up. */
+  tokenCacheSeconds: number;
   limits: Limits;
 }
 
 export class ConfigError extends Error {}
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, range = { max: 65535, what: 'a port number' }): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new ConfigError(`${name} must be a port number, got '${raw}'`);
+  if (!Number.isInteger(value) || value < 0 || value > range.max) {
+    throw new ConfigError(`${name} must be ${range.what}, got '${raw}'`);
   }
   return value;
 }
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: readAdminToken(env),
     introspection: readBoolean(env, 'FLOWMAP_INTROSPECTION', true),
     corsOrigins: (env.FLOWMAP_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
+    tokenCacheSeconds: readInteger(env, 'FLOWMAP_TOKEN_CACHE_SECONDS', DEFAULT_TOKEN_CACHE_SECONDS, { max: 3600, what: 'a number of seconds from 0 to 3600' }),
     limits: {
       ...DEFAULT_LIMITS,
       requestTimeoutMs: readPositiveInteger(env, 'FLOWMAP_REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),

@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { ANONYMOUS, createRequestContext, type Caller, type RequestContext } fro
 import { pendingMigrations } from './db/migrate';
 import type { Database } from './db/data-source';
 import { authenticate } from './modules/auth/api-token.service';
+import { attachTokenCache, DEFAULT_TOKEN_CACHE_SECONDS, detachTokenCache, VerifiedTokenCache } from './modules/auth/verified-token-cache';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from './modules/flow-engine/compute-data-flows';
 import { flowmapSchema } from './schema';
 
@@ -27,6 +29,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Browser origins allowed by CORS, '*' for any (default none). */
   corsOrigins?: readonly string[];
+  /** How long a verified API token is remembered (see VerifiedTokenCache); 0 looks every one up (default DEFAULT_TOKEN_CACHE_SECONDS). */
+  tokenCacheSeconds?: number;
 }
 
 export interface RunningServer {
@@ -129,9 +133,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       queryLimitsRule({ maxDepth: limits.maxQueryDepth, maxCost: limits.maxQueryCost }, { name: 'maxDepth', whenAbsent: DEFAULT_MAX_DEPTH, atMost: MAX_DEPTH }),
     ],
     includeStacktraceInErrorResponses: false,
+    // No cache hints are set: without the plugin, Apollo does not wrap every field's resolver.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, (internal) => logger.error({ error: loggableError(internal) }, 'internal error')),
   });
   await apollo.start();
+  const tokens = await startTokenCache(database, options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS);
 
   const handleGraphQL = async (request: http.IncomingMessage, response: http.ServerResponse, requestId: string, noteCaller: (caller: Caller) => void): Promise<void> => {
     let body: unknown;
@@ -231,6 +238,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         httpServer.closeIdleConnections();
       });
       await apollo.stop();
+      if (tokens) {
+        detachTokenCache(database.dataSource);
+        await tokens.stop();
+      }
     },
   };
+}
+
+async function startTokenCache(database: Database, seconds: number): Promise<VerifiedTokenCache | null> {
+  if (seconds === 0) return null;
+  const { url } = database.dataSource.options as { url?: string };
+  if (!url) throw new Error('the token cache needs the database URL to listen for revocations');
+  const tokens = new VerifiedTokenCache(url, seconds * 1000);
+  await tokens.start();
+  attachTokenCache(database.dataSource, tokens);
+  return tokens;
 }

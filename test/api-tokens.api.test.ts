@@ -1,6 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/db/data-source';
 import { createFirstAdminToken, SEEDED_ADMIN_NAME, seedAdminToken } from '../src/modules/auth/api-token.service';
+import { Role } from '../src/modules/auth/role';
+import { TOKEN_REVOKED_CHANNEL } from '../src/modules/auth/verified-token-cache';
+import { startServer, type RunningServer } from '../src/server';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let api: TestServer;
@@ -145,5 +150,60 @@ describe('FLOWMAP_ADMIN_TOKEN and the first start', () => {
 
   it('creates a first admin token only on a database without any', async () => {
     expect(await createFirstAdminToken(api.database.dataSource)).toBeNull();
+  });
+});
+
+describe('verified tokens, remembered by each instance', () => {
+  // A second API instance on the same database, with a connection pool (and caches) of its own.
+  let otherDatabase: Database;
+  let other: RunningServer;
+  beforeAll(async () => {
+    otherDatabase = await openDatabase(api.database.url, { poolSize: 2 });
+    other = await startServer({ logger: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, database: otherDatabase });
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await otherDatabase?.dataSource.destroy();
+  });
+
+  // Earlier tests replace the seeded admin token: these use one of their own.
+  const tokenFor = async (name: string) => {
+    const created = await (await api.as(Role.ADMIN)).graphql<Created>(CREATE_TOKEN, { name, role: 'VIEWER' });
+    expect(created.errors).toBeUndefined();
+    return created.data!.createApiToken;
+  };
+
+  const statusAt = async (url: string, secret: string): Promise<number> =>
+    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: '{"query":"{ rules { id } }"}' })).status;
+
+  it('costs no token look-up once the token is verified', async () => {
+    const { secret } = await tokenFor('status-board');
+    expect(await statusAt(api.url, secret)).toBe(200);
+    const before = api.database.statements.count;
+    expect(await statusAt(api.url, secret)).toBe(200);
+    expect(api.database.statements.count).toBe(before);
+  });
+
+  it('refuses a token revoked through another instance as soon as the news arrives', async () => {
+    const { secret, token } = await tokenFor('kiosk');
+    expect(await statusAt(api.url, secret)).toBe(200);
+    const revoke = await fetch(other.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${(await api.as(Role.ADMIN)).token}` },
+      body: JSON.stringify({ query: REVOKE_TOKEN, variables: { id: token.id } }),
+    });
+    expect(revoke.status).toBe(200);
+    await expect.poll(() => statusAt(api.url, secret), { timeout: 2_000, interval: 20 }).toBe(401);
+  });
+
+  it('remembers nothing while it cannot hear of revocations', async () => {
+    const { secret, token } = await tokenFor('nightly-export');
+    expect(await statusAt(api.url, secret)).toBe(200);
+    await api.database.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${TOKEN_REVOKED_CHANNEL}'`,
+    );
+    // Revoked where no instance hears of it, as a revocation while this one's listener is down would be.
+    await api.database.dataSource.query('UPDATE api_token SET revoked_at = now() WHERE id = $1', [token.id]);
+    await expect.poll(() => statusAt(api.url, secret), { timeout: 2_000, interval: 20 }).toBe(401);
   });
 });

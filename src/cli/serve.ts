@@ -35,6 +35,7 @@ export async function serve(io: CliIo): Promise<void> {
       limits: config.limits,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
+      tokenCacheSeconds: config.tokenCacheSeconds,
     });
   } catch (error) {
     // Stops an embedded PostgreSQL this process started, which would otherwise keep it alive.

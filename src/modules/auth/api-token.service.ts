@@ -4,6 +4,7 @@ import { ErrorCode, FlowmapError, notFound, ProblemList } from '../../common/err
 import type { Caller } from '../../context';
 import { recordChanges } from '../audit/audit-log';
 import { Role } from './role';
+import { tokenCacheOf, TOKEN_REVOKED_CHANNEL } from './verified-token-cache';
 
 /** A secret is `fm_` and 43 base64url characters (256 random bits); the prefix makes leaked ones easy to spot. */
 export const SECRET_PATTERN = /^fm_[A-Za-z0-9_-]{32,200}$/;
@@ -76,6 +77,8 @@ async function revokeIn(manager: EntityManager, actor: string, token: ApiTokenRe
   await recordChanges(manager, actor, [
     { operation: 'revoke', entityType: 'api_token', entityKey: token.id, before: auditedToken(token), after: auditedToken(revoked) },
   ]);
+  // Delivered on commit to every API instance, whose verified-token caches then forget.
+  await manager.query(`NOTIFY ${TOKEN_REVOKED_CHANNEL}`);
   return revoked;
 }
 
@@ -92,14 +95,19 @@ export async function createToken(
   return { token, secret };
 }
 
-/** Revokes a token at once, on every API instance (each request looks its token up). Revoking twice changes nothing. */
+/**
+ * Revokes a token at once: on this instance when the transaction commits, on the others when they
+ * hear of it (see VerifiedTokenCache). Revoking twice changes nothing.
+ */
 export async function revokeToken(dataSource: DataSource, id: string, actor: string): Promise<ApiTokenRecord> {
   if (!UUID_PATTERN.test(id)) throw notFound('API token', 'id', id);
-  return dataSource.transaction(async (manager) => {
+  const revoked = await dataSource.transaction(async (manager) => {
     const [token] = (await manager.query(`SELECT ${COLUMNS} FROM api_token WHERE id = $1 FOR UPDATE`, [id])) as ApiTokenRecord[];
     if (!token) throw notFound('API token', 'id', id);
     return token.revokedAt ? token : revokeIn(manager, actor, token);
   });
+  tokenCacheOf(dataSource)?.forgetAll();
+  return revoked;
 }
 
 export async function listTokens(dataSource: DataSource): Promise<ApiTokenRecord[]> {
@@ -109,14 +117,21 @@ export async function listTokens(dataSource: DataSource): Promise<ApiTokenRecord
 /** The caller a secret stands for, or null when it is unknown or revoked. */
 export async function authenticate(dataSource: DataSource, secret: string): Promise<Caller | null> {
   if (!SECRET_PATTERN.test(secret)) return null;
+  const hash = hashSecret(secret);
+  const cache = tokenCacheOf(dataSource);
+  const remembered = cache?.get(hash);
+  if (remembered) return remembered;
+  const generation = cache?.generation ?? 0;
   const [token] = (await dataSource.query(
     `SELECT id, name, role, coalesce(last_used_at < now() - interval '${LAST_USED_PRECISION}', true) AS "lastUseStale"
        FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL`,
-    [hashSecret(secret)],
+    [hash],
   )) as { id: string; name: string; role: Role; lastUseStale: boolean }[];
   if (!token) return null;
   if (token.lastUseStale) await dataSource.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [token.id]);
-  return { name: token.name, role: token.role };
+  const caller = { name: token.name, role: token.role };
+  cache?.remember(hash, caller, generation);
+  return caller;
 }
 
 /**
