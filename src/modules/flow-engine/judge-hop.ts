@@ -22,8 +22,7 @@ export function judgeHops(
   const judged: JudgedHops = { hops: [], findings: [] };
   for (const facts of hops) {
     const findings = evaluateHopRules(hopRuleContext(index, facts, date, person, volumes));
-    // The traversal made these facts for this judgement alone: completed in place, not copied.
-    judged.hops.push(Object.assign(facts, { lawful: findings.length === 0, reasons: findings.map((finding) => finding.message) }));
+    judged.hops.push({ ...facts, lawful: findings.length === 0, reasons: findings.map((finding) => finding.message) });
     for (const finding of findings) judged.findings.push(finding);
   }
   return judged;
