@@ -152,6 +152,7 @@ describe('validation: a clear coded error naming the field, and nothing written'
     ['flow countries outside the receiver', CREATE.flow, makeFlow({ key: 'f4', countries: ['CN'] }), 'BAD_USER_INPUT', 'input.countries[0]'],
     ['an unknown parent category', CREATE.category, makeCategory({ key: 'x.y', parent: 'nope' }), 'BAD_USER_INPUT', 'input.parent'],
     ['an activity run by a processor', CREATE.activity, makeActivity({ key: 'a1', controller: 'cloud' }), 'BAD_USER_INPUT', 'input.controller'],
+    ['an exception to no localisation promise', CREATE.activity, makeActivity({ key: 'a2', localisedUnlessConsented: true }), 'BAD_USER_INPUT', 'input.localisedUnlessConsented'],
     ['an invalid retention period', CREATE.activity, makeActivity({ key: 'a2', retention: { period: '30 days' } }), 'BAD_USER_INPUT', 'input.retention.period'],
     ['evidence a party cannot hold', CREATE.party, makeParty({ key: 'p4', evidence: [{ kind: 'ART9_CONDITION', datedOn: '2024-01-01' }] }), 'BAD_USER_INPUT', 'input.evidence[0].kind'],
   ];

@@ -95,11 +95,9 @@ describe('Once the overseas servers are on record (Singapore): does a mainland u
       lawful: false,
     });
     expect(hop(answer, 'profile-overseas-transfer')).toMatchObject({ categoryKeys: PROFILE, toCountries: ['SG'], lawful: false });
-    // The registry records the "stored in the PRC" promise without the policy's "in principle ... unless authorised"
-    // exception, so it reports the export against the promise: the DPO decides whether the authorisation covers it.
+    // "In principle ... stored in the PRC", unless the person authorises the transfer: with the authorisation held, the
+    // promise is kept (no ANY-LOCALISATION-BROKEN); what the authorisation cannot replace is still missing.
     expect(what(OVERSEAS.flatMap((flow) => findingsOnFlow(answer.findings, flow)))).toEqual([
-      ['ANY-LOCALISATION-BROKEN', 'account-overseas-transfer', 'account-registration'],
-      ['ANY-LOCALISATION-BROKEN', 'profile-overseas-transfer', 'account-profile'],
       ['PIPL-EXPORT-NO-MECHANISM', 'account-overseas-transfer', 'account-registration'],
       ['PIPL-EXPORT-NO-MECHANISM', 'profile-overseas-transfer', 'account-profile'],
       ['PIPL-EXPORT-NO-NOTICE', 'account-overseas-transfer', 'account-registration'],

@@ -12,6 +12,7 @@ export class ActivityEntity extends RegistryRow {
   @Column('text', { nullable: true }) retentionEvent!: string | null;
   @Column('text', { array: true }) securityMeasures!: string[];
   @Column('char', { length: 2, nullable: true }) localisedIn!: string | null;
+  @Column('boolean') localisedUnlessConsented!: boolean;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;

@@ -54,6 +54,9 @@ export class CreateActivityInput implements ActivityEntry {
   @Field(() => String, { nullable: true, description: 'Country the data is promised to stay in.' })
   localisedIn?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: "Whether the promise yields to the person's consent (\"unless you authorise\"); default false." })
+  localisedUnlessConsented?: boolean;
+
   @Field(() => LocalDate, { description: 'First day in force.' })
   effectiveFrom!: string;
 
@@ -98,6 +101,9 @@ export class UpdateActivityInput implements Partial<ActivityEntry> {
 
   @Field(() => String, { nullable: true, description: 'Country the data is promised to stay in.' })
   localisedIn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the promise yields to the person's consent (\"unless you authorise\")." })
+  localisedUnlessConsented?: boolean;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day in force.' })
   effectiveFrom?: string;

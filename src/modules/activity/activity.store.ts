@@ -31,6 +31,7 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
     problems.add(`${at}.retention.period`, `'${period}' is not an ISO 8601 duration such as P30D or P3Y`);
   }
   validateCountry(entry.localisedIn, `${at}.localisedIn`, problems);
+  if (entry.localisedUnlessConsented && !entry.localisedIn) problems.add(`${at}.localisedUnlessConsented`, 'needs localisedIn: an exception to no promise');
   validateEffectiveRange(entry.effectiveFrom, entry.effectiveTo, at, problems);
   validateEvidence(entry.evidence ?? [], 'activity', at, problems);
 
@@ -91,7 +92,7 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
   )) as {
     id: string; key: string; name: string; purpose: string; controller_key: string; legal_basis: LegalBasis;
     retention_period: string | null; retention_event: string | null; security_measures: string[];
-    localised_in: string | null; effective_from: string; effective_to: string | null; description: string | null;
+    localised_in: string | null; localised_unless_consented: boolean; effective_from: string; effective_to: string | null; description: string | null;
   }[];
   const scope = ids ?? null;
   const [subjects, categories, evidence] = await inSequence([
@@ -122,6 +123,7 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
         retention: { period: row.retention_period, event: row.retention_event },
         securityMeasures: row.security_measures,
         localisedIn: row.localised_in,
+        localisedUnlessConsented: row.localised_unless_consented,
         effectiveFrom: row.effective_from,
         effectiveTo: row.effective_to,
         description: row.description,
@@ -143,6 +145,7 @@ async function writeActivity(manager: EntityManager, entry: ActivityEntry, exist
     retentionEvent: entry.retention?.event ?? null,
     securityMeasures: entry.securityMeasures ?? [],
     localisedIn: entry.localisedIn ?? null,
+    localisedUnlessConsented: entry.localisedUnlessConsented ?? false,
     effectiveFrom: entry.effectiveFrom,
     effectiveTo: entry.effectiveTo ?? null,
     description: entry.description ?? null,

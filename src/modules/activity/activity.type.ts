@@ -55,6 +55,9 @@ export class Activity extends RegistryItem {
   @Field(() => String, { nullable: true, description: 'Country the data is promised to stay in ("stored in mainland China").' })
   localisedIn!: string | null;
 
+  @Field(() => Boolean, { description: "Whether the localisation promise yields to the person's consent: a flow they consented to may leave the country." })
+  localisedUnlessConsented!: boolean;
+
   @Field(() => LocalDate, { description: 'First day the activity is in force.' })
   effectiveFrom!: string;
 

@@ -68,6 +68,8 @@ export interface SnapshotActivity {
   securityMeasures: string[];
   /** A promise that the data stays in this country ("stored in mainland China"). */
   localisedIn: string | null;
+  /** The promise yields to the person's consent: a hop whose consent is held may leave the country. */
+  localisedUnlessConsented: boolean;
   effectiveFrom: string;
   effectiveTo: string | null;
   evidence: EvidenceRecord[];

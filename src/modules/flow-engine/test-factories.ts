@@ -59,6 +59,7 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     retentionEvent: null,
     securityMeasures: [],
     localisedIn: null,
+    localisedUnlessConsented: false,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],

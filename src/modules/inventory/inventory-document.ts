@@ -66,6 +66,7 @@ export interface ActivityEntry {
   retention?: RetentionEntry | null;
   securityMeasures?: string[];
   localisedIn?: string | null;
+  localisedUnlessConsented?: boolean;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;

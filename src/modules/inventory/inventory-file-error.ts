@@ -28,6 +28,8 @@ export enum InventoryFileErrorCode {
   COUNTRY_NOT_OF_RECEIVER = 'COUNTRY_NOT_OF_RECEIVER',
   /** A consent naming both an activity and a flow, or neither. */
   CONSENT_TARGET = 'CONSENT_TARGET',
+  /** localisedUnlessConsented on an activity without localisedIn: an exception to no promise. */
+  EXCEPTION_WITHOUT_PROMISE = 'EXCEPTION_WITHOUT_PROMISE',
 }
 
 /** A problem at a place in the document, before it is located in the text. */

@@ -141,6 +141,7 @@ function normaliseActivity(activity: ActivityEntry): ActivityEntry {
     retention: normaliseRetention(activity.retention),
     securityMeasures: sortedValues(activity.securityMeasures),
     localisedIn: activity.localisedIn ?? null,
+    localisedUnlessConsented: activity.localisedUnlessConsented ?? false,
     effectiveFrom: calendarDateOf(activity.effectiveFrom),
     effectiveTo: optionalDate(activity.effectiveTo),
     description: activity.description ?? null,

@@ -108,6 +108,35 @@ describe('parseInventoryFile', () => {
     expect(errors[2].message).toBe("activity: no activity 'nothing'");
   });
 
+  it('refuses an exception to a localisation promise that is not there', () => {
+    const text = [
+      'flowmap: 1',
+      'parties:',
+      '  - { key: acme, name: Acme, kind: CONTROLLER, countries: [CN] }',
+      'subjectCategories:',
+      '  - { key: user, name: User }',
+      'activities:',
+      '  - key: accounts',
+      '    name: Accounts',
+      '    purpose: Run the account',
+      '    controller: acme',
+      '    legalBasis: CONTRACT',
+      '    subjectCategories: [user]',
+      '    dataCategories: []',
+      '    localisedUnlessConsented: true',
+      '    effectiveFrom: 2022-01-01',
+    ].join('\n');
+    expect(errorsOf(parseInventoryFile(text))).toEqual([
+      {
+        path: '/activities/0/localisedUnlessConsented',
+        line: 14,
+        column: 31,
+        code: Code.EXCEPTION_WITHOUT_PROMISE,
+        message: 'localisedUnlessConsented: needs localisedIn, the promise it is an exception to',
+      },
+    ]);
+  });
+
   it('places a field without a value at its key', () => {
     const errors = errorsOf(parseInventoryFile('flowmap: 1\norganisation:\n  name:\n'));
     expect(errors).toEqual([

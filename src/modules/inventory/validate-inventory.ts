@@ -230,6 +230,9 @@ function checkActivity({ entry, at }: Located<ActivityEntry>, run: ValidationRun
   categories.forEach(({ key, path }) => checkReference(run, path, key, 'dataCategories'));
   checkUnique(categories, run);
   if (entry.localisedIn !== null && entry.localisedIn !== undefined) checkCountry(entry.localisedIn, `${at}/localisedIn`, run);
+  else if (entry.localisedUnlessConsented) {
+    run.report(`${at}/localisedUnlessConsented`, Code.EXCEPTION_WITHOUT_PROMISE, 'localisedUnlessConsented: needs localisedIn, the promise it is an exception to');
+  }
   checkDateOrder(entry.effectiveFrom, entry.effectiveTo, `${at}/effectiveTo`, 'effectiveFrom', run);
   checkEvidenceDates(entry.evidence, at, run);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import type { SnapshotFlow } from '../flow-engine/inventory-snapshot';
 import {
@@ -58,6 +59,15 @@ describe('ANY-LOCALISATION-BROKEN', () => {
     expect(ruleIds([flow({ key: 'f1', fromId: 'controller', toId: 'cloud' })])).toEqual([]);
     expect(ruleIds([flow({ key: 'f1', fromId: 'controller', toId: 'backup' })], { localisedIn: null })).toEqual([]);
     expect(ruleIds([flow({ key: 'f1', fromId: 'controller', toId: 'backup', safeguards: [Safeguard.ANONYMISATION] })])).toEqual([]);
+  });
+
+  it('lets a promise that yields to consent be kept by a flow resting on the consent, not by another', () => {
+    const yielding: ActivityFields = { localisedIn: 'CN', localisedUnlessConsented: true };
+    // Across the map every consent counts as given: the consented export keeps the promise.
+    expect(ruleIds([flow({ key: 'f1', fromId: 'controller', toId: 'backup', consentRequired: true, legalBasis: LegalBasis.SEPARATE_CONSENT })], yielding)).toEqual([]);
+    expect(ruleIds([flow({ key: 'f1', fromId: 'controller', toId: 'backup', legalBasis: LegalBasis.SEPARATE_CONSENT })], yielding)).toEqual([]);
+    // A contract is no consent: the export still breaks the promise.
+    expect(ruleIds([flow({ key: 'f1', fromId: 'controller', toId: 'backup', legalBasis: LegalBasis.CONTRACT })], yielding)).toEqual(['ANY-LOCALISATION-BROKEN']);
   });
 
   it('does fire for de-identified data, which is still personal information', () => {

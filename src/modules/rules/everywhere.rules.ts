@@ -1,3 +1,4 @@
+import { isConsentBasis } from '../activity/legal-basis';
 import type { SnapshotActivity } from '../flow-engine/inventory-snapshot';
 import { Severity } from './finding';
 import { describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
@@ -10,7 +11,9 @@ export function hasRetention(activity: Pick<SnapshotActivity, 'retentionPeriod' 
 /**
  * An activity that promises to keep its data in one country ("stored in mainland China", as PIPL
  * Art. 40 requires of some handlers, or as a contract or notice promises) breaks the promise with
- * every hop that takes the data to another country, at any depth of the chain.
+ * every hop that takes the data to another country, at any depth of the chain. A promise that
+ * yields to the person's consent ("... unless you authorise otherwise") is kept by a hop resting
+ * on a consent the person holds; other hops out of the country still break it.
  */
 export const localisationBroken: Rule<HopRuleContext> = {
   id: 'ANY-LOCALISATION-BROKEN',
@@ -23,6 +26,7 @@ export const localisationBroken: Rule<HopRuleContext> = {
   check: (context) => {
     const promisedCountry = context.activity.localisedIn;
     if (promisedCountry === null) return null;
+    if (context.activity.localisedUnlessConsented && restsOnHeldConsent(context.hop)) return null;
     const elsewhere = context.hop.toCountries.filter((country) => country !== promisedCountry);
     if (elsewhere.length === 0) return null;
     return `${describeHop(context)} takes data of activity '${context.activity.key}', promised to stay in ${promisedCountry}, to ${elsewhere.join(', ')}`;
@@ -44,6 +48,10 @@ export const noRetention: Rule<ActivityRuleContext> = {
   check: ({ activity }) =>
     hasRetention(activity) ? null : `Activity '${activity.key}' states neither a retention period nor an event that ends retention`,
 };
+
+function restsOnHeldConsent(hop: HopRuleContext['hop']): boolean {
+  return (hop.consentRequired || isConsentBasis(hop.legalBasis)) && hop.consentHeld;
+}
 
 export const EVERYWHERE_HOP_RULES: readonly Rule<HopRuleContext>[] = [localisationBroken];
 export const EVERYWHERE_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [noRetention];
