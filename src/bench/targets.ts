@@ -13,7 +13,9 @@ export const TARGETS: readonly Target[] = [
   { metric: 'answerC1P99Ms', label: 'person answer p99, c=1', unit: 'ms', comparison: '<=', threshold: 25 },
   { metric: 'answerC16RequestsPerSecond', label: 'person answers/s, c=16', unit: 'req/s', comparison: '>=', threshold: 800 },
   { metric: 'graphqlToDirectRatio', label: 'GraphQL p50 / direct p50', unit: 'x', comparison: '<=', threshold: 2 },
-  { metric: 'findingsMs', label: 'whole-inventory findings', unit: 'ms', comparison: '<=', threshold: 3_000 },
+  // Measured on the server, as a client sees it; the bench's own process holds the generator's and
+  // the direct path's data as well, which slows its garbage collector.
+  { metric: 'httpFindingsMs', label: 'whole-inventory findings (server)', unit: 'ms', comparison: '<=', threshold: 3_000 },
   { metric: 'serverPeakRssMb', label: 'server peak RSS (VmHWM)', unit: 'MB', comparison: '<=', threshold: 512 },
   { metric: 'coldStartFirstAnswerMs', label: 'embedded cold start to first answer', unit: 'ms', comparison: '<=', threshold: 5_000 },
 ];
