@@ -151,6 +151,16 @@ describe('Minors (under 18): only with a parent’s or guardian’s consent', ()
     expect(ruleIds(answer.findings)).not.toContain('PIPL-SENSITIVE-NO-SEPARATE-CONSENT');
   });
 
+  it('a 12-year-old whose guardian allowed location with an ordinary consent: collected, but a child’s data is all sensitive, so the consent must be separate', async () => {
+    const guardianConsent = { ...navigationConsent('ORDINARY'), givenByGuardian: true };
+    const answer = await seed.profile({ ...appUser([guardianConsent]), subjectCategories: ['app-user', 'minor'], age: 12 }, NOW);
+    expect(collection(answer, 'navigation')?.categoryKeys).toEqual(['location.precise']);
+    expect(findingsOf(answer.findings, 'PIPL-CHILD-NO-SEPARATE-CONSENT').map((finding) => finding.message)).toEqual([
+      "A child aged 12 in CN: activity 'navigation' holds the guardian's ordinary consent, but a child's personal information is sensitive and needs a separate consent",
+    ]);
+    expect(ruleIds(answer.findings)).not.toContain('PIPL-CHILD-NO-GUARDIAN-CONSENT');
+  });
+
   it('a 16-year-old consenting alone is past PIPL’s age of 14: collected and not reported (the policy’s stricter under-18 promise is not a rule here)', async () => {
     const answer = await seed.profile({ ...appUser([navigationConsent('SEPARATE')]), subjectCategories: ['app-user', 'minor'], age: 16 }, NOW);
     expect(collection(answer, 'navigation')).toBeDefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../activity/legal-basis';
+import { ConsentKind } from '../consent/consent-kind';
 import { computeDataFlows } from '../flow-engine/compute-data-flows';
 import type { ConsentRecord } from '../flow-engine/inventory-snapshot';
 import {
@@ -27,6 +28,7 @@ function answerFor(countryOfResidence: string, ageInYears: number | null, consen
 
 const own = [makeConsent({ activityId: 'game' })];
 const guardian = [makeConsent({ activityId: 'game', givenByGuardian: true })];
+const separateByGuardian = [makeConsent({ activityId: 'game', givenByGuardian: true, kind: ConsentKind.SEPARATE })];
 
 describe('GDPR-MINOR-NO-GUARDIAN-CONSENT', () => {
   it('fires on a minor’s own consent below the age of the member state, and nothing is collected', () => {
@@ -60,6 +62,22 @@ describe('PIPL-CHILD-NO-GUARDIAN-CONSENT', () => {
 
   it('does not fire once they are 14, nor with a guardian’s consent', () => {
     expect(answerFor('CN', 14, own)).toMatchObject({ ruleIds: [], collected: true });
-    expect(answerFor('CN', 13, guardian)).toMatchObject({ ruleIds: [], collected: true });
+    expect(answerFor('CN', 13, separateByGuardian)).toMatchObject({ ruleIds: [], collected: true });
+  });
+});
+
+describe('PIPL-CHILD-NO-SEPARATE-CONSENT', () => {
+  it("fires on a guardian's ordinary consent for a child under 14: the child's data is sensitive (Art. 28)", () => {
+    const answer = answerFor('CN', 13, guardian);
+    expect(answer).toMatchObject({ ruleIds: ['PIPL-CHILD-NO-SEPARATE-CONSENT'], collected: true });
+    expect(answer.findings[0]).toMatchObject({ personIds: ['kid'], activityIds: ['game'], legalReference: 'PIPL Arts. 28, 29, 31' });
+  });
+
+  it("does not fire with the guardian's separate consent, from 14, outside PIPL, on another basis, or on the child's own consent", () => {
+    expect(answerFor('CN', 13, separateByGuardian).ruleIds).toEqual([]);
+    expect(answerFor('CN', 14, guardian).ruleIds).toEqual([]);
+    expect(answerFor('DE', 13, guardian).ruleIds).toEqual([]);
+    expect(answerFor('CN', 13, [], LegalBasis.CONTRACT).ruleIds).toEqual([]);
+    expect(answerFor('CN', 13, own).ruleIds).toEqual(['PIPL-CHILD-NO-GUARDIAN-CONSENT']);
   });
 });

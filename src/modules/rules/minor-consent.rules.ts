@@ -1,4 +1,5 @@
 import { isConsentBasis } from '../activity/legal-basis';
+import { ConsentKind } from '../consent/consent-kind';
 import { isUnderConsentAge, unwithdrawnConsents } from '../flow-engine/person-context';
 import { regimesOfCountry } from '../reference/regimes';
 import { Severity } from './finding';
@@ -38,6 +39,30 @@ export function minorWithoutGuardianConsent(law: MinorConsentLaw): Rule<PersonRu
   };
 }
 
+/**
+ * All personal information of a child under 14 is sensitive (PIPL Art. 28), and processing
+ * sensitive information on consent needs a separate consent (Art. 29), which for a child the
+ * guardian gives (Art. 31). An ordinary consent of the guardian lets the data be collected but is
+ * not enough; a child's own consent is the other rule's matter.
+ */
+export const childWithoutSeparateGuardianConsent: Rule<PersonRuleContext> = {
+  id: 'PIPL-CHILD-NO-SEPARATE-CONSENT',
+  severity: Severity.HIGH,
+  title: 'Child’s data without the guardian’s separate consent',
+  explanation: 'A consent-based activity holds only an ordinary consent of the guardian of a child under 14, whose data is all sensitive.',
+  legalReference: 'PIPL Arts. 28, 29, 31',
+  scope: RuleScope.PERSON,
+  regime: 'PIPL',
+  check: ({ activity, person }) => {
+    if (!isConsentBasis(activity.legalBasis)) return null;
+    if (!regimesOfCountry(person.profile.countryOfResidence).includes('PIPL')) return null;
+    if (!isUnderConsentAge(person.profile, 'PIPL')) return null;
+    const byGuardian = unwithdrawnConsents(person, { activityId: activity.id }).filter((consent) => consent.givenByGuardian);
+    if (byGuardian.length === 0 || byGuardian.some((consent) => consent.kind === ConsentKind.SEPARATE)) return null;
+    return `A child aged ${person.profile.ageInYears} in ${person.profile.countryOfResidence}: activity '${activity.key}' holds the guardian's ordinary consent, but a child's personal information is sensitive and needs a separate consent`;
+  },
+};
+
 export const MINOR_CONSENT_RULES: readonly Rule<PersonRuleContext>[] = [
   ...GDPR_FAMILY.map((law) =>
     minorWithoutGuardianConsent({
@@ -47,4 +72,5 @@ export const MINOR_CONSENT_RULES: readonly Rule<PersonRuleContext>[] = [
     }),
   ),
   minorWithoutGuardianConsent({ regime: 'PIPL', id: 'PIPL-CHILD-NO-GUARDIAN-CONSENT', legalReference: 'PIPL Art. 31' }),
+  childWithoutSeparateGuardianConsent,
 ];
