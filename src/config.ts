@@ -23,6 +23,8 @@ export interface Config {
   corsOrigins: string[];
   /** How long a verified API token is remembered; 0 looks every request's token up. */
   tokenCacheSeconds: number;
+  /** Server processes sharing the port (node:cluster); 1 serves from this process. */
+  workers: number;
   limits: Limits;
 }
 
@@ -44,6 +46,13 @@ function readPositiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: num
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got '${raw}'`);
   return value;
+}
+
+function readWorkers(env: NodeJS.ProcessEnv): number {
+  const range = { max: 64, what: 'a number of processes from 1 to 64' };
+  const workers = readInteger(env, 'FLOWMAP_WORKERS', 1, range);
+  if (workers === 0) throw new ConfigError(`FLOWMAP_WORKERS must be ${range.what}, got '0'`);
+  return workers;
 }
 
 function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -74,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: readBoolean(env, 'FLOWMAP_INTROSPECTION', true),
     corsOrigins: (env.FLOWMAP_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
     tokenCacheSeconds: readInteger(env, 'FLOWMAP_TOKEN_CACHE_SECONDS', DEFAULT_TOKEN_CACHE_SECONDS, { max: 3600, what: 'a number of seconds from 0 to 3600' }),
+    workers: readWorkers(env),
     limits: {
       ...DEFAULT_LIMITS,
       requestTimeoutMs: readPositiveInteger(env, 'FLOWMAP_REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),

@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -81,6 +82,54 @@ describe('/readyz', () => {
     expect(await readyz()).toEqual({ status: 503, body: { ready: false, reason: `migrations pending: ${applied.name}` } });
     await api.database.dataSource.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [applied.name, applied.checksum]);
     expect((await readyz()).status).toBe(200);
+  });
+});
+
+/** The child processes of `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  const tasks = readdirSync(`/proc/${pid}/task`);
+  return tasks.flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+}
+
+describe('FLOWMAP_WORKERS', () => {
+  it('serves from several processes on one port, replaces one that dies, and stops them all on SIGTERM', async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    const database = await createTestDatabase();
+    const adminToken = `fm_${randomBytes(32).toString('base64url')}`;
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: '0', FLOWMAP_WORKERS: '2', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const ask = async (url: string): Promise<number> =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: '{"query":"{ parties { totalCount } }"}' })).status;
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const ready = /ready at (\S+) \(2 server processes\)/.exec(output);
+          if (ready) resolve(ready[1]);
+        });
+        child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));
+      });
+      const workers = childrenOf(child.pid as number);
+      expect(workers).toHaveLength(2);
+      for (let request = 0; request < 6; request += 1) expect(await ask(url)).toBe(200);
+
+      process.kill(workers[0], 'SIGKILL');
+      await expect.poll(() => childrenOf(child.pid as number).filter((pid) => !workers.includes(pid)).length, { timeout: 10_000, interval: 50 }).toBe(1);
+      await expect.poll(() => ask(url), { timeout: 10_000, interval: 50 }).toBe(200);
+
+      const serving = childrenOf(child.pid as number);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(serving.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      await database.drop();
+    }
   });
 });
 
