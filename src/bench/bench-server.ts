@@ -18,9 +18,11 @@ export interface BenchServer {
   origin: string;
   /** Milliseconds from start to /healthz answering. */
   startMs: number;
-  /** Peak resident set of the process so far (VmHWM), in bytes. */
+  /** The processes serving: this one, and its workers when FLOWMAP_WORKERS > 1. */
+  pids(): number[];
+  /** Peak resident set so far (VmHWM) of the largest of those processes, in bytes. */
   peakRssBytes(): number;
-  /** Resident set now (VmRSS), in bytes. */
+  /** Resident set now (VmRSS) of the largest of them, in bytes. */
   rssBytes(): number;
   /** Why the process ended on its own (a crash, out of memory), or null while it runs. */
   exitedEarly(): string | null;
@@ -39,6 +41,17 @@ export function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/** The child processes of `pid` (Linux /proc); none where /proc is not there. */
+export function childProcesses(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
 }
 
 /** A `kB` field of /proc/<pid>/status, in bytes; NaN where /proc is not there. */
@@ -94,6 +107,8 @@ export interface ChildServerOptions {
   /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=...']. */
   nodeArgs?: string[];
   logLevel?: string;
+  /** FLOWMAP_WORKERS: server processes behind the port (default 1, the child itself). */
+  workers?: number;
 }
 
 /**
@@ -112,6 +127,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Ben
       PORT: String(port),
       FLOWMAP_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       FLOWMAP_EXAMPLE: 'none',
+      FLOWMAP_WORKERS: String(options.workers ?? 1),
       LOG_LEVEL: options.logLevel ?? 'info',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -126,10 +142,12 @@ export async function startChildServer(options: ChildServerOptions): Promise<Ben
   }
   const startMs = Number(process.hrtime.bigint() - started) / 1e6;
   const pid = child.pid as number;
-  // Sampled as it runs, so the peak is known even if the process dies (out of memory, say).
-  let peak = procStatusBytes(pid, 'VmHWM');
+  const pids = (): number[] => [pid, ...childProcesses(pid)];
+  const largest = (field: 'VmHWM' | 'VmRSS'): number => Math.max(...pids().map((each) => procStatusBytes(each, field)).filter(Number.isFinite));
+  // Sampled as it runs, so the peak is known even if a process dies (out of memory, say).
+  let peak = largest('VmHWM');
   const sampler = setInterval(() => {
-    const now = procStatusBytes(pid, 'VmHWM');
+    const now = largest('VmHWM');
     if (Number.isFinite(now)) peak = Math.max(peak, now);
   }, 200);
   sampler.unref();
@@ -145,12 +163,13 @@ export async function startChildServer(options: ChildServerOptions): Promise<Ben
     url: `${origin}/graphql`,
     origin,
     startMs,
+    pids,
     peakRssBytes: () => {
-      const now = procStatusBytes(pid, 'VmHWM');
+      const now = largest('VmHWM');
       if (Number.isFinite(now)) peak = Math.max(peak, now);
       return peak;
     },
-    rssBytes: () => procStatusBytes(pid, 'VmRSS'),
+    rssBytes: () => largest('VmRSS'),
     exitedEarly: () => early,
     async stop() {
       stopping = true;
@@ -180,6 +199,7 @@ export async function startInProcessServer(database: Database): Promise<BenchSer
     url: server.url,
     origin,
     startMs: Number(process.hrtime.bigint() - started) / 1e6,
+    pids: () => [process.pid],
     peakRssBytes: () => procStatusBytes(process.pid, 'VmHWM'),
     rssBytes: () => procStatusBytes(process.pid, 'VmRSS'),
     exitedEarly: () => null,

@@ -18,6 +18,7 @@ const USAGE = `npm run bench -- [--size S|M|L | --sizes S,M,L | --smoke] [option
   --profile-server     run the server under node --cpu-prof; prints where its time went
   --server-node-arg X  a node flag for the server process, e.g. --max-old-space-size=384 (repeatable)
   --servers N          N server processes, requests spread over them in turn (default 1; RSS is the largest one's)
+  --workers N          FLOWMAP_WORKERS=N for each server: N processes behind one port (default 1; RSS is the largest one's)
   --load-concurrency N person batches written at once (default ${FULL_PLAN.loadConcurrency})
   --requests N         answers timed at concurrency 1 (default ${FULL_PLAN.c1Requests}); 4N at 16
   --seed TEXT          another generated inventory (default flowmap-bench-1)
@@ -35,6 +36,7 @@ interface Arguments {
   profileServer: boolean;
   serverNodeArgs: string[];
   serverProcesses: number;
+  serverWorkers: number;
   seed: string;
   coldStart: boolean;
 }
@@ -42,7 +44,7 @@ interface Arguments {
 function parseArguments(given: string[]): Arguments {
   // `--flag=value` as well as `--flag value`.
   const argv = given.flatMap((arg) => (/^--[a-z-]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
-  const args: Arguments = { sizes: [benchSize('S')], plan: { ...FULL_PLAN }, keepDatabase: false, reuseDatabase: false, profileServer: false, serverNodeArgs: [], serverProcesses: 1, seed: 'flowmap-bench-1', coldStart: true };
+  const args: Arguments = { sizes: [benchSize('S')], plan: { ...FULL_PLAN }, keepDatabase: false, reuseDatabase: false, profileServer: false, serverNodeArgs: [], serverProcesses: 1, serverWorkers: 1, seed: 'flowmap-bench-1', coldStart: true };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = (): string => {
@@ -81,6 +83,9 @@ function parseArguments(given: string[]): Arguments {
         break;
       case '--servers':
         args.serverProcesses = positive();
+        break;
+      case '--workers':
+        args.serverWorkers = positive();
         break;
       case '--load-concurrency':
         args.plan.loadConcurrency = positive();
@@ -148,6 +153,7 @@ async function main(): Promise<void> {
           serverNodeArgs: [...args.serverNodeArgs, ...(args.profileServer ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
           reuseLoadedData: reused !== null,
           serverProcesses: args.serverProcesses,
+          serverWorkers: args.serverWorkers,
           log,
         });
         results.push(result);

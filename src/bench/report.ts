@@ -103,6 +103,8 @@ export function formatTable(results: readonly BenchResult[]): string {
     lines.push('');
     lines.push(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.node}; ${results[0].database.postgres.split(',')[0]}, shared_buffers ${results[0].database.sharedBuffers}`);
     lines.push(`Load average at start: ${results.map((result) => `${result.size} ${result.machine.loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')}`).join('; ')}`);
+    const { processes, workers } = results[0].server;
+    lines.push(`Server: ${processes} instance${processes === 1 ? '' : 's'}, FLOWMAP_WORKERS=${workers} each; RSS figures are the largest process's`);
   }
   lines.push('Targets are those of issue #6 for size L; PASS/MISS is shown for every size.');
   for (const result of results) {

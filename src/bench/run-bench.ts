@@ -70,6 +70,8 @@ export interface RunBenchOptions {
   serverNodeArgs?: string[];
   /** Server processes started (child-process mode), requests spread over them in turn: the API is stateless (DESIGN.md, Scale). */
   serverProcesses?: number;
+  /** FLOWMAP_WORKERS of each server started: processes behind one port. */
+  serverWorkers?: number;
   /** The database already holds this size's inventory and persons (--reuse-db): skip the loads, whose figures are then NaN. */
   reuseLoadedData?: boolean;
   log?: (message: string) => void;
@@ -141,7 +143,7 @@ export interface BenchResult {
     httpTransfersMs: number;
     httpTransfersBytes: number;
   };
-  server: { mode: string; processes: number; rssAfterAnswersMb: number; peakRssAfterAnswersMb: number; peakRssMb: number; exitedEarly: string | null };
+  server: { mode: string; processes: number; workers: number; rssAfterAnswersMb: number; peakRssAfterAnswersMb: number; peakRssMb: number; exitedEarly: string | null };
   coldStart: ColdStart;
   /** Every figure above that a target or a reader compares, flat. */
   metrics: Record<string, number>;
@@ -213,14 +215,14 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResult> {
   for (let n = 0; n < serverCount; n += 1) {
     servers.push(
       options.serverMode === 'child-process'
-        ? await startChildServer({ databaseUrl: options.databaseUrl, nodeArgs: options.serverNodeArgs })
+        ? await startChildServer({ databaseUrl: options.databaseUrl, nodeArgs: options.serverNodeArgs, workers: options.serverWorkers })
         : await startInProcessServer(database),
     );
   }
   const [server] = servers;
   const clients = servers.map((each) => new GraphQLHttpClient(each.url, BENCH_ADMIN_TOKEN, 32));
   const client = clients[0];
-  const serverPids = servers.map((each) => each.pid);
+  const serverPids = servers.flatMap((each) => each.pids());
   const peakRss = (): number => Math.max(...servers.map((each) => each.peakRssBytes()));
   const directPool = new Pool({ connectionString: options.databaseUrl, max: 2 });
   try {
@@ -412,7 +414,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResult> {
         httpTransfersMs: httpTransfers.ms,
         httpTransfersBytes: httpTransfers.bytes,
       },
-      server: { mode: server.mode, processes: servers.length, rssAfterAnswersMb, peakRssAfterAnswersMb, peakRssMb, exitedEarly: serverExit },
+      server: { mode: server.mode, processes: servers.length, workers: options.serverWorkers ?? 1, rssAfterAnswersMb, peakRssAfterAnswersMb, peakRssMb, exitedEarly: serverExit },
       coldStart: options.coldStart,
     };
     const metrics = metricsOf(result);
