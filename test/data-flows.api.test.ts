@@ -148,11 +148,14 @@ describe('inventory-wide questions', () => {
       after = findings.pageInfo.endCursor;
     }
     expect(paged).toEqual(whole.nodes);
-    const { transfers } = await ok<{ transfers: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
-      '{ transfers: crossBorderTransfers(first: 1) { totalCount nodes { flowKey } pageInfo { hasNextPage } } }',
-    );
-    expect(transfers).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
-    expect(transfers.nodes).toHaveLength(1);
+    type TransferPage = { transfers: { totalCount: number; nodes: { flowKey: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const TRANSFERS = 'query($after: String) { transfers: crossBorderTransfers(first: 1, after: $after) { totalCount nodes { flowKey } pageInfo { hasNextPage endCursor } } }';
+    const first = (await ok<TransferPage>(TRANSFERS)).transfers;
+    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    const second = (await ok<TransferPage>(TRANSFERS, { after: first.pageInfo.endCursor })).transfers;
+    expect(second).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    const { whole: everyTransfer } = await ok<{ whole: { nodes: { flowKey: string }[] } }>('{ whole: crossBorderTransfers { nodes { flowKey } } }');
+    expect([...first.nodes, ...second.nodes]).toEqual(everyTransfer.nodes);
     const bad = await api.graphql('{ findings(after: "not-a-cursor") { totalCount } }');
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
   });

@@ -115,15 +115,27 @@ export async function paginate<T extends ObjectLiteral>(
  * pages of the same list (the same data map, persons and day) follow on exactly.
  */
 export function paginateList<T, V>(items: readonly T[], args: PageArgs, view: (item: T) => V): Page<V> {
-  const size = pageSize(args.first);
-  const start = args.after === undefined || args.after === null ? 0 : positionAfter(args.after);
-  const nodes = items.slice(start, start + size).map(view);
+  const { start, size } = pagePositions(args);
+  return pageAt(items.slice(start, start + size), start, items.length, view);
+}
+
+/** Where the page paginateList would return starts in the list, and how many items it holds at most. */
+export function pagePositions(args: PageArgs): { start: number; size: number } {
+  return { start: args.after === undefined || args.after === null ? 0 : positionAfter(args.after), size: pageSize(args.first) };
+}
+
+/**
+ * The page of a list that is not kept whole: `window` holds its items from position `start` on
+ * (as many as pagePositions says, or fewer at the end), of `totalCount` in all.
+ */
+export function pageAt<T, V>(window: readonly T[], start: number, totalCount: number, view: (item: T) => V): Page<V> {
+  const nodes = window.map(view);
   const edges = nodes.map((node, offset) => ({ cursor: encodeCursor(String(start + offset + 1)), node }));
   return {
     nodes,
     edges,
-    pageInfo: { hasNextPage: start + size < items.length, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: items.length,
+    pageInfo: { hasNextPage: start + nodes.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
   };
 }
 

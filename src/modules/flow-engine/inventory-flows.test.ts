@@ -3,7 +3,7 @@ import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
-import { computeInventoryHops, crossBorderTransfers, recipientsOfCategory } from './inventory-flows';
+import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
 import { indexSnapshot } from './snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot } from './test-factories';
 
@@ -85,6 +85,19 @@ describe('crossBorderTransfers', () => {
     expect(flowIds({ regime: 'PIPL', destinationCountry: 'IN' })).toEqual(['cn-2']);
     expect(flowIds({ mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES })).toEqual(['de-2']);
     expect(flowIds({ lawful: true })).toEqual(['de-1']);
+  });
+});
+
+describe('inventoryTransferWindow', () => {
+  const all = crossBorderTransfers(computeInventoryHops(snapshot, { asOf: AS_OF }));
+
+  it('keeps the transfers of a window of positions, in walk order, and counts them all', () => {
+    for (const [start, size] of [[0, 2], [1, 2], [3, 5], [4, 1], [0, 0]]) {
+      const window = inventoryTransferWindow(snapshot, { asOf: AS_OF }, {}, { start, size });
+      expect(window.hops.map((hop) => hop.flowId)).toEqual(all.slice(start, start + size).map((hop) => hop.flowId));
+      expect(window.totalCount).toBe(all.length);
+    }
+    expect(inventoryTransferWindow(snapshot, { asOf: AS_OF }, { regime: 'GDPR' }, { start: 0, size: 10 })).toMatchObject({ totalCount: 1, hops: [{ flowId: 'de-2' }] });
   });
 });
 

@@ -93,19 +93,45 @@ export function inventoryFindingsOf(source: InventorySnapshot | SnapshotIndex, o
 }
 
 /**
- * The hops that cross a border or are a transfer under some regime (an onward transfer from one
- * US party to another of an EU resident's data crosses no border but is a GDPR transfer), narrowed
- * by the filter.
+ * Whether a hop crosses a border or is a transfer under some regime (an onward transfer from one
+ * US party to another of an EU resident's data crosses no border but is a GDPR transfer), and
+ * passes the filter.
  */
-export function crossBorderTransfers(hops: readonly Hop[], filter: TransferFilter = {}): Hop[] {
-  return hops.filter(
-    (hop) =>
-      (hop.crossesBorder || hop.transferRegimes.length > 0) &&
-      (filter.regime === undefined || hop.transferRegimes.includes(filter.regime)) &&
-      (filter.destinationCountry === undefined || hop.toCountries.includes(filter.destinationCountry)) &&
-      (filter.mechanism === undefined || hop.mechanism === filter.mechanism) &&
-      (filter.lawful === undefined || hop.lawful === filter.lawful),
+function isTransfer(hop: Hop, filter: TransferFilter): boolean {
+  return (
+    (hop.crossesBorder || hop.transferRegimes.length > 0) &&
+    (filter.regime === undefined || hop.transferRegimes.includes(filter.regime)) &&
+    (filter.destinationCountry === undefined || hop.toCountries.includes(filter.destinationCountry)) &&
+    (filter.mechanism === undefined || hop.mechanism === filter.mechanism) &&
+    (filter.lawful === undefined || hop.lawful === filter.lawful)
   );
+}
+
+/** The transfers among some hops, narrowed by the filter. */
+export function crossBorderTransfers(hops: readonly Hop[], filter: TransferFilter = {}): Hop[] {
+  return hops.filter((hop) => isTransfer(hop, filter));
+}
+
+/**
+ * The map's transfers at positions [start, start + size) in walk order, and how many there are
+ * in all: only the window is kept, however large the map.
+ */
+export function inventoryTransferWindow(
+  source: InventorySnapshot | SnapshotIndex,
+  options: InventoryHopOptions,
+  filter: TransferFilter,
+  window: { start: number; size: number },
+): { hops: Hop[]; totalCount: number } {
+  const hops: Hop[] = [];
+  let totalCount = 0;
+  forEachActivityJudged(toSnapshotIndex(source), options, (_activity, judged) => {
+    for (const hop of judged.hops) {
+      if (!isTransfer(hop, filter)) continue;
+      if (totalCount >= window.start && hops.length < window.size) hops.push(hop);
+      totalCount += 1;
+    }
+  });
+  return { hops, totalCount };
 }
 
 /** Parties a hop gives the category or a category under it, with the countries they receive it in, by party id. */

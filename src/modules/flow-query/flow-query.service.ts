@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageInYears, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
-import { paginateList, type Page, type PageArgs } from '../../common/pagination';
+import { pageAt, pagePositions, paginateList, type Page, type PageArgs } from '../../common/pagination';
 import { clampDepth, computeDataFlows } from '../flow-engine/compute-data-flows';
 import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
-import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
+import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
 import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
 import { indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { ConsentEntry } from '../inventory/inventory-document';
@@ -256,22 +256,20 @@ export async function findingChanges(dataSource: DataSource, manager: EntityMana
   return { added: after.filter((finding) => !beforeIds.has(identity(finding))), resolved: before.filter((finding) => !afterIds.has(identity(finding))) };
 }
 
-async function transfersMatching(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<{ view: EngineView; hops: Hop[] }> {
-  const view = await engineView(dataSource);
-  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }), ...(await cachedPersonFacts(dataSource, view.index)) });
-  return { view, hops: crossBorderTransfers(hops, filter) };
-}
-
 /** Every cross-border transfer the data map allows, as of a time. */
 export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<DataHop[]> {
-  const { view, hops } = await transfersMatching(dataSource, asOf, filter);
-  return hops.map((hop) => hopView(view, hop));
+  const view = await engineView(dataSource);
+  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }), ...(await cachedPersonFacts(dataSource, view.index)) });
+  return crossBorderTransfers(hops, filter).map((hop) => hopView(view, hop));
 }
 
-/** A page of them: only the page is put in keys. */
+/** A page of them, in walk order: only the page is kept, and put in keys. */
 export async function inventoryTransfersPage(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter, page: PageArgs): Promise<Page<DataHop>> {
-  const { view, hops } = await transfersMatching(dataSource, asOf, filter);
-  return paginateList(hops, page, (hop) => hopView(view, hop));
+  const view = await engineView(dataSource);
+  const positions = pagePositions(page);
+  const options = { asOf: resolvedAsOf({ asOf }), ...(await cachedPersonFacts(dataSource, view.index)) };
+  const { hops, totalCount } = inventoryTransferWindow(view.index, options, filter, positions);
+  return pageAt(hops, positions.start, totalCount, (hop) => hopView(view, hop));
 }
 
 export interface CategoryRecipientView {
