@@ -85,6 +85,27 @@ describe('/readyz', () => {
   });
 });
 
+/** `node dist/main.js` (built first) on `databaseUrl`, and the URL it says it serves at, once it says so. */
+async function startMain(databaseUrl: string, adminToken: string, env: Record<string, string> = {}) {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<{ url: string; said: string }>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready at (\S+)(.*)\n/.exec(output);
+      if (ready) resolve({ url: ready[1], said: ready[0] });
+    });
+    child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));
+  });
+  return { child, exited, ready: url };
+}
+
 /** The child processes of `pid` (Linux). */
 function childrenOf(pid: number): number[] {
   const tasks = readdirSync(`/proc/${pid}/task`);
@@ -93,27 +114,14 @@ function childrenOf(pid: number): number[] {
 
 describe('FLOWMAP_WORKERS', () => {
   it('serves from several processes on one port, replaces one that dies, and stops them all on SIGTERM', async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
     const database = await createTestDatabase();
     const adminToken = `fm_${randomBytes(32).toString('base64url')}`;
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: '0', FLOWMAP_WORKERS: '2', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, exited, ready } = await startMain(database.url, adminToken, { FLOWMAP_WORKERS: '2' });
     const ask = async (url: string): Promise<number> =>
       (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: '{"query":"{ parties { totalCount } }"}' })).status;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const ready = /ready at (\S+) \(2 server processes\)/.exec(output);
-          if (ready) resolve(ready[1]);
-        });
-        child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));
-      });
+      const { url, said } = await ready;
+      expect(said).toContain('(2 server processes)');
       const workers = childrenOf(child.pid as number);
       expect(workers).toHaveLength(2);
       for (let request = 0; request < 6; request += 1) expect(await ask(url)).toBe(200);
@@ -135,26 +143,12 @@ describe('FLOWMAP_WORKERS', () => {
 
 describe('SIGTERM', () => {
   it('drains the request in flight, then exits 0', async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
     const database = await createTestDatabase();
     const adminToken = `fm_${randomBytes(32).toString('base64url')}`;
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: '0', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, exited, ready } = await startMain(database.url, adminToken);
     let lock: Awaited<ReturnType<typeof holdAuditLock>> | undefined;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const ready = /ready at (\S+)/.exec(output);
-          if (ready) resolve(ready[1]);
-        });
-        child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));
-      });
+      const { url } = await ready;
       lock = await holdAuditLock(database.url);
       const inFlight = fetch(url, {
         method: 'POST',
