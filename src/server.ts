@@ -9,6 +9,7 @@ import { corsHeaders } from './common/cors';
 import { ErrorCode } from './common/errors';
 import { formatError, isDatabaseUnavailable, loggableError } from './common/format-error';
 import { DEFAULT_LIMITS, queryLimitsRule, type Limits } from './common/limits';
+import { knownOperationTypesRule } from './common/operation-types';
 import { requestTimedOut } from './common/request-deadline';
 import { ANONYMOUS, createRequestContext, type Caller, type RequestContext } from './context';
 import { pendingMigrations } from './db/migrate';
@@ -130,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     parseOptions: { maxTokens: limits.maxQueryTokens },
     validationRules: [
+      knownOperationTypesRule,
       queryLimitsRule({ maxDepth: limits.maxQueryDepth, maxCost: limits.maxQueryCost }, { name: 'maxDepth', whenAbsent: DEFAULT_MAX_DEPTH, atMost: MAX_DEPTH }),
     ],
     includeStacktraceInErrorResponses: false,

@@ -38,15 +38,44 @@ interface DriverError {
   table?: string;
 }
 
+/** TypeORM's errors for a query runner used after its connection failed and was let go. */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/** The error and those it wraps: GraphQL's originalError, TypeORM's driverError. */
+function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current = error as { originalError?: unknown; driverError?: unknown } | null | undefined;
+  while (current && typeof current === 'object' && chain.length < 6 && !chain.includes(current)) {
+    chain.push(current);
+    current = (current.originalError ?? current.driverError) as typeof current;
+  }
+  return chain;
+}
+
+function isConnectionLost(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code);
+  return (
+    DRIVER_CODES[code]?.code === ErrorCode.SERVICE_UNAVAILABLE ||
+    /^08/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    (error instanceof Error && (RELEASED_RUNNER_ERRORS.has(error.name) || /Connection terminated|not queryable/i.test(error.message)))
+  );
+}
+
 /** Errors of the network or of a connection PostgreSQL closed: nothing the client did wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = driverErrorOf(error)?.code ?? (error as { code?: unknown } | null)?.code;
-  return (
-    DRIVER_CODES[String(code)]?.code === ErrorCode.SERVICE_UNAVAILABLE ||
-    /^08/.test(String(code)) ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(String(code)) ||
-    /Connection terminated|not queryable/i.test(error instanceof Error ? error.message : '')
-  );
+  return errorChain(error).some(isConnectionLost);
+}
+
+/**
+ * The connection was lost while COMMIT was under way: PostgreSQL may have committed before the
+ * answer was lost, so "nothing happened; retry" would be a guess. TypeORM's QueryFailedError
+ * names the statement that failed. A query runner already released never sends its COMMIT: its
+ * session is gone, so the transaction was rolled back, and that stays SERVICE_UNAVAILABLE.
+ */
+export function isCommitOutcomeUnknown(error: unknown): boolean {
+  const chain = errorChain(error);
+  return chain.some((cause) => (cause as { query?: unknown }).query === 'COMMIT') && chain.some(isConnectionLost);
 }
 
 /**
@@ -90,6 +119,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code: wrappedCode(error) ?? code } };
+  }
+  if (isCommitOutcomeUnknown(error)) {
+    return {
+      message: 'the database connection was lost while the transaction was committing: the change may have been made; read before retrying',
+      path: formatted.path,
+      extensions: { code: ErrorCode.OUTCOME_UNKNOWN },
+    };
   }
   const driverError = driverErrorOf(error);
   const known = driverError?.code ? DRIVER_CODES[driverError.code] : undefined;
