@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 
 const FLOWMAP_CODES = new Set<string>(Object.values(ErrorCode));
@@ -109,6 +109,24 @@ function driverErrorOf(error: unknown): DriverError | null {
   return null;
 }
 
+/** The fields of the request that Apollo's own uncoded errors are about. */
+const APOLLO_REQUEST_FIELDS: Record<string, string> = {
+  'provided sha does not match query': 'extensions.persistedQuery.sha256Hash',
+  'Unsupported persisted query version': 'extensions.persistedQuery.version',
+};
+
+/**
+ * Apollo refuses some requests (a persisted query whose hash does not match its query, or of
+ * another version) with an error that has an HTTP status of 400 but no code, which it would
+ * then report as INTERNAL_SERVER_ERROR. Only errors raised before execution have no path.
+ */
+function apolloRequestError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  const status = error instanceof GraphQLError ? (error.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  if (status !== 400 || formatted.path !== undefined || (error as GraphQLError).originalError) return null;
+  const field = APOLLO_REQUEST_FIELDS[formatted.message] ?? 'request';
+  return { message: `${field}: ${formatted.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
+}
+
 /**
  * What a client sees of an error: our coded errors and Apollo's client errors as they are,
  * constraint violations as coded errors naming the constraint, anything else as an internal
@@ -120,6 +138,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code: wrappedCode(error) ?? code } };
   }
+  const refusedRequest = apolloRequestError(formatted, error);
+  if (refusedRequest) return refusedRequest;
   if (isCommitOutcomeUnknown(error)) {
     return {
       message: 'the database connection was lost while the transaction was committing: the change may have been made; read before retrying',
