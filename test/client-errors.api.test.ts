@@ -289,6 +289,14 @@ describe('API tokens', () => {
     expect(await api.database.dataSource.query("SELECT name FROM api_token WHERE name ILIKE 'cli:%' OR name ILIKE 'flowmap'")).toEqual([]);
   });
 
+  it('a malformed token (prefix, length, alphabet) is refused without a database look-up', async () => {
+    const before = api.database.statements.count;
+    for (const token of ['xx_' + 'a'.repeat(43), 'fm_short', `fm_${'a'.repeat(201)}`, `fm_${'!'.repeat(43)}`, `fm_${'é'.repeat(43)}`]) {
+      expect((await limitedPost(api.url, token)).status).toBe(401);
+    }
+    expect(api.database.statements.count).toBe(before);
+  });
+
   it('failed authentications from one address are limited: 429 RATE_LIMITED with Retry-After, a valid token included', async () => {
     const limited = await startTestServer();
     try {
