@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from './common/limits';
 import { SECRET_PATTERN } from './modules/auth/api-token.service';
+import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './modules/auth/failed-auth-limiter';
 import { DEFAULT_TOKEN_CACHE_SECONDS } from './modules/auth/verified-token-cache';
 
 /** Everything Flowmap reads from the environment, validated once at start-up. */
@@ -23,6 +24,8 @@ export interface Config {
   corsOrigins: string[];
   /** How long a verified API token is remembered; 0 looks every request's token up. */
   tokenCacheSeconds: number;
+  /** Failed authentications a client address may make per minute before it gets 429; 0 for no limit. */
+  authFailuresPerMinute: number;
   /** Server processes sharing the port (node:cluster); 1 serves from this process. */
   workers: number;
   limits: Limits;
@@ -62,11 +65,42 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   return raw === 'true';
 }
 
+/** The least FLOWMAP_ADMIN_TOKEN may carry, as estimated by estimatedSecretBits. */
+export const MIN_ADMIN_TOKEN_BITS = 128;
+
+/**
+ * A rough upper bound on a secret's entropy: its length times log2 of its alphabet, the alphabet
+ * being the character classes it uses (a-z and A-Z 26 each, 0-9 10, '-' and '_' 2), or the number
+ * of different characters it uses when that is under 10 ('fm_aaaa...' or 'fm_abcabc...' count for
+ * little). It cannot see that a long secret is a word repeated; it refuses the short, the
+ * repetitive and the digits-only secrets people type by hand.
+ */
+export function estimatedSecretBits(secret: string): number {
+  const body = secret.replace(/^fm_/, '');
+  const classes: [RegExp, number][] = [
+    [/[a-z]/, 26],
+    [/[A-Z]/, 26],
+    [/[0-9]/, 10],
+    [/[-_]/, 2],
+  ];
+  const classAlphabet = classes.reduce((size, [pattern, count]) => size + (pattern.test(body) ? count : 0), 0);
+  const distinct = new Set(body).size;
+  const alphabet = distinct < 10 ? distinct : classAlphabet;
+  return alphabet <= 1 ? 0 : body.length * Math.log2(alphabet);
+}
+
 function readAdminToken(env: NodeJS.ProcessEnv): string | null {
   const raw = env.FLOWMAP_ADMIN_TOKEN;
   if (raw === undefined || raw === '') return null;
-  // The value is a secret: the message must not repeat it.
+  // The value is a secret: the messages must not repeat it.
   if (!SECRET_PATTERN.test(raw)) throw new ConfigError("FLOWMAP_ADMIN_TOKEN must be 'fm_' and at least 32 letters, digits, '-' or '_'");
+  const bits = Math.floor(estimatedSecretBits(raw));
+  if (bits < MIN_ADMIN_TOKEN_BITS) {
+    throw new ConfigError(
+      `FLOWMAP_ADMIN_TOKEN is too guessable: about ${bits} bits, at least ${MIN_ADMIN_TOKEN_BITS} needed (length x log2 of the characters used); ` +
+        "make one with node -e \"console.log('fm_' + require('crypto').randomBytes(32).toString('base64url'))\"",
+    );
+  }
   return raw;
 }
 
@@ -83,6 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: readBoolean(env, 'FLOWMAP_INTROSPECTION', true),
     corsOrigins: (env.FLOWMAP_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
     tokenCacheSeconds: readInteger(env, 'FLOWMAP_TOKEN_CACHE_SECONDS', DEFAULT_TOKEN_CACHE_SECONDS, { max: 3600, what: 'a number of seconds from 0 to 3600' }),
+    authFailuresPerMinute: readInteger(env, 'FLOWMAP_AUTH_FAILURES_PER_MINUTE', DEFAULT_AUTH_FAILURES_PER_MINUTE, {
+      max: 1_000_000,
+      what: 'a number of failures from 0 (no limit) to 1000000',
+    }),
     workers: readWorkers(env),
     limits: {
       ...DEFAULT_LIMITS,

@@ -9,12 +9,14 @@ import { corsHeaders } from './common/cors';
 import { ErrorCode } from './common/errors';
 import { formatError, isDatabaseUnavailable, loggableError } from './common/format-error';
 import { DEFAULT_LIMITS, queryLimitsRule, type Limits } from './common/limits';
+import { knownOperationTypesRule } from './common/operation-types';
 import { requestTimedOut } from './common/request-deadline';
 import { portProblem } from './common/startup-error';
 import { ANONYMOUS, createRequestContext, type Caller, type RequestContext } from './context';
 import { pendingMigrations } from './db/migrate';
 import type { Database } from './db/data-source';
 import { authenticate } from './modules/auth/api-token.service';
+import { DEFAULT_AUTH_FAILURES_PER_MINUTE, FailedAuthLimiter } from './modules/auth/failed-auth-limiter';
 import { attachTokenCache, DEFAULT_TOKEN_CACHE_SECONDS, detachTokenCache, VerifiedTokenCache } from './modules/auth/verified-token-cache';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from './modules/flow-engine/compute-data-flows';
 import { flowmapSchema } from './schema';
@@ -32,6 +34,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** How long a verified API token is remembered (see VerifiedTokenCache); 0 looks every one up (default DEFAULT_TOKEN_CACHE_SECONDS). */
   tokenCacheSeconds?: number;
+  /** Failed authentications a client address may make per minute before it gets 429 (default DEFAULT_AUTH_FAILURES_PER_MINUTE); 0 for no limit. */
+  authFailuresPerMinute?: number;
 }
 
 export interface RunningServer {
@@ -131,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     parseOptions: { maxTokens: limits.maxQueryTokens },
     validationRules: [
+      knownOperationTypesRule,
       queryLimitsRule({ maxDepth: limits.maxQueryDepth, maxCost: limits.maxQueryCost }, { name: 'maxDepth', whenAbsent: DEFAULT_MAX_DEPTH, atMost: MAX_DEPTH }),
     ],
     includeStacktraceInErrorResponses: false,
@@ -140,6 +145,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
   const tokens = await startTokenCache(database, options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS);
+  const authFailuresPerMinute = options.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE;
+  const failedAuth = authFailuresPerMinute > 0 ? new FailedAuthLimiter(authFailuresPerMinute) : null;
 
   const handleGraphQL = async (request: http.IncomingMessage, response: http.ServerResponse, requestId: string, noteCaller: (caller: Caller) => void): Promise<void> => {
     let body: unknown;
@@ -157,8 +164,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendJson(response, 400, errorBody(ErrorCode.LIMIT_EXCEEDED, `batch: ${body.length} operations; at most ${limits.maxBatchSize} per request`));
       return;
     }
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const retryAfter = request.headers.authorization === undefined ? 0 : (failedAuth?.retryAfterSeconds(address) ?? 0);
+    if (retryAfter > 0) {
+      sendJson(
+        response,
+        429,
+        errorBody(ErrorCode.RATE_LIMITED, `Authorization: too many failed authentications from this address; retry in ${retryAfter} s`),
+        { 'retry-after': String(retryAfter) },
+      );
+      return;
+    }
     const caller = await callerOf(database.dataSource, request.headers.authorization);
     if (!caller) {
+      failedAuth?.noteFailure(address);
       sendJson(response, 401, errorBody(ErrorCode.UNAUTHENTICATED, 'Authorization: not a live API token (expected `Bearer fm_...`)'), {
         'www-authenticate': 'Bearer error="invalid_token"',
       });

@@ -105,7 +105,7 @@ describe('API tokens', () => {
   it('refuses bad names and unknown ids with coded errors', async () => {
     expect((await api.graphql(CREATE_TOKEN, { name: ' padded', role: 'VIEWER' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await api.graphql(CREATE_TOKEN, { name: '', role: 'VIEWER' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await api.graphql(REVOKE_TOKEN, { id: 'not-a-uuid' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await api.graphql(REVOKE_TOKEN, { id: 'not-a-uuid' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await api.graphql(REVOKE_TOKEN, { id: '00000000-0000-4000-8000-000000000000' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 

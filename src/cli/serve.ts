@@ -67,6 +67,7 @@ function serverOptions(config: Config, logger: Logger, database: Parameters<type
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     tokenCacheSeconds: config.tokenCacheSeconds,
+    authFailuresPerMinute: config.authFailuresPerMinute,
   };
 }
 

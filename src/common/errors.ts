@@ -14,7 +14,15 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   TIMEOUT = 'TIMEOUT',
+  /** Too many failed authentications from one client address; retry after the `Retry-After` seconds. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** Nothing was written; retrying is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * The connection to the database was lost while the transaction was committing: the write may
+   * or may not have committed. Read before retrying, or retry only a write that is safe to repeat.
+   */
+  OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 
 const FLOWMAP_CODES = new Set<string>(Object.values(ErrorCode));
@@ -38,15 +38,44 @@ interface DriverError {
   table?: string;
 }
 
+/** TypeORM's errors for a query runner used after its connection failed and was let go. */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/** The error and those it wraps: GraphQL's originalError, TypeORM's driverError. */
+function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current = error as { originalError?: unknown; driverError?: unknown } | null | undefined;
+  while (current && typeof current === 'object' && chain.length < 6 && !chain.includes(current)) {
+    chain.push(current);
+    current = (current.originalError ?? current.driverError) as typeof current;
+  }
+  return chain;
+}
+
+function isConnectionLost(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code);
+  return (
+    DRIVER_CODES[code]?.code === ErrorCode.SERVICE_UNAVAILABLE ||
+    /^08/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    (error instanceof Error && (RELEASED_RUNNER_ERRORS.has(error.name) || /Connection terminated|not queryable/i.test(error.message)))
+  );
+}
+
 /** Errors of the network or of a connection PostgreSQL closed: nothing the client did wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = driverErrorOf(error)?.code ?? (error as { code?: unknown } | null)?.code;
-  return (
-    DRIVER_CODES[String(code)]?.code === ErrorCode.SERVICE_UNAVAILABLE ||
-    /^08/.test(String(code)) ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(String(code)) ||
-    /Connection terminated|not queryable/i.test(error instanceof Error ? error.message : '')
-  );
+  return errorChain(error).some(isConnectionLost);
+}
+
+/**
+ * The connection was lost while COMMIT was under way: PostgreSQL may have committed before the
+ * answer was lost, so "nothing happened; retry" would be a guess. TypeORM's QueryFailedError
+ * names the statement that failed. A query runner already released never sends its COMMIT: its
+ * session is gone, so the transaction was rolled back, and that stays SERVICE_UNAVAILABLE.
+ */
+export function isCommitOutcomeUnknown(error: unknown): boolean {
+  const chain = errorChain(error);
+  return chain.some((cause) => (cause as { query?: unknown }).query === 'COMMIT') && chain.some(isConnectionLost);
 }
 
 /**
@@ -80,6 +109,24 @@ function driverErrorOf(error: unknown): DriverError | null {
   return null;
 }
 
+/** The fields of the request that Apollo's own uncoded errors are about. */
+const APOLLO_REQUEST_FIELDS: Record<string, string> = {
+  'provided sha does not match query': 'extensions.persistedQuery.sha256Hash',
+  'Unsupported persisted query version': 'extensions.persistedQuery.version',
+};
+
+/**
+ * Apollo refuses some requests (a persisted query whose hash does not match its query, or of
+ * another version) with an error that has an HTTP status of 400 but no code, which it would
+ * then report as INTERNAL_SERVER_ERROR. Only errors raised before execution have no path.
+ */
+function apolloRequestError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  const status = error instanceof GraphQLError ? (error.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  if (status !== 400 || formatted.path !== undefined || (error as GraphQLError).originalError) return null;
+  const field = APOLLO_REQUEST_FIELDS[formatted.message] ?? 'request';
+  return { message: `${field}: ${formatted.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
+}
+
 /**
  * What a client sees of an error: our coded errors and Apollo's client errors as they are,
  * constraint violations as coded errors naming the constraint, anything else as an internal
@@ -90,6 +137,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code: wrappedCode(error) ?? code } };
+  }
+  const refusedRequest = apolloRequestError(formatted, error);
+  if (refusedRequest) return refusedRequest;
+  if (isCommitOutcomeUnknown(error)) {
+    return {
+      message: 'the database connection was lost while the transaction was committing: the change may have been made; read before retrying',
+      path: formatted.path,
+      extensions: { code: ErrorCode.OUTCOME_UNKNOWN },
+    };
   }
   const driverError = driverErrorOf(error);
   const known = driverError?.code ? DRIVER_CODES[driverError.code] : undefined;

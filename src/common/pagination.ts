@@ -77,7 +77,8 @@ export function encodeCursor(sortValue: string): string {
 
 export function decodeCursor(cursor: string): string {
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (value.length === 0 || encodeCursor(value) !== cursor) {
+  // Base64 can spell a NUL byte, which PostgreSQL refuses in text: no key holds one anyway.
+  if (value.length === 0 || value.includes('\u0000') || encodeCursor(value) !== cursor) {
     throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `after: '${cursor}' is not a cursor from this list`, { field: 'after' });
   }
   return value;

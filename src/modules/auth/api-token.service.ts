@@ -4,7 +4,7 @@ import { ErrorCode, FlowmapError, notFound, ProblemList } from '../../common/err
 import type { Caller } from '../../context';
 import { recordChanges } from '../audit/audit-log';
 import { Role } from './role';
-import { tokenCacheOf, TOKEN_REVOKED_CHANNEL } from './verified-token-cache';
+import { tokenCacheOf } from './verified-token-cache';
 
 /** A secret is `fm_` and 43 base64url characters (256 random bits); the prefix makes leaked ones easy to spot. */
 export const SECRET_PATTERN = /^fm_[A-Za-z0-9_-]{32,200}$/;
@@ -47,10 +47,21 @@ function auditedToken(token: ApiTokenRecord): Record<string, unknown> {
   return { name: token.name, role: token.role, revokedAt: token.revokedAt };
 }
 
+/**
+ * A token's name is the actor of its changes in the audit log, so it must not pass for one of the
+ * actors Flowmap records itself: `flowmap` (start-up), `cli:<OS user>` (the command line) and
+ * `anonymous`. Compared without case, so that `Flowmap` cannot pass for it either.
+ */
+export function isSystemActorName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === SYSTEM_ACTOR || lower === 'anonymous' || lower.startsWith('cli:');
+}
+
 function checkName(name: string): void {
   const problems = new ProblemList();
   if (name.length === 0 || name.length > 100) problems.add('name', 'must be 1 to 100 characters');
   else if (name.trim() !== name || /\p{Cc}/u.test(name)) problems.add('name', 'must not start or end with spaces or hold control characters');
+  else if (isSystemActorName(name)) problems.add('name', `'${name}' is a name Flowmap records for its own changes ('flowmap', 'cli:...', 'anonymous'); choose another`);
   problems.throwIfAny();
 }
 
@@ -77,8 +88,7 @@ async function revokeIn(manager: EntityManager, actor: string, token: ApiTokenRe
   await recordChanges(manager, actor, [
     { operation: 'revoke', entityType: 'api_token', entityKey: token.id, before: auditedToken(token), after: auditedToken(revoked) },
   ]);
-  // Delivered on commit to every API instance, whose verified-token caches then forget.
-  await manager.query(`NOTIFY ${TOKEN_REVOKED_CHANNEL}`);
+  // The table's trigger notifies every API instance on commit (TOKEN_REVOKED_CHANNEL).
   return revoked;
 }
 

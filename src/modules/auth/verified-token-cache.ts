@@ -2,7 +2,10 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../../context';
 
-/** Sent (NOTIFY) by every transaction that revokes a token; PostgreSQL delivers it on commit. */
+/**
+ * Notified by the api_token table's own trigger whenever a token is revoked, changed or deleted,
+ * by whatever path (see migrations/20261202_0012_token_notify.sql); PostgreSQL delivers it on commit.
+ */
 export const TOKEN_REVOKED_CHANNEL = 'flowmap_api_token_revoked';
 
 const RECONNECT_MS = 1_000;

@@ -9,11 +9,15 @@ function definedFields<T extends object>(patch: Partial<T>): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-async function lockedVersion(scope: WriteScope, table: string, id: string): Promise<number> {
+/**
+ * Locks the row and reads its version; undefined when it is gone. The id was found before the lock
+ * was taken, so a delete that committed while this waited for the lock leaves nothing to lock.
+ */
+async function lockedVersion(scope: WriteScope, table: string, id: string): Promise<number | undefined> {
   const [row] = (await scope.manager.query(`SELECT version FROM ${table} WHERE id = $1 FOR UPDATE`, [id])) as {
     version: number;
   }[];
-  return row.version;
+  return row?.version;
 }
 
 async function requireId<E extends { key: string }>(scope: WriteScope, kind: RegistryKind<E>, key: string): Promise<string> {
@@ -30,6 +34,7 @@ async function checkVersion<E extends { key: string }>(
   expectedVersion: number | null | undefined,
 ): Promise<void> {
   const current = await lockedVersion(scope, kind.table, id);
+  if (current === undefined) throw notFound(kind.label, 'key', key);
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== current) {
     throw versionConflict(kind.label, key, current);
   }
@@ -95,14 +100,14 @@ export function registryWrites<E extends { key: string }, Row extends ObjectLite
   kind: RegistryKind<E>,
   entity: EntityTarget<Row>,
 ) {
-  const load = (dataSource: DataSource, id: string): Promise<Row> =>
-    dataSource.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<Row>);
+  // Read in the transaction that wrote it: after the commit, a concurrent delete could already have removed it.
+  const load = (scope: WriteScope, id: string): Promise<Row> => scope.manager.getRepository(entity).findOneByOrFail({ id } as FindOptionsWhere<Row>);
   return {
-    async create(dataSource: DataSource, actor: string, input: E): Promise<Row> {
-      return load(dataSource, await inWriteScope(dataSource, actor, (scope) => createEntry(scope, kind, input)));
+    create(dataSource: DataSource, actor: string, input: E): Promise<Row> {
+      return inWriteScope(dataSource, actor, async (scope) => load(scope, await createEntry(scope, kind, input)));
     },
-    async update(dataSource: DataSource, actor: string, key: string, patch: Partial<E>, expectedVersion?: number | null): Promise<Row> {
-      return load(dataSource, await inWriteScope(dataSource, actor, (scope) => updateEntry(scope, kind, key, patch, expectedVersion)));
+    update(dataSource: DataSource, actor: string, key: string, patch: Partial<E>, expectedVersion?: number | null): Promise<Row> {
+      return inWriteScope(dataSource, actor, async (scope) => load(scope, await updateEntry(scope, kind, key, patch, expectedVersion)));
     },
     remove(dataSource: DataSource, actor: string, key: string, expectedVersion?: number | null): Promise<E> {
       return inWriteScope(dataSource, actor, (scope) => deleteEntry(scope, kind, key, expectedVersion));
