@@ -141,4 +141,16 @@ describe('the log', () => {
     expect(readable).toContain('Flowmap is serving GraphQL');
     expect(readable).toContain('port: 4000');
   });
+
+  it('keeps the stack of a logged error only at LOG_LEVEL=debug', () => {
+    const logged = (level: string): Record<string, { type: string; stack?: string }> => {
+      const destination = new PassThrough();
+      let text = '';
+      destination.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      createLogger(level, { destination }).error({ error: { type: 'Error', stack: 'at somewhere' } }, 'internal error');
+      return JSON.parse(text) as Record<string, { type: string; stack?: string }>;
+    };
+    expect(logged('info').error).toEqual({ type: 'Error' });
+    expect(logged('debug').error).toEqual({ type: 'Error', stack: 'at somewhere' });
+  });
 });
