@@ -158,7 +158,7 @@ describe('verified tokens, remembered by each instance', () => {
   let otherDatabase: Database;
   let other: RunningServer;
   beforeAll(async () => {
-    otherDatabase = await openDatabase(api.database.url, { poolSize: 2 });
+    otherDatabase = await openDatabase(api.database.url, { poolSize: 2, auditKey: api.database.auditKey });
     other = await startServer({ logger: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, database: otherDatabase });
   });
   afterAll(async () => {
