@@ -84,16 +84,16 @@ export class AuditCheckpoint {
 
 @InputType({ description: 'A checkpoint returned earlier by verifyAuditLog (or written by `flowmap audit checkpoint`), as it was given.' })
 export class AuditCheckpointInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of the entry the checkpoint holds.' })
   seq!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Hash of that entry when the checkpoint was taken.' })
   hash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'When it was taken, exactly as given.' })
   takenAt!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its signature, which must match the other fields under the audit key.' })
   signature!: string;
 }
 
