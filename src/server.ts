@@ -10,6 +10,7 @@ import { ErrorCode } from './common/errors';
 import { formatError, isDatabaseUnavailable, loggableError } from './common/format-error';
 import { DEFAULT_LIMITS, queryLimitsRule, type Limits } from './common/limits';
 import { requestTimedOut } from './common/request-deadline';
+import { portProblem } from './common/startup-error';
 import { ANONYMOUS, createRequestContext, type Caller, type RequestContext } from './context';
 import { pendingMigrations } from './db/migrate';
 import type { Database } from './db/data-source';
@@ -226,7 +227,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop();
+    if (tokens) {
+      detachTokenCache(database.dataSource);
+      await tokens.stop();
+    }
+    throw portProblem(error as NodeJS.ErrnoException, options.host, options.port, 'PORT', 'the API cannot listen');
+  }
   const address = httpServer.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}/graphql`;
   return {

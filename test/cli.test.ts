@@ -173,7 +173,7 @@ describe('flowmap ropa and transfers', () => {
     const csv = await flowmap(['ropa']);
     expect(csv.code).toBe(0);
     const rows = csv.stdout.split('\r\n');
-    expect(rows[0]).toMatch(/^activity,name,controller,controller contact,purposes,/);
+    expect(rows[0]).toMatch(/^\uFEFFactivity,name,controller,controller contact,purposes,/);
     expect(rows.find((row) => row.startsWith('account-and-device-service,'))).toContain(
       ',"Cloud EU, Ltd (PROCESSOR)","Cloud EU, Ltd (IE): PIPL_STANDARD_CONTRACT; safeguards: ENCRYPTION",',
     );
@@ -187,7 +187,7 @@ describe('flowmap ropa and transfers', () => {
     const result = await flowmap(['transfers', '--as-of', '2024-06-01']);
     expect(result.code).toBe(0);
     const rows = result.stdout.split('\r\n');
-    expect(rows[0]).toBe('flow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,lawful,reasons');
+    expect(rows[0]).toBe('\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,lawful,reasons');
     expect(rows).toContainEqual(
       expect.stringMatching(/^accounts-to-cloud,account-and-device-service,zkteco-xiamen,"Xiamen ZKTeco Information Technology Co\., Ltd\.",cloud-eu,"Cloud EU, Ltd",CN,IE,contact\.email,PIPL_STANDARD_CONTRACT,ENCRYPTION,[A-Z_; ]*PIPL,no,"flow 'accounts-to-cloud'/),
     );

@@ -23,9 +23,9 @@ describe('exports over GraphQL', () => {
       '{ csv: recordOfProcessing markdown: recordOfProcessing(format: MARKDOWN, asOf: "2024-06-01T00:00:00Z") transferRegister }',
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.csv).toMatch(/^activity,name,controller,/);
+    expect(result.data!.csv).toMatch(/^\uFEFFactivity,name,controller,/);
     expect(result.data!.markdown).toContain('Activities in force on 2024-06-01: 8');
-    expect(result.data!.transferRegister).toMatch(/^flow,activity,exporter,/);
+    expect(result.data!.transferRegister).toMatch(/^\uFEFFflow,activity,exporter,/);
   });
 
   it("draws a profile's map for a VIEWER, and a person's only for those who may read persons", async () => {

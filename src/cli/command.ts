@@ -87,7 +87,8 @@ export function cliActor(): string {
 /** Connects as `npm start` does (DATABASE_URL, or the embedded PostgreSQL), does the work, disconnects. */
 export async function withDatabase<T>(io: CliIo, work: (database: ConnectedDatabase) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env);
-  const database = await connectDatabase({ ...config, poolSize: 4 }).catch((error: unknown) => {
+  const notice = (message: string): void => void io.stderr.write(`flowmap: ${message}\n`);
+  const database = await connectDatabase({ ...config, poolSize: 4, notice }).catch((error: unknown) => {
     // A missing audit key is the environment's fault, not the database's.
     if (error instanceof ConfigError) throw error;
     const where = config.databaseUrl ? 'DATABASE_URL' : `the embedded PostgreSQL in ${config.dataDir}`;

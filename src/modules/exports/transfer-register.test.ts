@@ -28,7 +28,7 @@ describe('transferRegisterCsv', () => {
   it('writes one row per transfer after the header, parties by key and name', () => {
     const csv = transferRegisterCsv([HOP, { ...HOP, flowKey: 'to-auditor', toKey: 'auditor', mechanism: null, safeguards: [], lawful: true, reasons: [] }], new Map([['acme', 'Acme, Ltd'], ['cloud', 'Cloud']]));
     expect(csv.split('\r\n')).toEqual([
-      'flow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,lawful,reasons',
+      '\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,lawful,reasons',
       'to-cloud,accounts,acme,"Acme, Ltd",cloud,Cloud,CN,IE; US,contact.email; contact.phone,PIPL_STANDARD_CONTRACT,ENCRYPTION,PIPL,no,"no filing on record; no ""notice"", yet"',
       'to-auditor,accounts,acme,"Acme, Ltd",auditor,,CN,IE; US,contact.email; contact.phone,,,PIPL,yes,',
       '',
