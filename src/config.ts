@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from './common/limits';
+import { AUDIT_KEY_MIN_LENGTH } from './modules/audit/audit-key';
 import { SECRET_PATTERN } from './modules/auth/api-token.service';
 import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './modules/auth/failed-auth-limiter';
 import { DEFAULT_TOKEN_CACHE_SECONDS } from './modules/auth/verified-token-cache';
@@ -8,6 +9,13 @@ import { DEFAULT_TOKEN_CACHE_SECONDS } from './modules/auth/verified-token-cache
 export interface Config {
   /** A PostgreSQL server to use; when absent, an embedded PostgreSQL is started. */
   databaseUrl: string | null;
+  /**
+   * Where migrations run (FLOWMAP_OWNER_DATABASE_URL), as the owner of the tables; null runs them
+   * over databaseUrl. Requests always run under the role flowmap_server.
+   */
+  ownerDatabaseUrl: string | null;
+  /** The secret that keys the audit chain (FLOWMAP_AUDIT_KEY); null: the embedded database's key file. */
+  auditKey: string | null;
   /** Where the embedded PostgreSQL keeps its data. */
   dataDir: string;
   embeddedPort: number;
@@ -104,9 +112,19 @@ function readAdminToken(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function readAuditKey(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.FLOWMAP_AUDIT_KEY;
+  if (raw === undefined || raw === '') return null;
+  // The value is a secret: the message must not repeat it.
+  if (raw.trim().length < AUDIT_KEY_MIN_LENGTH) throw new ConfigError(`FLOWMAP_AUDIT_KEY must be at least ${AUDIT_KEY_MIN_LENGTH} characters`);
+  return raw.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || null,
+    ownerDatabaseUrl: env.FLOWMAP_OWNER_DATABASE_URL || null,
+    auditKey: readAuditKey(env),
     dataDir: path.resolve(env.FLOWMAP_DATA_DIR || '.data/postgres'),
     embeddedPort: readInteger(env, 'FLOWMAP_EMBEDDED_PG_PORT', 54329),
     host: env.HOST || '127.0.0.1',

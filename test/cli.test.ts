@@ -47,11 +47,13 @@ afterAll(async () => {
 
 /** Runs the CLI in this process, as bin/flowmap.js does, against `database`. */
 async function flowmap(argv: string[], database: TestDatabase | { url: string } = seeded) {
+  // A database that is never reached still needs a key: without one the command stops at that.
+  const auditKey = 'auditKeyText' in database ? database.auditKeyText : 'unused-audit-key-unused-audit-key-unused';
   const output = { stdout: '', stderr: '' };
   const code = await run(argv, {
     stdout: { write: (text: string) => (output.stdout += text) },
     stderr: { write: (text: string) => (output.stderr += text) },
-    env: { DATABASE_URL: database.url },
+    env: { DATABASE_URL: database.url, FLOWMAP_AUDIT_KEY: auditKey },
   });
   return { code, ...output };
 }

@@ -91,19 +91,20 @@ describe('/readyz', () => {
   it('reports the database reachable and every migration applied, or which are pending', async () => {
     expect(await readyz()).toEqual({ status: 200, body: { ready: true } });
     const [applied] = (await api.database.dataSource.query('SELECT name, checksum FROM schema_migration ORDER BY name DESC LIMIT 1')) as { name: string; checksum: string }[];
-    await api.database.dataSource.query('DELETE FROM schema_migration WHERE name = $1', [applied.name]);
+    // The server's role may only read which migrations ran: the owner un-applies one.
+    await api.database.asOwner((client) => client.query('DELETE FROM schema_migration WHERE name = $1', [applied.name]));
     expect(await readyz()).toEqual({ status: 503, body: { ready: false, reason: `migrations pending: ${applied.name}` } });
-    await api.database.dataSource.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [applied.name, applied.checksum]);
+    await api.database.asOwner((client) => client.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [applied.name, applied.checksum]));
     expect((await readyz()).status).toBe(200);
   });
 });
 
-/** `node dist/main.js` (built first) on `databaseUrl`, and the URL it says it serves at, once it says so. */
-async function startMain(databaseUrl: string, adminToken: string, env: Record<string, string> = {}) {
+/** `node dist/main.js` (built first) on `database`, and the URL it says it serves at, once it says so. */
+async function startMain(database: { url: string; auditKeyText: string }, adminToken: string, env: Record<string, string> = {}) {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, DATABASE_URL: database.url, FLOWMAP_AUDIT_KEY: database.auditKeyText, HOST: '127.0.0.1', PORT: '0', FLOWMAP_ADMIN_TOKEN: adminToken, FLOWMAP_EXAMPLE: 'none', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -131,7 +132,7 @@ describe('FLOWMAP_WORKERS', () => {
   it('serves from several processes on one port, replaces one that dies, and stops them all on SIGTERM', { timeout: 0 }, async () => {
     const database = await createTestDatabase();
     const adminToken = `fm_${randomBytes(32).toString('base64url')}`;
-    const { child, exited, ready } = await startMain(database.url, adminToken, { FLOWMAP_WORKERS: '2' });
+    const { child, exited, ready } = await startMain(database, adminToken, { FLOWMAP_WORKERS: '2' });
     const ask = async (url: string): Promise<number> =>
       (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: '{"query":"{ parties { totalCount } }"}' })).status;
     try {
@@ -160,7 +161,7 @@ describe('SIGTERM', () => {
   it('drains the request in flight, then exits 0', { timeout: 0 }, async () => {
     const database = await createTestDatabase();
     const adminToken = `fm_${randomBytes(32).toString('base64url')}`;
-    const { child, exited, ready } = await startMain(database.url, adminToken);
+    const { child, exited, ready } = await startMain(database, adminToken);
     let lock: Awaited<ReturnType<typeof holdAuditLock>> | undefined;
     try {
       const { url } = await ready;

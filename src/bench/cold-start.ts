@@ -102,7 +102,7 @@ export async function measureColdStart(mainScript = path.resolve(__dirname, '..'
 export async function measureInProcessColdStart(): Promise<ColdStart> {
   const { root, dataDir } = freshDataDir();
   const launched = process.hrtime.bigint();
-  const database = await connectDatabase({ databaseUrl: null, dataDir, embeddedPort: await freePort() });
+  const database = await connectDatabase({ databaseUrl: null, auditKey: null, dataDir, embeddedPort: await freePort() });
   try {
     await loadExampleIfEmpty(database.dataSource, EXAMPLE);
     await seedAdminToken(database.dataSource, BENCH_ADMIN_TOKEN);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../config';
 import { connectDatabase, type ConnectedDatabase } from '../db/database';
 
 /** Where a command writes, and the environment it reads: the process's, or a test's. */
@@ -20,7 +20,7 @@ export interface OutputStream {
 /** The exit codes of `flowmap` (docs/cli.md). */
 export enum ExitCode {
   OK = 0,
-  /** Findings at or above --fail-on, or an inventory file rejected. */
+  /** Findings at or above --fail-on, an inventory file rejected, or the audit log broken. */
   FAILED_CHECK = 1,
   /** Bad arguments or environment, or arguments that name nothing in the registry. */
   USAGE = 2,
@@ -89,6 +89,8 @@ export async function withDatabase<T>(io: CliIo, work: (database: ConnectedDatab
   const config = loadConfig(io.env);
   const notice = (message: string): void => void io.stderr.write(`flowmap: ${message}\n`);
   const database = await connectDatabase({ ...config, poolSize: 4, notice }).catch((error: unknown) => {
+    // A missing audit key is the environment's fault, not the database's.
+    if (error instanceof ConfigError) throw error;
     const where = config.databaseUrl ? 'DATABASE_URL' : `the embedded PostgreSQL in ${config.dataDir}`;
     throw new Error(`cannot use ${where}: ${error instanceof Error ? error.message : String(error)}`);
   });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ErrorCode, FlowmapError } from '../common/errors';
 import { describeStartupFailure } from '../common/startup-error';
 import { ConfigError } from '../config';
+import { auditCommand } from './audit-command';
 import { ExitCode, runCommand, UsageError, type CliIo } from './command';
 import { exportCommand } from './export-command';
 import { findingsCommand } from './findings-command';
@@ -10,7 +11,7 @@ import { importCommand } from './import-command';
 import { ropaCommand, transfersCommand } from './report-commands';
 import { serveCommand } from './serve';
 
-const COMMANDS = [serveCommand, importCommand, exportCommand, flowsCommand, findingsCommand, ropaCommand, transfersCommand];
+const COMMANDS = [serveCommand, importCommand, exportCommand, flowsCommand, findingsCommand, ropaCommand, transfersCommand, auditCommand];
 
 const HELP = `Usage: flowmap COMMAND [options]      flowmap COMMAND --help for its options
 
@@ -23,7 +24,7 @@ What they write is recorded in the audit log as cli:<os user name>. See docs/cli
 
 Exit codes:
   0  ok
-  1  findings at or above --fail-on, or an inventory file rejected
+  1  findings at or above --fail-on, an inventory file rejected, or the audit log broken
   2  usage error: bad arguments or environment, or arguments that name nothing in the registry
   3  runtime failure, e.g. the database unreachable
 `;

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { connectDatabase, type ConnectedDatabase } from '../db/database';
 import { createLogger } from '../logger';
+import { auditKeyFrom } from '../modules/audit/audit-key';
 import { createFirstAdminToken, FIRST_ADMIN_NAME, seedAdminToken } from '../modules/auth/api-token.service';
 import { loadExampleIfEmpty } from '../modules/inventory/example-inventory';
 import { startServer, type RunningServer } from '../server';
@@ -92,8 +93,8 @@ function stopOnSignal(logger: Logger, stop: () => Promise<void>): void {
 
 /** A server process started by superviseWorkers: the database is ready, its URL in DATABASE_URL. */
 async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
-  if (!config.databaseUrl) throw new Error('a server process needs DATABASE_URL from the process that started it');
-  const database = await openDatabase(config.databaseUrl);
+  if (!config.databaseUrl || !config.auditKey) throw new Error('a server process needs DATABASE_URL and FLOWMAP_AUDIT_KEY from the process that started it');
+  const database = await openDatabase(config.databaseUrl, { auditKey: auditKeyFrom(config.auditKey) });
   let server: RunningServer;
   try {
     server = await startServer(serverOptions(config, logger.child({ worker: cluster.worker?.id }), database));
@@ -114,7 +115,9 @@ async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
 async function superviseWorkers(config: Config, logger: Logger, database: ConnectedDatabase, io: CliIo): Promise<void> {
   const { url: databaseUrl } = database.dataSource.options as { url: string };
   const restarts: number[] = [];
-  const fork = (): Worker => cluster.fork({ DATABASE_URL: databaseUrl, FLOWMAP_EXAMPLE: 'none' });
+  // The key reaches the workers in their environment, which only this OS user can read.
+  const auditKey = database.auditKey.secret.export().toString('utf8');
+  const fork = (): Worker => cluster.fork({ DATABASE_URL: databaseUrl, FLOWMAP_AUDIT_KEY: auditKey, FLOWMAP_EXAMPLE: 'none' });
   const listening = new Promise<string>((resolve, reject) => {
     let ready = 0;
     cluster.on('listening', (_worker, address) => {

@@ -3,6 +3,14 @@ import { DataSource, type Logger } from 'typeorm';
 import { types, type Pool } from 'pg';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ENTITIES } from './entities';
+import { bindAuditKey, type AuditKey } from '../modules/audit/audit-key';
+
+/**
+ * The role every request runs under (made by migration 0013): it may append to the audit log and
+ * read it, and change nothing else there; it owns no table, so it cannot alter one or disable a
+ * trigger.
+ */
+export const SERVER_ROLE = 'flowmap_server';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the server's time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -26,7 +34,13 @@ export interface Database {
   statements: StatementCounter;
 }
 
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+/**
+ * A connection pool whose every connection runs as `role` (SERVER_ROLE unless null), set in the
+ * connection's start-up parameters so that no query ever runs before it. The migrations must have
+ * run: before them the role may not exist.
+ */
+export async function openDatabase(url: string, options: { poolSize?: number; auditKey: AuditKey; role?: string | null }): Promise<Database> {
+  const role = options.role === undefined ? SERVER_ROLE : options.role;
   const statements = new StatementCounter();
   const dataSource = new DataSource({
     type: 'postgres',
@@ -37,8 +51,9 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     migrationsRun: false,
     logging: ['query'],
     logger: statements,
-    extra: { max: options.poolSize ?? 20 },
+    extra: { max: options.poolSize ?? 20, ...(role ? { options: `-c role=${role}` } : {}) },
   });
+  bindAuditKey(dataSource, options.auditKey);
   await dataSource.initialize();
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   return { dataSource, pool, statements };

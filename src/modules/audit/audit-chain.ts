@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
+import { keyedHash, type AuditKey } from './audit-key';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * How an entry is chained. LEGACY entries (written before the chain was keyed) hash with plain
+ * SHA-256, which anyone can recompute; KEYED entries with HMAC-SHA-256 under the audit key.
+ */
+export enum ChainVersion {
+  LEGACY = 1,
+  KEYED = 2,
+}
 
 export interface AuditContent {
   seq: number;
@@ -25,11 +35,21 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function chainHash(previousHash: string, content: AuditContent): string {
+/** The unkeyed hash of the entries written before the chain was keyed. */
+export function legacyChainHash(previousHash: string, content: AuditContent): string {
   return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
+/**
+ * The keyed hash: HMAC-SHA-256 of the previous hash and the content. The prefix names the version,
+ * so that no text hashed for another purpose (a checkpoint, a later version) can pass for an entry.
+ */
+export function keyedChainHash(key: AuditKey, previousHash: string, content: AuditContent): string {
+  return keyedHash(key, `flowmap-audit-entry-v2\n${previousHash}\n${canonicalJson(content)}`);
+}
+
 export interface ChainedEntry extends AuditContent {
+  chainVersion: number;
   previousHash: string;
   hash: string;
 }
@@ -42,11 +62,22 @@ export interface ChainPosition {
 
 export const CHAIN_START: ChainPosition = { seq: 0, hash: GENESIS_HASH };
 
+/** What checking a chain needs besides the entries. */
+export interface ChainRules {
+  key: AuditKey;
+  /** The last entry written before the chain was keyed (0 for a log keyed from its start). */
+  legacyUntilSeq: number;
+}
+
 /**
- * The first entry whose number, link or hash does not match, or null when the chain is whole.
- * `after` lets a long chain be checked in pieces: pass the last entry of the piece before.
+ * The first entry whose number, link, version or hash does not match, or null when the chain is
+ * whole. `after` lets a long chain be checked in pieces: pass the last entry of the piece before.
  */
-export function firstBrokenLink(entries: Iterable<ChainedEntry>, after: ChainPosition = CHAIN_START): { seq: number; reason: string } | null {
+export function firstBrokenLink(
+  entries: Iterable<ChainedEntry>,
+  rules: ChainRules,
+  after: ChainPosition = CHAIN_START,
+): { seq: number; reason: string } | null {
   let expectedPrevious = after.hash;
   let expectedSeq = after.seq + 1;
   for (const entry of entries) {
@@ -56,8 +87,20 @@ export function firstBrokenLink(entries: Iterable<ChainedEntry>, after: ChainPos
     if (entry.previousHash !== expectedPrevious) {
       return { seq: entry.seq, reason: 'previous hash does not match the entry before it' };
     }
-    const { previousHash, hash, ...content } = entry;
-    if (chainHash(previousHash, content) !== hash) {
+    // Only the entries that existed when the chain was keyed may be unkeyed: anyone can compute a
+    // plain hash, so an unkeyed entry after them is a forgery however well it links.
+    const expectedVersion = entry.seq <= rules.legacyUntilSeq ? ChainVersion.LEGACY : ChainVersion.KEYED;
+    if (entry.chainVersion !== expectedVersion) {
+      return {
+        seq: entry.seq,
+        reason: expectedVersion === ChainVersion.KEYED
+          ? `entry is not keyed, but every entry after ${rules.legacyUntilSeq} must be`
+          : `entry claims chain version ${entry.chainVersion}, but entries up to ${rules.legacyUntilSeq} predate the key`,
+      };
+    }
+    const { previousHash, hash, chainVersion, ...content } = entry;
+    const recomputed = chainVersion === ChainVersion.LEGACY ? legacyChainHash(previousHash, content) : keyedChainHash(rules.key, previousHash, content);
+    if (recomputed !== hash) {
       return { seq: entry.seq, reason: 'content does not match its hash' };
     }
     expectedPrevious = hash;

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
-import { AuditEntryConnection, AuditLogFilter, AuditLogVerification } from './audit-entry.type';
+import { AuditCheckpointInput, AuditEntryConnection, AuditLogFilter, AuditLogVerification } from './audit-entry.type';
 import { listAuditEntries, verifyAuditLog } from './audit-log.service';
 
 @Resolver()
@@ -11,8 +11,15 @@ export class AuditLogResolver {
     return listAuditEntries(ctx.dataSource, filter ?? {}, page);
   }
 
-  @Query(() => AuditLogVerification, { description: 'Recomputes the hash chain of the whole audit log and reports the first entry that does not match.' })
-  verifyAuditLog(@Ctx() ctx: RequestContext) {
-    return verifyAuditLog(ctx.dataSource);
+  @Query(() => AuditLogVerification, {
+    description:
+      'Recomputes the keyed hash chain of the whole audit log and reports the first entry that does not match; with a checkpoint taken earlier, also that the log still holds its entry (entries removed from the end show only so).',
+  })
+  verifyAuditLog(
+    @Arg('checkpoint', () => AuditCheckpointInput, { nullable: true, description: 'A checkpoint from an earlier verification, to check the log against.' })
+    checkpoint: AuditCheckpointInput | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return verifyAuditLog(ctx.dataSource, checkpoint ?? undefined);
   }
 }

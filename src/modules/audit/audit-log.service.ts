@@ -1,7 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, FlowmapError } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../common/pagination';
-import { CHAIN_START, firstBrokenLink, type ChainedEntry, type ChainPosition } from './audit-chain';
+import { CHAIN_START, firstBrokenLink, type ChainedEntry, type ChainPosition, type ChainRules } from './audit-chain';
+import { isSignedWith, signCheckpoint, type AuditCheckpoint } from './audit-checkpoint';
+import { auditKeyOf } from './audit-key';
 
 export interface AuditLogFilter {
   entityType?: string | null;
@@ -16,6 +18,14 @@ export interface AuditVerification {
   entriesChecked: number;
   firstBrokenSeq: number | null;
   reason: string | null;
+  /** The last entry found intact: the head of the log when it is valid. */
+  head: ChainPosition;
+  /** How many entries, from the first, predate the key and are chained by plain SHA-256 only. */
+  legacyEntries: number;
+  /** Whether the log still holds the checkpoint's entry with its hash; null when none was given. */
+  matchesCheckpoint: boolean | null;
+  /** A signed checkpoint of the head, to keep elsewhere; null when the log is broken (it would vouch for the break). */
+  checkpoint: AuditCheckpoint | null;
 }
 
 interface AuditRow {
@@ -27,12 +37,13 @@ interface AuditRow {
   entityKey: string;
   before: unknown;
   after: unknown;
+  chainVersion: number;
   previousHash: string;
   hash: string;
 }
 
 const COLUMNS = `seq, at, actor, operation, entity_type AS "entityType", entity_key AS "entityKey", before, after,
-  previous_hash AS "previousHash", hash`;
+  chain_version AS "chainVersion", previous_hash AS "previousHash", hash`;
 
 /** Entries read per statement while verifying, so that a long log never sits in memory whole. */
 const VERIFY_BATCH_SIZE = 5_000;
@@ -48,6 +59,7 @@ function chainedEntry(row: AuditRow): ChainedEntry {
     entityKey: row.entityKey,
     before: row.before,
     after: row.after,
+    chainVersion: row.chainVersion,
     previousHash: row.previousHash,
     hash: row.hash,
   };
@@ -84,29 +96,81 @@ export async function listAuditEntries(dataSource: DataSource, filter: AuditLogF
   return { nodes, edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
 }
 
+async function chainRules(manager: EntityManager): Promise<ChainRules> {
+  const [{ legacyUntilSeq }] = (await manager.query('SELECT legacy_until_seq AS "legacyUntilSeq" FROM audit_chain_legacy')) as { legacyUntilSeq: string }[];
+  return { key: auditKeyOf(manager.connection), legacyUntilSeq: Number(legacyUntilSeq) };
+}
+
+/** A checkpoint not signed with this server's key proves nothing: refused, naming the field. */
+function checkedCheckpoint(dataSource: DataSource, checkpoint: AuditCheckpoint | undefined): AuditCheckpoint | undefined {
+  if (checkpoint === undefined) return undefined;
+  if (!isSignedWith(auditKeyOf(dataSource), checkpoint)) {
+    throw new FlowmapError(
+      ErrorCode.BAD_USER_INPUT,
+      'checkpoint.signature: the checkpoint is not signed with this audit key (it was altered, or taken by another Flowmap)',
+      { field: 'checkpoint.signature' },
+    );
+  }
+  return checkpoint;
+}
+
 /**
- * Recomputes the hash chain from the first entry to the last, in one snapshot, and reports the
- * first entry that was changed, removed or inserted. Removing entries from the end is the one
- * tampering a chain cannot show: compare `entriesChecked` with a count kept elsewhere for that.
+ * Recomputes the chain from the first entry to the last, in one snapshot, and reports the first
+ * entry that was changed, removed or inserted. Keyed entries can only be recomputed with the
+ * audit key, so whoever lacks it cannot rewrite the log and recompute the hashes after.
+ *
+ * Entries removed from the end leave a shorter chain that is whole: only a `checkpoint` taken
+ * before shows them, because the log must still hold the checkpoint's entry with its hash. That
+ * also shows a rewrite at or before the checkpoint's entry by someone who holds the key.
  */
-export async function verifyAuditLog(dataSource: DataSource): Promise<AuditVerification> {
+export async function verifyAuditLog(dataSource: DataSource, checkpoint?: AuditCheckpoint): Promise<AuditVerification> {
+  const anchor = checkedCheckpoint(dataSource, checkpoint);
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const rules = await chainRules(manager);
+    const legacyEntries = async (): Promise<number> => {
+      const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM audit_entry WHERE seq <= $1', [rules.legacyUntilSeq])) as { count: number }[];
+      return count;
+    };
+    const broken = (entriesChecked: number, head: ChainPosition, seq: number, reason: string, matchesCheckpoint: boolean | null) => async (): Promise<AuditVerification> => ({
+      valid: false, entriesChecked, firstBrokenSeq: seq, reason, head, legacyEntries: await legacyEntries(), matchesCheckpoint, checkpoint: null,
+    });
     let position: ChainPosition = CHAIN_START;
     let entriesChecked = 0;
+    let matchesCheckpoint: boolean | null = anchor ? anchor.seq === 0 && anchor.hash === CHAIN_START.hash : null;
     for (;;) {
       const rows = (await manager.query(`SELECT ${COLUMNS} FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT ${VERIFY_BATCH_SIZE}`, [
         position.seq,
       ])) as AuditRow[];
-      if (rows.length === 0) return { valid: true, entriesChecked, firstBrokenSeq: null, reason: null };
+      if (rows.length === 0) break;
       const entries = rows.map(chainedEntry);
-      const broken = firstBrokenLink(entries, position);
-      if (broken) {
-        const intact = entries.findIndex((entry) => entry.seq === broken.seq);
-        return { valid: false, entriesChecked: entriesChecked + intact, firstBrokenSeq: broken.seq, reason: broken.reason };
+      const brokenLink = firstBrokenLink(entries, rules, position);
+      const intact = brokenLink ? entries.findIndex((entry) => entry.seq === brokenLink.seq) : entries.length;
+      const anchored = anchor ? entries.slice(0, intact).find((entry) => entry.seq === anchor.seq) : undefined;
+      if (anchor && anchored) matchesCheckpoint = anchored.hash === anchor.hash;
+      if (brokenLink) {
+        const head = intact > 0 ? { seq: entries[intact - 1].seq, hash: entries[intact - 1].hash } : position;
+        return broken(entriesChecked + intact, head, brokenLink.seq, brokenLink.reason, matchesCheckpoint)();
       }
       entriesChecked += entries.length;
       const last = entries[entries.length - 1];
       position = { seq: last.seq, hash: last.hash };
     }
+    if (anchor && position.seq < anchor.seq) {
+      const missing = position.seq + 1 === anchor.seq ? `entry ${anchor.seq} is` : `entries ${position.seq + 1} to ${anchor.seq} are`;
+      return broken(entriesChecked, position, position.seq + 1, `${missing} missing: the log ends at entry ${position.seq}, the checkpoint of ${anchor.takenAt} holds entry ${anchor.seq}`, false)();
+    }
+    if (anchor && matchesCheckpoint === false) {
+      return broken(entriesChecked, position, anchor.seq, `entry ${anchor.seq} differs from the checkpoint of ${anchor.takenAt}: it or an entry before it was rewritten`, false)();
+    }
+    return {
+      valid: true,
+      entriesChecked,
+      firstBrokenSeq: null,
+      reason: null,
+      head: position,
+      legacyEntries: await legacyEntries(),
+      matchesCheckpoint,
+      checkpoint: signCheckpoint(rules.key, position, new Date()),
+    };
   });
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { chainHash, GENESIS_HASH, type AuditContent } from './audit-chain';
+import { ChainVersion, GENESIS_HASH, keyedChainHash, type AuditContent } from './audit-chain';
+import { auditKeyOf } from './audit-key';
 
 export interface Change {
   operation: string;
@@ -22,10 +23,12 @@ function asStored(value: unknown): unknown {
 
 /**
  * Appends changes to the audit log inside the caller's transaction, so that a change and its
- * audit entry commit or roll back together.
+ * audit entry commit or roll back together. Each entry is keyed with the audit key of the
+ * connection (HMAC-SHA-256 over the previous hash and the content).
  */
 export async function recordChanges(manager: EntityManager, actor: string, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
+  const key = auditKeyOf(manager.connection);
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_ID]);
   const [last] = (await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as {
     seq: string;
@@ -37,14 +40,14 @@ export async function recordChanges(manager: EntityManager, actor: string, chang
   const rows = changes.map((change) => {
     seq += 1;
     const content: AuditContent = { seq, at, actor, ...change, before: asStored(change.before), after: asStored(change.after) };
-    const hash = chainHash(previousHash, content);
+    const hash = keyedChainHash(key, previousHash, content);
     const row = { ...content, previousHash, hash };
     previousHash = hash;
     return row;
   });
   await manager.query(
-    `INSERT INTO audit_entry (seq, at, actor, operation, entity_type, entity_key, before, after, previous_hash, hash)
-     SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
+    `INSERT INTO audit_entry (seq, at, actor, operation, entity_type, entity_key, before, after, previous_hash, hash, chain_version)
+     SELECT *, ${ChainVersion.KEYED} FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
                           $7::jsonb[], $8::jsonb[], $9::text[], $10::text[])`,
     [
       rows.map((row) => row.seq),
