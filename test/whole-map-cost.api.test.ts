@@ -4,6 +4,8 @@ import { generateInventory } from '../src/bench/generate-inventory';
 import { loadInventory } from '../src/bench/load-inventory';
 import { Role } from '../src/modules/auth/role';
 import { inventoryWalkCounters } from '../src/modules/flow-engine/inventory-flows';
+import { FIELD_COSTS, WHOLE_MAP_COST } from '../src/query-costs';
+import { flowmapSchema } from '../src/schema';
 import { startServer } from '../src/server';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -78,6 +80,30 @@ describe('the cost of whole-map questions', () => {
     const few = await viewer.graphql<{ a0: { totalCount: number }; a1: { totalCount: number } }>(`{ ${aliases(2, () => 'findings { totalCount }')} }`);
     expect(few.errors).toBeUndefined();
     expect(few.data!.a0.totalCount).toBeGreaterThan(0);
+  });
+
+  it('prices fields the schema has: a renamed field cannot lose its cost unnoticed', async () => {
+    const schema = await flowmapSchema();
+    for (const name of FIELD_COSTS.keys()) {
+      const [type, field] = name.split('.');
+      const object = schema.getType(type) as { getFields?: () => Record<string, unknown> } | undefined;
+      expect(object?.getFields?.()[field], name).toBeDefined();
+    }
+  });
+
+  it('weighs a profile by the subject categories it names, up to a walk of the whole map', async () => {
+    const viewer = await api.as(Role.VIEWER);
+    const profile = (categories: string[]) => `profileDataFlows(profile: { subjectCategories: ${JSON.stringify(categories)}, countryOfResidence: "DE" }) { maxDepth }`;
+    const listed = await viewer.graphql<{ subjectCategories: { nodes: { key: string }[] } }>('{ subjectCategories(first: 5) { nodes { key } } }');
+    const everyCategory = listed.data!.subjectCategories.nodes.map((category) => category.key);
+    expect(everyCategory).toHaveLength(5);
+    expect((await viewer.graphql(`{ ${aliases(25, () => profile(everyCategory.slice(0, 1)))} }`)).errors).toBeUndefined();
+    const wide = await viewer.graphql(`{ ${aliases(25, () => profile(everyCategory))} }`);
+    expect(wide.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' }, message: expect.stringContaining(`query cost: ${25 * (8 * 5 + 1)}`) });
+    const hidden = await viewer.graphql(`query($p: SubjectProfileInput!) { ${aliases(10, () => 'profileDataFlows(profile: $p) { maxDepth }')} }`, {
+      p: { subjectCategories: everyCategory, countryOfResidence: 'DE' },
+    });
+    expect(hidden.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' }, message: expect.stringContaining(`query cost: ${10 * (WHOLE_MAP_COST + 1)}`) });
   });
 
   it('makes the operations of a batch share one budget: those past it are refused and run nothing', async () => {
