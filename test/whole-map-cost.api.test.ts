@@ -192,6 +192,23 @@ describe('a request past its deadline', () => {
       const settled = inventoryWalkCounters.activities;
       expect((await api.graphql('{ rules { id } }')).errors).toBeUndefined();
       expect(inventoryWalkCounters.activities).toBe(settled);
+
+      // The same for every kind of whole-map question, one walk each.
+      const others = [
+        'crossBorderTransfers { totalCount }',
+        'transferRegister',
+        'recordOfProcessing',
+        'recipientsOfCategory(category: "contact") { partyKey }',
+        'personsReaching(country: "DE") { count }',
+      ];
+      const again = { ...inventoryWalkCounters };
+      const mixed = await post(hasty.url, api.token!, { query: `{ ${aliases(others.length, (index) => others[index])} }` });
+      expect(mixed.status).toBe(503);
+      // The register and the record share one walk when it succeeds: at least four walks.
+      const walks = others.length - 1;
+      await vi.waitFor(() => expect(inventoryWalkCounters.started - again.started).toBeGreaterThanOrEqual(walks), { timeout: 60_000 });
+      await vi.waitFor(() => expect(inventoryWalkCounters.ended).toBe(inventoryWalkCounters.started), { timeout: 60_000 });
+      expect(inventoryWalkCounters.activities - again.activities).toBeLessThan(walks * activitiesPerWalk);
     } finally {
       await hasty.stop();
     }
