@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { withDeadline } from './common/request-deadline';
+import { RequestDeadline, withDeadline } from './common/request-deadline';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
 import type { Role } from './modules/auth/role';
 import { createDataCategoryLoaders } from './modules/data-category/data-category.loaders';
 import { createEvidenceLoaders } from './modules/evidence/evidence.loaders';
 import { createFlowLoaders } from './modules/flow/flow.loaders';
+import { WholeMapMemo } from './modules/flow-query/whole-map-memo';
 import { createPartyLoaders } from './modules/party/party.loaders';
 import { createPersonLoaders } from './modules/person/person.loaders';
 import { createSubjectCategoryLoaders } from './modules/subject-category/subject-category.loaders';
@@ -40,9 +41,15 @@ export interface RequestContext {
   caller: Caller;
   dataSource: DataSource;
   loaders: Loaders;
+  /** When the request is abandoned; long work on the event loop checks it and stops. */
+  deadline: RequestDeadline;
+  /** Whole-map judgements, computed once per request however many fields ask for them. */
+  wholeMap: WholeMapMemo;
+  /** The cost the request's operations have used so far: the operations of a batch share one budget. */
+  cost: { spent: number };
 }
 
-/** With a time limit, the request's transactions cannot outlive it (see withDeadline). */
+/** With a time limit, the request's transactions cannot outlive it (see withDeadline), nor its whole-map walks. */
 export function createRequestContext(
   dataSource: DataSource,
   caller: Caller,
@@ -50,5 +57,14 @@ export function createRequestContext(
   limit?: { deadline: number; timeoutMs: number },
 ): RequestContext {
   const requestDataSource = limit ? withDeadline(dataSource, limit.deadline, limit.timeoutMs) : dataSource;
-  return { requestId, caller, dataSource: requestDataSource, loaders: createLoaders(requestDataSource) };
+  const deadline = limit ? new RequestDeadline(limit.deadline, limit.timeoutMs) : RequestDeadline.NONE;
+  return {
+    requestId,
+    caller,
+    dataSource: requestDataSource,
+    loaders: createLoaders(requestDataSource),
+    deadline,
+    wholeMap: new WholeMapMemo(new Date(), deadline),
+    cost: { spent: 0 },
+  };
 }

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { corsHeaders } from './common/cors';
 import { ErrorCode } from './common/errors';
 import { formatError, isDatabaseUnavailable, loggableError } from './common/format-error';
-import { DEFAULT_LIMITS, queryLimitsRule, type Limits } from './common/limits';
+import { DEFAULT_LIMITS, queryLimitsRule, requestCostPlugin, type Limits } from './common/limits';
 import { knownOperationTypesRule } from './common/operation-types';
 import { requestTimedOut } from './common/request-deadline';
 import { portProblem } from './common/startup-error';
@@ -18,7 +18,7 @@ import type { Database } from './db/data-source';
 import { authenticate } from './modules/auth/api-token.service';
 import { DEFAULT_AUTH_FAILURES_PER_MINUTE, FailedAuthLimiter } from './modules/auth/failed-auth-limiter';
 import { attachTokenCache, DEFAULT_TOKEN_CACHE_SECONDS, detachTokenCache, VerifiedTokenCache } from './modules/auth/verified-token-cache';
-import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from './modules/flow-engine/compute-data-flows';
+import { QUERY_COST_MODEL } from './query-costs';
 import { flowmapSchema } from './schema';
 
 export interface ServerOptions {
@@ -136,11 +136,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     parseOptions: { maxTokens: limits.maxQueryTokens },
     validationRules: [
       knownOperationTypesRule,
-      queryLimitsRule({ maxDepth: limits.maxQueryDepth, maxCost: limits.maxQueryCost }, { name: 'maxDepth', whenAbsent: DEFAULT_MAX_DEPTH, atMost: MAX_DEPTH }),
+      queryLimitsRule({ maxDepth: limits.maxQueryDepth, maxCost: limits.maxQueryCost }, QUERY_COST_MODEL.work, QUERY_COST_MODEL.fields),
     ],
     includeStacktraceInErrorResponses: false,
     // No cache hints are set: without the plugin, Apollo does not wrap every field's resolver.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), requestCostPlugin<RequestContext>(limits.maxQueryCost, QUERY_COST_MODEL, (context) => context.cost)],
     formatError: (formatted, error) => formatError(formatted, error, (internal) => logger.error({ error: loggableError(internal) }, 'internal error')),
   });
   await apollo.start();

@@ -244,7 +244,7 @@ describe('a connection lost while COMMIT is under way', () => {
   it('is OUTCOME_UNKNOWN, not "unavailable; retry": the write did commit', async () => {
     const database = await createTestDatabase();
     const proxy = await startCommitCuttingProxy(new URL(database.url));
-    const proxied = await prepareDatabase(proxy.url, { poolSize: 4 });
+    const proxied = await prepareDatabase(proxy.url, { poolSize: 4, auditKey: database.auditKey });
     const secret = `fm_${randomBytes(32).toString('base64url')}`;
     await seedAdminToken(proxied.dataSource, secret);
     const server = await startServer({ database: proxied, logger: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, tokenCacheSeconds: 0 });

@@ -18,7 +18,7 @@ async function flowmap(argv: string[]) {
   const code = await run(argv, {
     stdout: { write: (text: string) => (output.stdout += text) },
     stderr: { write: (text: string) => (output.stderr += text) },
-    env: { DATABASE_URL: database.url },
+    env: { DATABASE_URL: database.url, FLOWMAP_AUDIT_KEY: database.auditKeyText },
   });
   return { code, ...output };
 }

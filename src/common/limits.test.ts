@@ -1,6 +1,6 @@
-import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, Kind, parse, specifiedRules, validate, type FieldNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, queryLimitsRule } from './limits';
+import { DEFAULT_LIMITS, operationCost, queryLimitsRule, type FieldCosts } from './limits';
 
 const schema = buildSchema(`
   type Query { node: Node, nodes: [Node!]!, map(maxDepth: Int): Map }
@@ -45,6 +45,25 @@ describe('queryLimitsRule', () => {
     expect(cost('query($d: Int) { map(maxDepth: $d) { hops } }')).toBe('17');
     expect(cost('{ map { hops } }')).toBe('9');
     expect(cost('{ nodes { map(maxDepth: 2) { hops } } }')).toBe('4');
+  });
+
+  it('prices the fields of the cost table: a fixed cost, or one computed from the field and its work weight', () => {
+    const fields: FieldCosts = new Map<string, number | ((field: FieldNode, weight: number) => number)>([
+      ['Query.nodes', 50],
+      ['Node.map', (field, weight) => weight * (field.alias ? 2 : 1)],
+    ]);
+    const cost = (query: string) => {
+      const found = validate(schema, parse(query), [queryLimitsRule({ maxDepth: 4, maxCost: 1 }, work, fields)]);
+      return /query cost: (\d+)/.exec(found[0]?.message ?? '')?.[1];
+    };
+    expect(cost('{ nodes { key } }')).toBe('51');
+    expect(cost('{ a: nodes { key } b: nodes { key } }')).toBe('102');
+    expect(cost('{ node { map(maxDepth: 3) { hops } m: map(maxDepth: 3) { hops } } }')).toBe(String(1 + (3 + 1) + (6 + 1)));
+    // Outside validation, the same count for one operation of a document.
+    const document = parse('query A { nodes { ...f } } query B { node { key } } fragment f on Node { key map { hops } }');
+    const [a, b] = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    expect(operationCost(schema, document, a, { work, fields })).toBe(50 + 1 + 8 + 1);
+    expect(operationCost(schema, document, b, { work, fields })).toBe(2);
   });
 
   it('measures each fragment once, so that fragments spreading fragments cannot make it slow', () => {

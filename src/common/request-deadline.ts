@@ -9,6 +9,29 @@ export function requestTimedOut(timeoutMs: number): FlowmapError {
   );
 }
 
+/**
+ * When a request is abandoned. Work that runs on the event loop (a walk of the whole data map)
+ * cannot be cancelled from outside, so it asks here between steps and stops with TIMEOUT once the
+ * request has been answered as timed out.
+ */
+export class RequestDeadline {
+  /** `at` in epoch milliseconds; Infinity for work no request waits on (the CLI, the bench). */
+  constructor(
+    readonly at: number,
+    readonly timeoutMs: number,
+  ) {}
+
+  static readonly NONE = new RequestDeadline(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+
+  get passed(): boolean {
+    return Date.now() >= this.at;
+  }
+
+  throwIfPassed(): void {
+    if (this.passed) throw requestTimedOut(this.timeoutMs);
+  }
+}
+
 type Transaction = (...args: unknown[]) => Promise<unknown>;
 
 /**

@@ -16,12 +16,12 @@ export class ExportsResolver {
     @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return recordOfProcessing(ctx.dataSource, format, asOf);
+    return recordOfProcessing(ctx.dataSource, format, asOf, ctx.wholeMap);
   }
 
   @Query(() => String, { description: 'The cross-border transfer register as CSV: one row per transfer, with its mechanism, safeguards, regimes and whether it is lawful.' })
   transferRegister(@Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
-    return transferRegister(ctx.dataSource, asOf);
+    return transferRegister(ctx.dataSource, asOf, ctx.wholeMap);
   }
 }
 

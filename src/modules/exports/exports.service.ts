@@ -1,25 +1,29 @@
 import type { DataSource } from 'typeorm';
 import { calendarDateOf } from '../../common/dates';
 import { engineView, inventoryTransfers } from '../flow-query/flow-query.service';
+import { WholeMapMemo } from '../flow-query/whole-map-memo';
 import { readInventory } from '../inventory/inventory-export.service';
 import { RecordFormat } from './exports.type';
 import { buildRecordOfProcessing, recordOfProcessingCsv, recordOfProcessingMarkdown } from './record-of-processing';
 import { transferRegisterCsv } from './transfer-register';
 
 /** The GDPR Art. 30(1) record of processing as of a time (default now): the activities then in force. */
-export async function recordOfProcessing(dataSource: DataSource, format: RecordFormat, asOf?: Date | null): Promise<string> {
-  const on = calendarDateOf(asOf ?? new Date());
-  const [document, transfers] = await Promise.all([
-    dataSource.transaction('REPEATABLE READ', (manager) => readInventory(manager, { includePersons: false })),
-    inventoryTransfers(dataSource, asOf, {}),
-  ]);
-  const records = buildRecordOfProcessing(document, transfers, on);
-  return format === RecordFormat.CSV ? recordOfProcessingCsv(records) : recordOfProcessingMarkdown(records, { organisation: document.organisation ?? null, on });
+export async function recordOfProcessing(dataSource: DataSource, format: RecordFormat, asOf?: Date | null, memo = new WholeMapMemo()): Promise<string> {
+  const on = calendarDateOf(asOf ?? memo.now);
+  // Read and built once per request and day: the inventory read and the walk grow with the map.
+  return memo.remember('record-of-processing', [format, on], async () => {
+    const [document, transfers] = await Promise.all([
+      dataSource.transaction('REPEATABLE READ', (manager) => readInventory(manager, { includePersons: false })),
+      inventoryTransfers(dataSource, asOf, {}, memo),
+    ]);
+    const records = buildRecordOfProcessing(document, transfers, on);
+    return format === RecordFormat.CSV ? recordOfProcessingCsv(records) : recordOfProcessingMarkdown(records, { organisation: document.organisation ?? null, on });
+  });
 }
 
 /** The cross-border transfer register as of a time (default now), as CSV. */
-export async function transferRegister(dataSource: DataSource, asOf?: Date | null): Promise<string> {
-  const [view, hops] = await Promise.all([engineView(dataSource), inventoryTransfers(dataSource, asOf, {})]);
+export async function transferRegister(dataSource: DataSource, asOf?: Date | null, memo = new WholeMapMemo()): Promise<string> {
+  const [view, hops] = await Promise.all([engineView(dataSource), inventoryTransfers(dataSource, asOf, {}, memo)]);
   const partyNames = new Map([...view.index.snapshot.parties.values()].map((party) => [party.key, party.name]));
   return transferRegisterCsv(hops, partyNames);
 }

@@ -27,7 +27,22 @@ export interface InventoryHopOptions {
    * persons it concerns): the regimes of those residences follow the data, as for one person.
    */
   residencesByActivity?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Called before the first activity and every few after: throws to end the walk, so that a
+   * question whose request was abandoned stops taking the CPU.
+   */
+  checkDeadline?: () => void;
 }
+
+/** Activities walked between two checks of the deadline: a check costs far less than one activity. */
+const ACTIVITIES_PER_DEADLINE_CHECK = 8;
+
+/**
+ * Whole-map walks this process has started and ended (finished or stopped), and the activities
+ * they judged: what tests read to see that aliases share a walk and that a walk stops with its
+ * request.
+ */
+export const inventoryWalkCounters = { started: 0, ended: 0, activities: 0 };
 
 export interface TransferFilter {
   /** Only transfers under this regime: governed by it, to a country outside its territory. */
@@ -54,10 +69,23 @@ const everyConsentHeld: ConsentGate = () => ({ followed: true, consentHeld: true
  * needs of each (a whole large map's hops and findings at once take hundreds of megabytes).
  */
 function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
+  inventoryWalkCounters.started += 1;
+  try {
+    walkActivities(index, options, visit);
+  } finally {
+    inventoryWalkCounters.ended += 1;
+  }
+}
+
+function walkActivities(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
   const { date } = readAsOf(options.asOf);
   const maxDepth = clampDepth(options.maxDepth);
+  let walked = 0;
   for (const activity of index.activities) {
     if (!isInForce(activity.effectiveFrom, activity.effectiveTo, date)) continue;
+    if (walked % ACTIVITIES_PER_DEADLINE_CHECK === 0) options.checkDeadline?.();
+    walked += 1;
+    inventoryWalkCounters.activities += 1;
     const traversed = traverseActivity({
       index,
       activity,

@@ -54,7 +54,7 @@ export class FlowQueryResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryFindingsPage(ctx.dataSource, { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party }, page);
+    return inventoryFindingsPage(ctx.dataSource, { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party }, page, ctx.wholeMap);
   }
 
   @Query(() => DataHopConnection, { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful, a page at a time.' })
@@ -64,7 +64,7 @@ export class FlowQueryResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page);
+    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, ctx.wholeMap);
   }
 
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })
@@ -73,7 +73,7 @@ export class FlowQueryResolver {
     @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return categoryRecipients(ctx.dataSource, category, asOf);
+    return categoryRecipients(ctx.dataSource, category, asOf, ctx.wholeMap);
   }
 
   @Query(() => PersonsReachingResult, { description: "Stored persons whose data reaches a party or a country: the count and a page of ids." })
@@ -85,7 +85,7 @@ export class FlowQueryResolver {
     @Arg('after', () => String, { nullable: true, description: 'Return ids after this one.' }) after: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return personsReaching(ctx.dataSource, { partyKey: party, country }, { asOf, first: pageSize(first), after });
+    return personsReaching(ctx.dataSource, { partyKey: party, country }, { asOf, first: pageSize(first), after }, ctx.wholeMap);
   }
 
   @Query(() => [Rule], { description: 'The rules Flowmap checks, with their severity and article.' })

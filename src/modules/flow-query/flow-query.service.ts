@@ -14,6 +14,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
 import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
 import { cachedPersonFacts, readPersonFacts, type PersonFacts } from './person-facts';
+import { WholeMapMemo } from './whole-map-memo';
 
 /** The engine's view of the data map, plus id lookups by key for questions asked in keys. */
 export interface EngineView {
@@ -76,9 +77,16 @@ export interface FlowQueryOptions {
   maxDepth?: number | null;
 }
 
-function resolvedAsOf(options: FlowQueryOptions): string {
-  return (options.asOf ?? new Date()).toISOString();
+function resolvedAsOf(options: FlowQueryOptions, memo?: WholeMapMemo): string {
+  return (options.asOf ?? memo?.now ?? new Date()).toISOString();
 }
+
+/*
+ * Whole-map questions are remembered in the request's WholeMapMemo under everything their walk
+ * reads: the engine view (the inventory revision), the person facts (the person revision) and the
+ * calendar day of asOf, the only part of the time the walk compares (readAsOf(...).date); a
+ * question that comes to depend on more (the caller's role, the instant) must add it to its key.
+ */
 
 /** Keys instead of ids, for people reading the answer. */
 function findingView(view: EngineView, finding: Finding): FindingView {
@@ -198,8 +206,8 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
   return answerView(view, answer, maxDepth);
 }
 
-function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts): Finding[] {
-  return inventoryFindingsOf(index, { asOf, ...facts });
+function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts, memo?: WholeMapMemo): Finding[] {
+  return inventoryFindingsOf(index, { asOf, ...facts, checkDeadline: memo && (() => memo.deadline.throwIfPassed()) });
 }
 
 export interface InventoryQuestion {
@@ -210,12 +218,15 @@ export interface InventoryQuestion {
 }
 
 /** The findings asked for, most severe first, with the view to name what they concern. */
-async function findingsMatching(dataSource: DataSource, question: InventoryQuestion): Promise<{ view: EngineView; findings: Finding[] }> {
+async function findingsMatching(dataSource: DataSource, question: InventoryQuestion, memo: WholeMapMemo): Promise<{ view: EngineView; findings: Finding[] }> {
   const view = await engineView(dataSource);
   const partyId = question.partyKey ? view.idsByKey.parties.get(question.partyKey) : null;
   if (question.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${question.partyKey}'`, { field: 'party' });
   const floor = question.minimumSeverity ? SEVERITY_ORDER.indexOf(question.minimumSeverity) : 0;
-  const findings = findingsOf(view.index, resolvedAsOf(question), await cachedPersonFacts(dataSource, view.index))
+  const asOf = resolvedAsOf(question, memo);
+  const facts = await cachedPersonFacts(dataSource, view.index);
+  const findings = memo
+    .remember('findings', [view, facts, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo))
     .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
     .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
     .filter((finding) => !partyId || finding.partyIds.includes(partyId));
@@ -223,14 +234,14 @@ async function findingsMatching(dataSource: DataSource, question: InventoryQuest
 }
 
 /** Findings across the whole data map, as of a time. */
-export async function inventoryFindings(dataSource: DataSource, question: InventoryQuestion): Promise<FindingView[]> {
-  const { view, findings } = await findingsMatching(dataSource, question);
+export async function inventoryFindings(dataSource: DataSource, question: InventoryQuestion, memo = new WholeMapMemo()): Promise<FindingView[]> {
+  const { view, findings } = await findingsMatching(dataSource, question, memo);
   return findings.map((finding) => findingView(view, finding));
 }
 
 /** A page of them: only the page is put in keys. */
-export async function inventoryFindingsPage(dataSource: DataSource, question: InventoryQuestion, page: PageArgs): Promise<Page<FindingView>> {
-  const { view, findings } = await findingsMatching(dataSource, question);
+export async function inventoryFindingsPage(dataSource: DataSource, question: InventoryQuestion, page: PageArgs, memo = new WholeMapMemo()): Promise<Page<FindingView>> {
+  const { view, findings } = await findingsMatching(dataSource, question, memo);
   return paginateList(findings, page, (finding) => findingView(view, finding));
 }
 
@@ -257,18 +268,36 @@ export async function findingChanges(dataSource: DataSource, manager: EntityMana
 }
 
 /** Every cross-border transfer the data map allows, as of a time. */
-export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter): Promise<DataHop[]> {
+export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter, memo = new WholeMapMemo()): Promise<DataHop[]> {
   const view = await engineView(dataSource);
-  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }), ...(await cachedPersonFacts(dataSource, view.index)) });
-  return crossBorderTransfers(hops, filter).map((hop) => hopView(view, hop));
+  const at = resolvedAsOf({ asOf }, memo);
+  const facts = await cachedPersonFacts(dataSource, view.index);
+  // Only the transfers are kept, not every hop of the map.
+  const transfers = memo.remember('transfers', [view, facts, calendarDateOf(at)], () =>
+    inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, {}, { start: 0, size: Number.POSITIVE_INFINITY }).hops,
+  );
+  return crossBorderTransfers(transfers, filter).map((hop) => hopView(view, hop));
 }
 
 /** A page of them, in walk order: only the page is kept, and put in keys. */
-export async function inventoryTransfersPage(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter, page: PageArgs): Promise<Page<DataHop>> {
+export async function inventoryTransfersPage(
+  dataSource: DataSource,
+  asOf: Date | null | undefined,
+  filter: TransferFilter,
+  page: PageArgs,
+  memo = new WholeMapMemo(),
+): Promise<Page<DataHop>> {
   const view = await engineView(dataSource);
   const positions = pagePositions(page);
-  const options = { asOf: resolvedAsOf({ asOf }), ...(await cachedPersonFacts(dataSource, view.index)) };
-  const { hops, totalCount } = inventoryTransferWindow(view.index, options, filter, positions);
+  const at = resolvedAsOf({ asOf }, memo);
+  const facts = await cachedPersonFacts(dataSource, view.index);
+  // Keyed by the filter and the window too: the walk keeps only the window, however large the map.
+  const { regime, destinationCountry, mechanism, lawful } = filter;
+  const { hops, totalCount } = memo.remember(
+    'transfer-window',
+    [view, facts, calendarDateOf(at), regime, destinationCountry, mechanism, lawful, positions.start, positions.size],
+    () => inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, filter, positions),
+  );
   return pageAt(hops, positions.start, totalCount, (hop) => hopView(view, hop));
 }
 
@@ -279,12 +308,15 @@ export interface CategoryRecipientView {
 }
 
 /** Which parties receive a data category (or one under it), and in which countries. */
-export async function categoryRecipients(dataSource: DataSource, categoryKey: string, asOf: Date | null | undefined): Promise<CategoryRecipientView[]> {
+export async function categoryRecipients(dataSource: DataSource, categoryKey: string, asOf: Date | null | undefined, memo = new WholeMapMemo()): Promise<CategoryRecipientView[]> {
   const view = await engineView(dataSource);
   const categoryId = view.idsByKey.categories.get(categoryKey);
   if (!categoryId) throw new FlowmapError(ErrorCode.NOT_FOUND, `category: no data category '${categoryKey}'`, { field: 'category' });
-  const hops = computeInventoryHops(view.index, { asOf: resolvedAsOf({ asOf }) });
-  return recipientsOfCategory(view.index, hops, categoryId).map((recipient) => ({
+  const at = resolvedAsOf({ asOf }, memo);
+  const recipients = memo.remember('category-recipients', [view, calendarDateOf(at), categoryId], () =>
+    recipientsOfCategory(view.index, computeInventoryHops(view.index, { asOf: at, checkDeadline: () => memo.deadline.throwIfPassed() }), categoryId),
+  );
+  return recipients.map((recipient) => ({
     partyKey: view.partyKeys.get(recipient.partyId) ?? recipient.partyId,
     kind: view.index.snapshot.parties.get(recipient.partyId)?.kind ?? 'UNKNOWN',
     countries: recipient.countries,
@@ -314,16 +346,34 @@ export async function personsReaching(
   dataSource: DataSource,
   target: ReachTarget,
   options: FlowQueryOptions & { first: number; after?: string | null },
+  memo = new WholeMapMemo(),
 ): Promise<PersonsReaching> {
   const view = await engineView(dataSource);
-  const asOf = resolvedAsOf(options);
+  const asOf = resolvedAsOf(options, memo);
   const partyId = target.partyKey ? view.idsByKey.parties.get(target.partyKey) : null;
   if (target.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${target.partyKey}'`, { field: 'party' });
   if (!target.partyKey === !target.country) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, 'party, country: name exactly one', { field: 'party' });
+  const maxDepth = clampDepth(options.maxDepth ?? undefined);
+  // Consents are given at instants: the whole asOf is part of the key, as are the page's bounds.
+  const key = [view, asOf, partyId, target.country, maxDepth, options.first, options.after];
+  return memo.remember('persons-reaching', key, () => candidatesReaching(dataSource, view, { partyId: partyId ?? null, country: target.country ?? null }, asOf, maxDepth, options, memo));
+}
+
+async function candidatesReaching(
+  dataSource: DataSource,
+  view: EngineView,
+  target: { partyId: string | null; country: string | null },
+  asOf: string,
+  maxDepth: number,
+  options: { first: number; after?: string | null },
+  memo: WholeMapMemo,
+): Promise<PersonsReaching> {
+  const { partyId } = target;
   const reaches = (answer: DataFlowAnswer): boolean =>
     partyId ? answer.partyIds.includes(partyId) : answer.summary.countriesReached.includes(target.country as string);
 
-  const reachingHops = computeInventoryHops(view.index, { asOf }).filter((hop) =>
+  const checkDeadline = () => memo.deadline.throwIfPassed();
+  const reachingHops = computeInventoryHops(view.index, { asOf, checkDeadline }).filter((hop) =>
     partyId ? hop.toPartyId === partyId || hop.fromPartyId === partyId : hop.toCountries.includes(target.country as string) || hop.fromCountries.includes(target.country as string),
   );
   const activityIds = new Set(reachingHops.map((hop) => hop.activityId));
@@ -339,6 +389,7 @@ export async function personsReaching(
   for (;;) {
     const profiles = await readStoredProfilesInCategories(dataSource, subjectCategoryIds, cursor, PROFILE_CHUNK);
     for (const stored of profiles) {
+      checkDeadline();
       const answer = computeDataFlows(
         view.index,
         {
@@ -347,7 +398,7 @@ export async function personsReaching(
           ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
           consents: stored.consents,
         },
-        { asOf, maxDepth: clampDepth(options.maxDepth ?? undefined) },
+        { asOf, maxDepth },
       );
       if (!reaches(answer)) continue;
       count += 1;
