@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { withDeadline } from './common/request-deadline';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
@@ -40,6 +41,8 @@ export interface RequestContext {
   caller: Caller;
   dataSource: DataSource;
   loaders: Loaders;
+  /** The server's logger, for what a use case notes without failing (never request content). */
+  logger?: Logger;
 }
 
 /** With a time limit, the request's transactions cannot outlive it (see withDeadline). */
@@ -48,7 +51,8 @@ export function createRequestContext(
   caller: Caller,
   requestId: string = randomUUID(),
   limit?: { deadline: number; timeoutMs: number },
+  logger?: Logger,
 ): RequestContext {
   const requestDataSource = limit ? withDeadline(dataSource, limit.deadline, limit.timeoutMs) : dataSource;
-  return { requestId, caller, dataSource: requestDataSource, loaders: createLoaders(requestDataSource) };
+  return { requestId, caller, dataSource: requestDataSource, loaders: createLoaders(requestDataSource), logger };
 }
