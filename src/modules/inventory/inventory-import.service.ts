@@ -19,7 +19,8 @@ import { readInventory } from './inventory-export.service';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
 import { normaliseInventory } from './normalise-inventory';
 import type { InventoryTextLimits } from './measure-inventory-text';
-import { parseInventoryFile, type InventoryFileFormat, type InventoryParseWarning } from './parse-inventory-file';
+import { parseInventoryFile, type InventoryFileFormat, type InventoryParseWarning, type ParsedInventoryFile } from './parse-inventory-file';
+import { parseInventoryFileOffThread, ParseOutOfMemory } from './parse-off-thread';
 
 type RegistrySection = 'subjectCategories' | 'dataCategories' | 'parties' | 'activities' | 'flows';
 
@@ -48,6 +49,8 @@ export interface ImportOptions {
   onParseWarning?: (warning: InventoryParseWarning) => void;
   /** Limits of the file's nesting and size; the defaults of measureInventoryText otherwise. */
   textLimits?: InventoryTextLimits;
+  /** Parse a large file on a worker thread (a server, whose event loop serves others meanwhile). */
+  parseOffThread?: boolean;
 }
 
 export interface ImportOutcome {
@@ -335,7 +338,15 @@ export async function importInventoryFile<Extra>(
   options: ImportOptions,
   afterApply: (manager: EntityManager, diff: InventoryDiff) => Promise<Extra>,
 ): Promise<ImportOutcome & { extra: Extra | null }> {
-  const parsed = parseInventoryFile(text, format, { limits: options.textLimits, onWarning: options.onParseWarning });
+  const parseOptions = { limits: options.textLimits, onWarning: options.onParseWarning };
+  let parsed: ParsedInventoryFile;
+  try {
+    parsed = options.parseOffThread ? await parseInventoryFileOffThread(text, format, parseOptions) : parseInventoryFile(text, format, parseOptions);
+  } catch (error) {
+    if (!(error instanceof ParseOutOfMemory)) throw error;
+    const message = 'file: needs more memory to parse than an import may use; split the file, or import it with the flowmap CLI';
+    return { applied: false, diff: null, errors: [{ path: '', line: null, column: null, code: InventoryFileErrorCode.TOO_COMPLEX, message }], extra: null };
+  }
   if ('errors' in parsed) return { applied: false, diff: null, errors: parsed.errors, extra: null };
   return importInventoryDocument(dataSource, actor, parsed.document, options, afterApply);
 }

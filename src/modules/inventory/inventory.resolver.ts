@@ -19,6 +19,7 @@ export class InventoryResolver {
     return importInventory(ctx.dataSource, ctx.caller.name, file, format, {
       dryRun,
       prune,
+      parseOffThread: true,
       authorizeDocument: (document) => authorizeInventoryDocument(ctx.caller, document),
       onParseWarning: (warning) => ctx.logger?.warn({ requestId: ctx.requestId, yamlWarning: warning }, 'inventory file: YAML warning'),
     });

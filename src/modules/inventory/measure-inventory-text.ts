@@ -38,10 +38,11 @@ const NODE_TOKENS = new Set(['scalar', 'alias', 'flow-map-start', 'flow-seq-star
  * nesting (a megabyte of `[` took half a minute) and its composer recurses per level (deep text
  * overflowed the stack).
  *
- * The depth is an upper bound, not the exact depth: open flow collections, plus the block
+ * The depth is an estimate, not the exact depth: open flow collections, plus the block
  * collections left open by less indented lines, plus the block indicators (`- `, `? `, `: `) on the
- * current line, each of which can open one more level in place (`- - - x`). A line of a real file
- * counts at most twice its depth.
+ * current line, each of which can open one more level in place (`- - - x`). It counts a mapping's
+ * line and its value's indicator both (at most twice the depth), and misses a sequence written at
+ * its key's indentation (at most half the depth): either way the depth the parser sees is bounded.
  */
 export function measureInventoryText(text: string, limits: InventoryTextLimits): TextLimitViolation | null {
   let offset = 0;
@@ -89,7 +90,8 @@ export function measureInventoryText(text: string, limits: InventoryTextLimits):
     if (type !== null && FLOW_OPENERS.has(type)) flowDepth += 1;
     else if (type !== null && FLOW_CLOSERS.has(type)) flowDepth = Math.max(0, flowDepth - 1);
     else if (type !== null && BLOCK_INDICATORS.has(type) && flowDepth === 0) lineIndicators += 1;
-    if (openIndents.length + lineIndicators + flowDepth > limits.maxDepth) {
+    // The outermost line opens a collection only through its indicators or brackets.
+    if (openIndents.length - 1 + lineIndicators + flowDepth > limits.maxDepth) {
       return { offset: start, message: `collections nest deeper than the ${limits.maxDepth} levels allowed` };
     }
   }

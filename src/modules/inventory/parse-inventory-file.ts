@@ -74,7 +74,8 @@ function unwrittenKeys(yamlDocument: Document, lineCounter: LineCounter): Invent
   const pending: unknown[] = [yamlDocument.contents];
   while (pending.length > 0) {
     const node = pending.pop();
-    if (isSeq(node)) pending.push(...node.items);
+    // One by one: spreading a list of a million items would overflow the stack.
+    if (isSeq(node)) for (const item of node.items) pending.push(item);
     if (!isMap(node)) continue;
     for (const pair of node.items) {
       const offset = startOf(pair.key) ?? startOf(node) ?? 0;
