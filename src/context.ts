@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { RequestDeadline, withDeadline } from './common/request-deadline';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
@@ -47,6 +48,8 @@ export interface RequestContext {
   wholeMap: WholeMapMemo;
   /** The cost the request's operations have used so far: the operations of a batch share one budget. */
   cost: { spent: number };
+  /** The server's logger, for what a use case notes without failing (never request content). */
+  logger?: Logger;
 }
 
 /** With a time limit, the request's transactions cannot outlive it (see withDeadline), nor its whole-map walks. */
@@ -55,6 +58,7 @@ export function createRequestContext(
   caller: Caller,
   requestId: string = randomUUID(),
   limit?: { deadline: number; timeoutMs: number },
+  logger?: Logger,
 ): RequestContext {
   const requestDataSource = limit ? withDeadline(dataSource, limit.deadline, limit.timeoutMs) : dataSource;
   const deadline = limit ? new RequestDeadline(limit.deadline, limit.timeoutMs) : RequestDeadline.NONE;
@@ -66,5 +70,6 @@ export function createRequestContext(
     deadline,
     wholeMap: new WholeMapMemo(new Date(), deadline),
     cost: { spent: 0 },
+    logger,
   };
 }

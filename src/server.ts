@@ -194,7 +194,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const result = await beforeDeadline(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => createRequestContext(database.dataSource, caller, requestId, timeLimit),
+        context: async () => createRequestContext(database.dataSource, caller, requestId, timeLimit, logger),
       }),
       limits.requestTimeoutMs,
     );

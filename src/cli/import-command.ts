@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { FlowmapError } from '../common/errors';
 import type { InventoryFileError } from '../modules/inventory/inventory-file-error';
 import { importInventory, type ImportReport } from '../modules/inventory/inventory.service';
+import { DEFAULT_TEXT_LIMITS, type InventoryTextLimits } from '../modules/inventory/measure-inventory-text';
 import type { InventoryFileFormat } from '../modules/inventory/parse-inventory-file';
-import { cliActor, defineCommand, ExitCode, parseChoice, UsageError, withDatabase } from './command';
+import { cliActor, defineCommand, ExitCode, parseChoice, parseWholeNumber, UsageError, withDatabase, type CliIo } from './command';
 import { findingLines } from './findings-command';
 import { personProgress } from './person-progress';
 
@@ -26,6 +27,30 @@ function reportText(report: ImportReport): string {
   return `${lines.join('\n')}\n${findingLines(report.findingsAdded, '  ')}Findings resolved (${report.findingsResolved.length}):\n${findingLines(report.findingsResolved, '  ')}`;
 }
 
+/**
+ * The largest file read by default, in MiB. Parsing costs about 70 bytes of memory per byte of YAML
+ * (a 50 MB file took 3.6 GB), so 16 MiB stays near a gigabyte; --max-size or
+ * FLOWMAP_IMPORT_MAX_MB raise it for a machine that has the memory.
+ */
+export const DEFAULT_MAX_FILE_MB = 16;
+/** A node takes at least a few bytes of text: the node limit grows with the size allowed. */
+const BYTES_PER_NODE = 16;
+
+function maxFileMegabytes(option: string | undefined, io: CliIo): number {
+  const fromOption = parseWholeNumber('max-size', option);
+  const fromEnv = io.env.FLOWMAP_IMPORT_MAX_MB;
+  if (fromOption === undefined && fromEnv !== undefined && !/^\d+$/.test(fromEnv)) {
+    throw new UsageError(`FLOWMAP_IMPORT_MAX_MB: '${fromEnv}' is not a whole number of MiB`);
+  }
+  const megabytes = fromOption ?? (fromEnv === undefined ? DEFAULT_MAX_FILE_MB : Number(fromEnv));
+  if (megabytes < 1) throw new UsageError('--max-size: must be at least 1 (MiB)');
+  return megabytes;
+}
+
+function textLimitsFor(maxBytes: number): InventoryTextLimits {
+  return { ...DEFAULT_TEXT_LIMITS, maxNodes: Math.max(DEFAULT_TEXT_LIMITS.maxNodes, Math.ceil(maxBytes / BYTES_PER_NODE)) };
+}
+
 /** A file error as compilers print them, so that editors and CI annotations can jump to it. */
 function errorLine(file: string, error: InventoryFileError): string {
   const place = error.line === null ? file : `${file}:${error.line}:${error.column}`;
@@ -39,7 +64,7 @@ function fileErrorsOf(error: unknown): InventoryFileError[] | null {
 export const importCommand = defineCommand({
   name: 'import',
   summary: 'import an inventory file (or --dry-run it): prints the diff and the findings it adds or resolves',
-  help: `Usage: flowmap import FILE [--dry-run] [--prune] [--format yaml|json] [--json]
+  help: `Usage: flowmap import FILE [--dry-run] [--prune] [--format yaml|json] [--json] [--max-size MB]
 
 Imports an inventory file (docs/inventory-file.md): an upsert by key, all or nothing. Prints what
 changes (added, changed field by field, removed) and the findings the change adds and resolves.
@@ -50,6 +75,8 @@ Options:
   --prune              also remove what the file no longer names (the file is the whole map)
   --format yaml|json   format of FILE (default: json for a .json file, else yaml)
   --json               print the report as JSON
+  --max-size MB        read files up to MB MiB (default ${DEFAULT_MAX_FILE_MB}, or FLOWMAP_IMPORT_MAX_MB); about
+                       70 bytes of memory per byte of file are needed to parse it
 
 Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runtime failure.
 `,
@@ -58,12 +85,22 @@ Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runt
     prune: { type: 'boolean' },
     format: { type: 'string' },
     json: { type: 'boolean' },
+    'max-size': { type: 'string' },
   },
   positionals: 1,
   async run({ values, positionals: [file] }, io) {
     const format = parseChoice<InventoryFileFormat>('format', values.format, ['yaml', 'json']) ?? (file.endsWith('.json') ? 'json' : 'yaml');
+    const maxBytes = maxFileMegabytes(values['max-size'], io) * 1024 * 1024;
     let text: string;
     try {
+      const { size } = fs.statSync(file);
+      if (size > maxBytes) {
+        io.stderr.write(
+          `flowmap import: ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB, more than the ${maxBytes / 1024 / 1024} MiB allowed; ` +
+            'raise the limit with --max-size MB or FLOWMAP_IMPORT_MAX_MB (parsing needs about 70 bytes of memory per byte), or split the file\n',
+        );
+        return ExitCode.FAILED_CHECK;
+      }
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
@@ -72,7 +109,14 @@ Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runt
     let report: ImportReport;
     try {
       report = await withDatabase(io, ({ dataSource }) =>
-        importInventory(dataSource, cliActor(), text, format, { dryRun, prune: values.prune ?? false, onPersonProgress: personProgress(io.stderr) }),
+        importInventory(dataSource, cliActor(), text, format, {
+          dryRun,
+          prune: values.prune ?? false,
+          onPersonProgress: personProgress(io.stderr),
+          textLimits: textLimitsFor(maxBytes),
+          // The warning's code and place; the text it is about stays in the file.
+          onParseWarning: (warning) => io.stderr.write(`${file}:${warning.line}:${warning.column} warning: ${warning.code}\n`),
+        }),
       );
     } catch (error) {
       const errors = fileErrorsOf(error);

@@ -1,6 +1,5 @@
 import { HeaderMap } from '@apollo/server';
 import { defaultFieldResolver, getNamedType, GraphQLError, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
-import { parseDocument } from 'yaml';
 import { ErrorCode } from '../../common/errors';
 import type { Caller } from '../../context';
 import { Role } from './role';
@@ -119,17 +118,17 @@ interface ArgumentRule {
 /** Arguments that turn an answer about the data map into one about persons. */
 const ARGUMENT_POLICY: Readonly<Record<string, ArgumentRule>> = {
   'Query.exportInventory': { roles: PERSON_READERS, what: 'includePersons: true', applies: (args) => args.includePersons === true },
-  // A file with a `persons` section writes persons, and its diff shows their fields before and after.
-  'Mutation.importInventory': {
-    roles: PERSON_WRITERS,
-    what: 'a file with a persons section',
-    applies: (args) => typeof args.file === 'string' && listsPersons(args.file),
-  },
 };
 
-/** Whether an inventory file (YAML or JSON) has a `persons` section. */
-function listsPersons(file: string): boolean {
-  return parseDocument(file).has('persons');
+/**
+ * An inventory file with a `persons` section writes persons, and its diff shows their fields before
+ * and after; even an empty one (`persons: []`) erases every stored person under prune. Whether a
+ * file has one is decided on the document the import applies, after the YAML parser resolved
+ * aliases, tags and escapes: never on the text, which can spell `persons` in ways a check of the
+ * text does not see. The import calls this before it reads or writes anything.
+ */
+export function authorizeInventoryDocument(caller: Caller | undefined, document: { persons?: unknown }): void {
+  if (document.persons !== undefined) authorize(caller, 'Mutation.importInventory with a file with a persons section', PERSON_WRITERS);
 }
 
 /**

@@ -2,12 +2,20 @@
 export enum InventoryFileErrorCode {
   /** Not well-formed YAML or JSON. */
   SYNTAX_ERROR = 'SYNTAX_ERROR',
+  /** Nested too deep, too many nodes, or aliases that expand too far: refused before it is parsed. */
+  TOO_COMPLEX = 'TOO_COMPLEX',
+  /** A mapping key that is an alias, a collection or null: keys are written out as strings. */
+  UNWRITTEN_KEY = 'UNWRITTEN_KEY',
+  /** A string with a NUL character or a lone UTF-16 surrogate, which cannot be stored. */
+  INVALID_CHARACTER = 'INVALID_CHARACTER',
   /** Violates the published JSON Schema (a missing or unknown field, a wrong type or value). */
   SCHEMA_VIOLATION = 'SCHEMA_VIOLATION',
   /** Two entries of one section (or one list) with the same key. */
   DUPLICATE_KEY = 'DUPLICATE_KEY',
   /** A key that names no entry of the section it refers to. */
   UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
+  /** A prune that would remove an entry something kept still refers to (a stored person's consent). */
+  STILL_REFERENCED = 'STILL_REFERENCED',
   /** A reference to a party of the wrong kind (an activity's controller, a sub-processor's engager). */
   WRONG_PARTY_KIND = 'WRONG_PARTY_KIND',
   /** A well-formed code that is not an ISO 3166-1 alpha-2 country. */

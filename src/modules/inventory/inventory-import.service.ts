@@ -18,7 +18,9 @@ import { entryKey, type InventoryDocument, type PersonEntry, type SectionEntry }
 import { readInventory } from './inventory-export.service';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
 import { normaliseInventory } from './normalise-inventory';
-import { parseInventoryFile, type InventoryFileFormat } from './parse-inventory-file';
+import type { InventoryTextLimits } from './measure-inventory-text';
+import { parseInventoryFile, type InventoryFileFormat, type InventoryParseWarning, type ParsedInventoryFile } from './parse-inventory-file';
+import { parseInventoryFileOffThread, ParseOutOfMemory } from './parse-off-thread';
 
 type RegistrySection = 'subjectCategories' | 'dataCategories' | 'parties' | 'activities' | 'flows';
 
@@ -38,6 +40,17 @@ export interface ImportOptions {
   prune: boolean;
   /** Told how many persons are written so far, for long imports. */
   onPersonProgress?: (written: number, total: number) => void;
+  /**
+   * Throws when the caller may not import this document (normalised, as it will be applied): the
+   * access policy's check of a persons section. Called before anything is read or written.
+   */
+  authorizeDocument?: (document: InventoryDocument) => void;
+  /** Told of the YAML parser's warnings, by code and place only. */
+  onParseWarning?: (warning: InventoryParseWarning) => void;
+  /** Limits of the file's nesting and size; the defaults of measureInventoryText otherwise. */
+  textLimits?: InventoryTextLimits;
+  /** Parse a large file on a worker thread (a server, whose event loop serves others meanwhile). */
+  parseOffThread?: boolean;
 }
 
 export interface ImportOutcome {
@@ -87,7 +100,7 @@ function asFileErrors(error: unknown): InventoryFileError[] | null {
     path: problem.field.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/'),
     line: null,
     column: null,
-    code: error.extensions.code === ErrorCode.STILL_REFERENCED ? InventoryFileErrorCode.UNKNOWN_REFERENCE : InventoryFileErrorCode.SCHEMA_VIOLATION,
+    code: error.extensions.code === ErrorCode.STILL_REFERENCED ? InventoryFileErrorCode.STILL_REFERENCED : InventoryFileErrorCode.SCHEMA_VIOLATION,
     message: problem.message,
   }));
 }
@@ -110,6 +123,56 @@ async function writeRegistryEntries(scope: WriteScope, document: InventoryDocume
   return changes;
 }
 
+const SECTION_LABELS: Readonly<Record<RegistrySection, string>> = {
+  subjectCategories: 'subject category',
+  dataCategories: 'data category',
+  parties: 'party',
+  activities: 'activity',
+  flows: 'flow',
+};
+
+/**
+ * Rows outside the file that may still point at what a prune removes, by the foreign key that
+ * refuses the removal. Only these can: whatever else refers to a removed entry is in the file (and
+ * validated there) or is pruned with it.
+ */
+const OUTSIDE_REFERRERS: Readonly<Record<string, { table: string; column: string; what: string }>> = {
+  consent_activity_id_fkey: { table: 'consent', column: 'activity_id', what: 'consent(s) of stored persons refer to it' },
+  consent_flow_id_fkey: { table: 'consent', column: 'flow_id', what: 'consent(s) of stored persons refer to it' },
+  person_subject_category_subject_category_id_fkey: { table: 'person_subject_category', column: 'subject_category_id', what: 'stored person(s) are in it' },
+};
+
+interface ForeignKeyViolation {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/**
+ * A removal refused by a foreign key, as a message that names the entry and what refers to it
+ * (how many, not who: the caller may be an EDITOR, who may not read persons), never PostgreSQL's
+ * own text, which quotes row ids.
+ */
+async function stillReferenced(manager: EntityManager, section: RegistrySection, keys: string[], error: ForeignKeyViolation): Promise<FlowmapError> {
+  const referrer = OUTSIDE_REFERRERS[error.constraint ?? ''];
+  const id = /Key \(id\)=\(([0-9a-f-]{36})\)/.exec(error.detail ?? '')?.[1];
+  let entry = keys.map((key) => `'${key}'`).join(', ');
+  let what = 'something the file does not name still refers to it';
+  if (id !== undefined) {
+    const [row] = (await manager.query(`SELECT key FROM ${KINDS[section].table} WHERE id = $1`, [id])) as { key: string }[];
+    if (row) entry = `'${row.key}'`;
+    if (referrer) {
+      const [{ n }] = (await manager.query(`SELECT count(*)::int AS n FROM ${referrer.table} WHERE ${referrer.column} = $1`, [id])) as { n: number }[];
+      what = `${n} ${referrer.what}`;
+    }
+  }
+  return new FlowmapError(
+    ErrorCode.STILL_REFERENCED,
+    `/${section}: cannot remove ${SECTION_LABELS[section]} ${entry}: ${what}; keep it in the file, or change what refers to it first`,
+    { field: `/${section}` },
+  );
+}
+
 /** Removes what a prune drops, what refers to others first; rows that refer to each other go in one statement. */
 async function removeRegistryEntries(scope: WriteScope, diff: InventoryDiff): Promise<Change[]> {
   const changes: Change[] = [];
@@ -118,12 +181,16 @@ async function removeRegistryEntries(scope: WriteScope, diff: InventoryDiff): Pr
     const kind = KINDS[section];
     const keys = removed.filter((entry) => entry.section === section).map((entry) => entry.key);
     if (keys.length === 0) continue;
-    await scope.manager.query(`DELETE FROM ${kind.table} WHERE key = ANY($1::text[])`, [keys]).catch((error: { code?: string; detail?: string }) => {
-      if (error.code !== '23503') throw error;
-      throw new FlowmapError(ErrorCode.STILL_REFERENCED, `/${section}: cannot remove ${keys.map((key) => `'${key}'`).join(', ')}: ${error.detail ?? 'still referred to'}`, {
-        field: `/${section}`,
-      });
-    });
+    // A savepoint, so that the statement's failure leaves the transaction usable to explain it.
+    await scope.manager.query('SAVEPOINT prune');
+    try {
+      await scope.manager.query(`DELETE FROM ${kind.table} WHERE key = ANY($1::text[])`, [keys]);
+    } catch (error) {
+      if ((error as ForeignKeyViolation).code !== '23503') throw error;
+      await scope.manager.query('ROLLBACK TO SAVEPOINT prune');
+      throw await stillReferenced(scope.manager, section, keys, error as ForeignKeyViolation);
+    }
+    await scope.manager.query('RELEASE SAVEPOINT prune');
     changes.push(...keys.map((key) => ({ operation: 'delete', entityType: kind.table, entityKey: key, before: null, after: null })));
   }
   return changes;
@@ -140,17 +207,44 @@ async function checkFlowsCovered(manager: EntityManager, diff: InventoryDiff): P
 
 /**
  * Removes the persons the file no longer names, and the consents of those it changes (written again
- * with the persons), before the activities and flows they point at may be removed.
+ * with the persons), before the activities and flows they point at may be removed. Each person
+ * erased gets an audit entry of its own, as erasePerson writes one, named by external id only: a
+ * prune is an erasure of each of them (GDPR Art. 17), and the record of it must say whose.
  */
-async function removePersons(scope: WriteScope, diff: InventoryDiff): Promise<void> {
-  const idsIn = (entries: DiffEntry[]): string[] => entries.filter((entry) => entry.section === 'persons').map((entry) => personIdOf(entry.key));
-  const removed = idsIn(diff.removed);
+async function removePersons(scope: WriteScope, diff: InventoryDiff): Promise<Change[]> {
+  const personsIn = (entries: DiffEntry[]): string[] => entries.filter((entry) => entry.section === 'persons').map((entry) => entry.key);
+  const changes: Change[] = [];
+  const removed = personsIn(diff.removed);
   if (removed.length > 0) {
-    await scope.manager.query('DELETE FROM person WHERE id = ANY($1::uuid[])', [removed]);
+    const ids = removed.map(personIdOf);
+    const consentRows = (await scope.manager.query(
+      'SELECT person_id::text AS person_id, count(*)::int AS n FROM consent WHERE person_id = ANY($1::uuid[]) GROUP BY person_id',
+      [ids],
+    )) as { person_id: string; n: number }[];
+    const consents = new Map(consentRows.map((row) => [row.person_id, row.n]));
+    // As a SELECT, so that the driver answers with the rows (a DELETE answers with rows and a count).
+    const erased = (await scope.manager.query(
+      'WITH erased AS (DELETE FROM person WHERE id = ANY($1::uuid[]) RETURNING id, external_id) SELECT id::text AS id, external_id FROM erased',
+      [ids],
+    )) as {
+      id: string;
+      external_id: string;
+    }[];
+    erased.sort((a, b) => (a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0));
+    for (const person of erased) {
+      changes.push({
+        operation: 'erase',
+        entityType: 'person',
+        entityKey: person.external_id,
+        before: null,
+        after: { personsDeleted: 1, consentsDeleted: consents.get(person.id) ?? 0 },
+      });
+    }
     await notePersonsChanged(scope.manager);
   }
-  const changed = idsIn(diff.changed);
+  const changed = personsIn(diff.changed).map(personIdOf);
   if (changed.length > 0) await scope.manager.query('DELETE FROM consent WHERE person_id = ANY($1::uuid[])', [changed]);
+  return changes;
 }
 
 async function writePersons(scope: WriteScope, document: InventoryDocument, diff: InventoryDiff, options: ImportOptions): Promise<void> {
@@ -197,6 +291,7 @@ export async function importInventoryDocument<Extra>(
   afterApply: (manager: EntityManager, diff: InventoryDiff) => Promise<Extra>,
 ): Promise<ImportOutcome & { extra: Extra | null }> {
   const document = normaliseInventory(incoming);
+  options.authorizeDocument?.(document);
   try {
     return await dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_ID]);
@@ -205,8 +300,8 @@ export async function importInventoryDocument<Extra>(
       const scope: WriteScope = { manager, actor };
       // Entries are written before any is removed, so that what stays refers to what it will refer
       // to; persons go around the registry's removals because their consents point into it.
-      await removePersons(scope, diff);
-      const changes = await writeRegistryEntries(scope, document, diff);
+      const changes = await removePersons(scope, diff);
+      changes.push(...(await writeRegistryEntries(scope, document, diff)));
       await writePersons(scope, document, diff, options);
       changes.push(...(await removeRegistryEntries(scope, diff)));
       await checkFlowsCovered(manager, diff);
@@ -243,7 +338,15 @@ export async function importInventoryFile<Extra>(
   options: ImportOptions,
   afterApply: (manager: EntityManager, diff: InventoryDiff) => Promise<Extra>,
 ): Promise<ImportOutcome & { extra: Extra | null }> {
-  const parsed = parseInventoryFile(text, format);
+  const parseOptions = { limits: options.textLimits, onWarning: options.onParseWarning };
+  let parsed: ParsedInventoryFile;
+  try {
+    parsed = options.parseOffThread ? await parseInventoryFileOffThread(text, format, parseOptions) : parseInventoryFile(text, format, parseOptions);
+  } catch (error) {
+    if (!(error instanceof ParseOutOfMemory)) throw error;
+    const message = 'file: needs more memory to parse than an import may use; split the file, or import it with the flowmap CLI';
+    return { applied: false, diff: null, errors: [{ path: '', line: null, column: null, code: InventoryFileErrorCode.TOO_COMPLEX, message }], extra: null };
+  }
   if ('errors' in parsed) return { applied: false, diff: null, errors: parsed.errors, extra: null };
   return importInventoryDocument(dataSource, actor, parsed.document, options, afterApply);
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
+import { authorizeInventoryDocument } from '../auth/access-policy';
 import { exportInventory, importInventory } from './inventory.service';
 import { ImportResult, InventoryFormat } from './inventory.type';
 
@@ -15,7 +16,13 @@ export class InventoryResolver {
     @Arg('prune', () => Boolean, { defaultValue: false, description: 'Also remove what the file no longer names.' }) prune: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    return importInventory(ctx.dataSource, ctx.caller.name, file, format, { dryRun, prune });
+    return importInventory(ctx.dataSource, ctx.caller.name, file, format, {
+      dryRun,
+      prune,
+      parseOffThread: true,
+      authorizeDocument: (document) => authorizeInventoryDocument(ctx.caller, document),
+      onParseWarning: (warning) => ctx.logger?.warn({ requestId: ctx.requestId, yamlWarning: warning }, 'inventory file: YAML warning'),
+    });
   }
 
   @Query(() => String, { description: 'The whole data map as an inventory file, in normalised form.' })

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, FlowmapError } from '../../common/errors';
 import { findingChanges, type FindingChanges } from '../flow-query/flow-query.service';
 import type { InventoryDiff } from './diff-inventory';
-import type { InventoryFileError } from './inventory-file-error';
+import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
 import { readInventory } from './inventory-export.service';
 import { importInventoryFile, type ImportOptions } from './inventory-import.service';
 import { stringifyInventory } from './normalise-inventory';
@@ -19,7 +19,10 @@ export interface ImportReport {
 export function rejectedFile(errors: InventoryFileError[]): FlowmapError {
   const shown = errors.slice(0, 5).map((error) => `${error.path || '/'}${error.line ? ` (line ${error.line}, column ${error.column})` : ''}: ${error.message}`);
   const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
-  return new FlowmapError(ErrorCode.BAD_USER_INPUT, `file: ${errors.length} error(s): ${shown.join('; ')}${more}`, { field: 'file', errors });
+  // A prune refused because something outside the file still refers to what it removes is not a
+  // fault of the file's text: it answers as any refused removal does.
+  const code = errors.length > 0 && errors.every((error) => error.code === InventoryFileErrorCode.STILL_REFERENCED) ? ErrorCode.STILL_REFERENCED : ErrorCode.BAD_USER_INPUT;
+  return new FlowmapError(code, `file: ${errors.length} error(s): ${shown.join('; ')}${more}`, { field: 'file', errors });
 }
 
 /** Imports an inventory file (or tries it, on a dry run) and reports the diff and the findings it moves. */
