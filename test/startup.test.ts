@@ -7,20 +7,10 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase } from '../src/db/embedded-database';
 import { createLogger } from '../src/logger';
+import { freePort } from './support/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 let work: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** A port held by another listener until `release()`. */
 async function occupiedPort(): Promise<{ port: number; release(): Promise<void> }> {
