@@ -4,6 +4,7 @@ import { LegalBasis } from '../activity/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import { Severity } from '../rules/finding';
+import { VerdictEffect } from '../rules/rule-descriptor';
 
 registerEnumType(Severity, {
   name: 'Severity',
@@ -14,6 +15,17 @@ registerEnumType(Severity, {
     MEDIUM: { description: 'A missing document or step that the law asks for.' },
     HIGH: { description: 'Processing or a transfer without what makes it lawful.' },
     CRITICAL: { description: 'An unlawful export or a broken promise to persons.' },
+  },
+});
+
+registerEnumType(VerdictEffect, {
+  name: 'VerdictEffect',
+  description: 'What a finding of a rule means in law, apart from how urgent it is.',
+  valuesConfig: {
+    UNLAWFUL: { description: 'No valid mechanism, legal basis or consent: the processing or transfer is unlawful.' },
+    GAP: { description: 'The mechanism or basis holds, but accountability evidence is missing (TIA, DPA, filing, notice, record).' },
+    UNDETERMINED: { description: 'A fact the law needs is not on record, so no verdict can be given.' },
+    ADVISORY: { description: 'Worth acting on, but neither makes nor breaks lawfulness.' },
   },
 });
 
@@ -53,6 +65,9 @@ export class Rule {
 
   @Field(() => Severity, { description: 'Severity of its findings.' })
   severity!: Severity;
+
+  @Field(() => VerdictEffect, { description: 'What its findings mean for the verdict on what they concern.' })
+  verdictEffect!: VerdictEffect;
 
   @Field(() => String, { description: 'What it checks, in one line.' })
   title!: string;

@@ -2,7 +2,7 @@ import { isConsentBasis } from '../activity/legal-basis';
 import type { SnapshotActivity } from '../flow-engine/inventory-snapshot';
 import { Severity } from './finding';
 import { describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 export function hasRetention(activity: Pick<SnapshotActivity, 'retentionPeriod' | 'retentionEvent'>): boolean {
   return (activity.retentionPeriod ?? '').trim() !== '' || (activity.retentionEvent ?? '').trim() !== '';
@@ -18,6 +18,7 @@ export function hasRetention(activity: Pick<SnapshotActivity, 'retentionPeriod' 
 export const localisationBroken: Rule<HopRuleContext> = {
   id: 'ANY-LOCALISATION-BROKEN',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Localisation promise broken',
   explanation: 'The activity promises to keep its data in one country, and a hop takes it to another.',
   legalReference: 'The promise on record; PIPL Art. 40 where it is a legal duty',
@@ -40,6 +41,7 @@ export const localisationBroken: Rule<HopRuleContext> = {
 export const noRetention: Rule<ActivityRuleContext> = {
   id: 'ANY-NO-RETENTION',
   severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.GAP,
   title: 'Activity without retention',
   explanation: 'The activity states neither a retention period nor an event that ends retention.',
   legalReference: 'GDPR Art. 5(1)(e); PIPL Art. 19',

@@ -7,7 +7,7 @@ import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
 import { GDPR_FAMILY, type GdprFamilyLaw } from './gdpr-family';
 import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 /**
  * Special-category data (health, biometrics, beliefs, ...; a category under one counts too) may
@@ -17,6 +17,7 @@ export function specialCategoryWithoutCondition(law: GdprFamilyLaw): Rule<Activi
   return {
     id: `${law.idPrefix}-SPECIAL-CATEGORY-NO-ART9`,
     severity: Severity.HIGH,
+    verdictEffect: VerdictEffect.UNLAWFUL,
     title: 'Special-category data without an Art. 9(2) condition',
     explanation: 'The activity processes special-category data and no Art. 9(2) condition is on record.',
     legalReference: `${law.lawName} Art. 9`,
@@ -37,6 +38,7 @@ export function processorWithoutContract(law: GdprFamilyLaw): Rule<HopRuleContex
   return {
     id: `${law.idPrefix}-PROCESSOR-NO-DPA`,
     severity: Severity.HIGH,
+    verdictEffect: VerdictEffect.GAP,
     title: 'Processor without a data processing agreement',
     explanation: 'Data goes to a processor or sub-processor with no Art. 28 contract on record.',
     legalReference: `${law.lawName} Art. 28(3)-(4)`,
@@ -81,6 +83,7 @@ export function recordOfProcessingIncomplete(law: GdprFamilyLaw): Rule<ActivityR
   return {
     id: `${law.idPrefix}-ART30-RECORD-INCOMPLETE`,
     severity: Severity.MEDIUM,
+    verdictEffect: VerdictEffect.GAP,
     title: 'Record of processing missing an Art. 30(1) item',
     explanation: 'The activity lacks a purpose, categories of persons or data, safeguards for third-country transfers, or a retention.',
     legalReference: `${law.lawName} Art. 30(1)`,

@@ -7,7 +7,7 @@ import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
 import { GDPR_FAMILY, type GdprFamilyLaw } from './gdpr-family';
 import { describeHop, type HopRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 /** Art. 46(2)(c)-(f): safeguards that make a transfer to a country without adequacy lawful. */
 const ART46_SAFEGUARDS: readonly TransferMechanism[] = [
@@ -63,6 +63,7 @@ export function transferWithoutMechanism(law: GdprFamilyLaw): Rule<HopRuleContex
   return {
     id: `${law.idPrefix}-TRANSFER-NO-MECHANISM`,
     severity: Severity.CRITICAL,
+    verdictEffect: VerdictEffect.UNLAWFUL,
     title: 'Transfer to a country without adequacy, safeguard or derogation',
     explanation: `Data leaves ${law.lawName} territory for a country not adequate on that day, and the flow names no Art. 46 safeguard and no Art. 49 derogation.`,
     legalReference: `${law.lawName} Arts. 44-46, 49`,
@@ -88,6 +89,7 @@ export function transferUnderMisappliedAdequacy(law: GdprFamilyLaw): Rule<HopRul
   return {
     id: `${law.idPrefix}-ADEQUACY-MISAPPLIED`,
     severity: Severity.HIGH,
+    verdictEffect: VerdictEffect.UNLAWFUL,
     title: 'Adequacy claimed where it does not apply',
     explanation: 'The flow relies on an adequacy decision that does not cover this destination, this recipient or this day.',
     legalReference: `${law.lawName} Art. 45`,
@@ -112,6 +114,7 @@ export function transferWithoutImpactAssessment(law: GdprFamilyLaw): Rule<HopRul
   return {
     id: `${law.idPrefix}-TRANSFER-NO-TIA`,
     severity: Severity.MEDIUM,
+    verdictEffect: VerdictEffect.GAP,
     title: 'SCC or BCR transfer without a transfer impact assessment',
     explanation: 'A transfer on SCCs or BCRs to a country without adequacy has no transfer impact assessment on record.',
     legalReference: `${law.lawName} Art. 46(1); CJEU C-311/18 (Schrems II)`,
@@ -136,6 +139,7 @@ export function derogationForContinuousTransfer(law: GdprFamilyLaw): Rule<HopRul
   return {
     id: `${law.idPrefix}-DEROGATION-CONTINUOUS`,
     severity: Severity.HIGH,
+    verdictEffect: VerdictEffect.UNLAWFUL,
     title: 'Art. 49 derogation used for a continuous transfer',
     explanation: 'An Art. 49 derogation covers occasional transfers; this flow is continuous or goes to an SDK.',
     legalReference: `${law.lawName} Art. 49(1); EDPB Guidelines 2/2018`,

@@ -5,7 +5,7 @@ import { regimesOfCountry } from '../reference/regimes';
 import { Severity } from './finding';
 import { GDPR_FAMILY } from './gdpr-family';
 import type { PersonRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 interface MinorConsentLaw {
   regime: string;
@@ -23,6 +23,7 @@ export function minorWithoutGuardianConsent(law: MinorConsentLaw): Rule<PersonRu
   return {
     id: law.id,
     severity: Severity.HIGH,
+    verdictEffect: VerdictEffect.UNLAWFUL,
     title: 'Minor under the digital consent age without a guardian’s consent',
     explanation: 'A consent-based activity holds only the minor’s own consent, while their age requires a guardian’s.',
     legalReference: law.legalReference,
@@ -48,6 +49,7 @@ export function minorWithoutGuardianConsent(law: MinorConsentLaw): Rule<PersonRu
 export const childWithoutSeparateGuardianConsent: Rule<PersonRuleContext> = {
   id: 'PIPL-CHILD-NO-SEPARATE-CONSENT',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Child’s data without the guardian’s separate consent',
   explanation: 'A consent-based activity holds only an ordinary consent of the guardian of a child under 14, whose data is all sensitive.',
   legalReference: 'PIPL Arts. 28, 29, 31',

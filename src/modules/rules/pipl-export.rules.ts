@@ -4,7 +4,7 @@ import { TransferMechanism } from '../flow/transfer-mechanism';
 import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-record';
 import { Severity } from './finding';
 import { describeHop, type HopRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 import { lacksSeparateConsent } from './separate-consent';
 
 export const PIPL = 'PIPL';
@@ -36,6 +36,7 @@ export function exportDestinations(context: HopRuleContext): string[] {
 export const exportWithoutMechanism: Rule<HopRuleContext> = {
   id: 'PIPL-EXPORT-NO-MECHANISM',
   severity: Severity.CRITICAL,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Export without an Art. 38 mechanism',
   explanation: 'Personal information leaves mainland China with no security assessment, certification, standard contract or exemption.',
   legalReference: 'PIPL Art. 38(1); Provisions on Cross-Border Data Flows (2024) Arts. 3-6',
@@ -54,6 +55,7 @@ export const exportWithoutMechanism: Rule<HopRuleContext> = {
 export const exportWithoutSeparateConsent: Rule<HopRuleContext> = {
   id: 'PIPL-EXPORT-NO-SEPARATE-CONSENT',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Consent-based export without separate consent',
   explanation: 'An export that rests on consent has no separate consent for it.',
   legalReference: 'PIPL Arts. 13, 39',
@@ -77,6 +79,7 @@ export const exportWithoutSeparateConsent: Rule<HopRuleContext> = {
 export const exportWithoutNotice: Rule<HopRuleContext> = {
   id: 'PIPL-EXPORT-NO-NOTICE',
   severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.GAP,
   title: 'Export without the Art. 39 notice',
   explanation: 'An export has no Art. 39 notice on record, or its recipient no published contact.',
   legalReference: 'PIPL Art. 39',
@@ -101,6 +104,7 @@ export const exportWithoutNotice: Rule<HopRuleContext> = {
 export const mechanismWithoutFiling: Rule<HopRuleContext> = {
   id: 'PIPL-MECHANISM-NO-FILING',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.GAP,
   title: 'PIPL mechanism claimed without its filing',
   explanation: 'The flow claims a standard contract, security assessment or certification with no filing, pass or certificate on record.',
   legalReference: 'PIPL Art. 38(1)(1)-(3); Measures on the Standard Contract for Export of Personal Information (2023) Art. 7',
@@ -127,6 +131,7 @@ export function assessmentValidUntil(datedOn: string): string {
 export const assessmentExpired: Rule<HopRuleContext> = {
   id: 'PIPL-ASSESSMENT-EXPIRED',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'CAC security assessment expired',
   explanation: 'The export relies on a security assessment that is more than 3 years old or past its expiry.',
   legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 14',

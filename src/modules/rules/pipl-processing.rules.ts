@@ -8,7 +8,7 @@ import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
 import { PIPL } from './pipl-export.rules';
 import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 import { lacksSeparateConsent } from './separate-consent';
 
 /** Recipients that process for their own purposes: another handler (Art. 23), including SDKs in our app. */
@@ -27,6 +27,7 @@ function sensitiveCategoryIds(context: ActivityRuleContext): string[] {
 export const activityOnLegitimateInterests: Rule<ActivityRuleContext> = {
   id: 'PIPL-ACTIVITY-LEGITIMATE-INTERESTS',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Activity on legitimate interests under PIPL',
   explanation: 'An activity governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
   legalReference: 'PIPL Art. 13',
@@ -42,6 +43,7 @@ export const activityOnLegitimateInterests: Rule<ActivityRuleContext> = {
 export const hopOnLegitimateInterests: Rule<HopRuleContext> = {
   id: 'PIPL-FLOW-LEGITIMATE-INTERESTS',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Flow on legitimate interests under PIPL',
   explanation: 'A hop governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
   legalReference: 'PIPL Art. 13',
@@ -57,6 +59,7 @@ export const hopOnLegitimateInterests: Rule<HopRuleContext> = {
 export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
   id: 'PIPL-SENSITIVE-NO-SEPARATE-CONSENT',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Sensitive personal information without separate consent',
   explanation: 'A consent-based activity processes sensitive personal information without a separate consent.',
   legalReference: 'PIPL Arts. 28-29',
@@ -76,6 +79,7 @@ export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
 export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
   id: 'PIPL-ENTRUSTMENT-NO-AGREEMENT',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.GAP,
   title: 'Entrusted processing without an agreement',
   explanation: 'Data governed by PIPL goes to a processor or sub-processor with no Art. 21 agreement on record.',
   legalReference: 'PIPL Art. 21',
@@ -92,6 +96,7 @@ export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
 export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
   id: 'PIPL-PROVISION-NO-SEPARATE-CONSENT',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Provision to another handler without separate consent',
   explanation: 'A consent-based hop gives data to another handler or an SDK without a separate consent.',
   legalReference: 'PIPL Arts. 13, 23',
@@ -124,6 +129,7 @@ function impactAssessmentTrigger(context: ActivityRuleContext, hop: HopFacts): s
 export const noImpactAssessment: Rule<ActivityRuleContext> = {
   id: 'PIPL-NO-PIA',
   severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.GAP,
   title: 'No personal information protection impact assessment',
   explanation: 'The activity processes sensitive PI, entrusts, provides to others or exports under PIPL with no impact assessment on record.',
   legalReference: 'PIPL Arts. 55-56',

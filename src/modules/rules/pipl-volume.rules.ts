@@ -2,7 +2,7 @@ import { TransferMechanism } from '../flow/transfer-mechanism';
 import { Severity } from './finding';
 import { exportDestinations, PIPL } from './pipl-export.rules';
 import { describeHop, type HopRuleContext } from './rule-context';
-import { RuleScope, type Rule } from './rule-descriptor';
+import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 /**
  * Thresholds of the Provisions on Promoting and Regulating Cross-Border Data Flows (CAC,
@@ -47,6 +47,7 @@ function volumeOf(context: HopRuleContext): string {
 export const volumeNeedsContract: Rule<HopRuleContext> = {
   id: 'PIPL-VOLUME-CONTRACT-REQUIRED',
   severity: Severity.HIGH,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Export volume needs a standard contract or certification',
   explanation: 'The export reaches 100,000 persons since 1 January or includes sensitive PI, and has no standard contract, certification or assessment.',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Arts. 5(4), 8; PIPL Art. 38',
@@ -65,6 +66,7 @@ export const volumeNeedsContract: Rule<HopRuleContext> = {
 export const volumeNeedsAssessment: Rule<HopRuleContext> = {
   id: 'PIPL-VOLUME-ASSESSMENT-REQUIRED',
   severity: Severity.CRITICAL,
+  verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Export volume needs a CAC security assessment',
   explanation: 'The export reaches 1,000,000 persons since 1 January, or 10,000 with sensitive PI, without a security assessment.',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Art. 7; PIPL Art. 40',

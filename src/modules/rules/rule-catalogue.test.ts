@@ -6,7 +6,7 @@ import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnap
 import { PartyKind } from '../party/party-kind';
 import { Severity, SEVERITY_ORDER } from './finding';
 import { RULES } from './rule-catalogue';
-import { RuleScope } from './rule-descriptor';
+import { RuleScope, VerdictEffect } from './rule-descriptor';
 
 describe('RULES', () => {
   it('lists every rule of DESIGN.md once, by id', () => {
@@ -49,12 +49,13 @@ describe('RULES', () => {
 
   it('describes each rule fully, and only describes it', () => {
     for (const rule of RULES) {
-      expect(Object.keys(rule).sort()).toEqual(['explanation', 'id', 'legalReference', 'regime', 'scope', 'severity', 'title']);
+      expect(Object.keys(rule).sort()).toEqual(['explanation', 'id', 'legalReference', 'regime', 'scope', 'severity', 'title', 'verdictEffect']);
       expect(rule.title.length).toBeGreaterThan(0);
       expect(rule.explanation).toMatch(/\.$/);
       expect(rule.legalReference.length).toBeGreaterThan(0);
       expect(SEVERITY_ORDER).toContain(rule.severity);
       expect(Object.values(RuleScope)).toContain(rule.scope);
+      expect(Object.values(VerdictEffect)).toContain(rule.verdictEffect);
       expect(rule.regime === null).toBe(rule.id.startsWith('ANY-'));
     }
   });
