@@ -1,4 +1,5 @@
 import { isInForce } from '../../common/dates';
+import { legalBasisText } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { sortedUnique } from '../flow-engine/sorted-unique';
 import type { DataHop } from '../flow-query/flow-query.type';
@@ -69,7 +70,7 @@ export function buildRecordOfProcessing(document: InventoryDocument, transfers: 
       controller: controller?.name ?? activity.controller,
       controllerContact: contactOf(controller),
       purpose: activity.purpose,
-      legalBasis: activity.legalBasis,
+      legalBasis: legalBasisText(activity.legalBasis),
       subjectCategories: activity.subjectCategories.map((key) => subjectCategories.get(key)?.name ?? key),
       dataCategories: activity.dataCategories.map(({ category }) => {
         const entry = dataCategories.get(category);
@@ -90,7 +91,8 @@ export function buildRecordOfProcessing(document: InventoryDocument, transfers: 
   });
 }
 
-const RECORD_CSV_HEADER = [
+/** The columns of the record as a table (CSV, spreadsheet, HTML). */
+export const RECORD_COLUMNS = [
   'activity',
   'name',
   'controller',
@@ -105,25 +107,27 @@ const RECORD_CSV_HEADER = [
   'security measures',
 ];
 
-/** The record as CSV: one row per activity, lists joined with '; ', an item the map lacks left empty. */
+/** The record as table rows under RECORD_COLUMNS: one per activity, lists joined with '; ', an item the map lacks left empty. */
+export function recordOfProcessingRows(records: readonly ProcessingRecord[]): string[][] {
+  return records.map((record) => [
+    record.activityKey,
+    record.activityName,
+    record.controller,
+    record.controllerContact ?? '',
+    record.purpose,
+    record.legalBasis,
+    csvList(record.subjectCategories),
+    csvList(record.dataCategories),
+    csvList(record.recipients),
+    csvList(record.transfers),
+    record.retention ?? '',
+    csvList(record.securityMeasures),
+  ]);
+}
+
+/** The record as CSV: a header row, then one row per activity. */
 export function recordOfProcessingCsv(records: readonly ProcessingRecord[]): string {
-  return toCsv(
-    RECORD_CSV_HEADER,
-    records.map((record) => [
-      record.activityKey,
-      record.activityName,
-      record.controller,
-      record.controllerContact ?? '',
-      record.purpose,
-      record.legalBasis,
-      csvList(record.subjectCategories),
-      csvList(record.dataCategories),
-      csvList(record.recipients),
-      csvList(record.transfers),
-      record.retention ?? '',
-      csvList(record.securityMeasures),
-    ]),
-  );
+  return toCsv(RECORD_COLUMNS, recordOfProcessingRows(records));
 }
 
 /** Text as Markdown shows it: characters Markdown would read as syntax escaped, line breaks kept inside a table cell. */
