@@ -37,8 +37,8 @@ describe('exports over GraphQL', () => {
     expect(result.errors).toBeUndefined();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(Buffer.from(result.data!.xlsx, 'base64')).buffer);
-    const [record, register] = workbook.worksheets;
-    expect([record.name, register.name]).toEqual(['Record of processing', 'Transfer register']);
+    const [record, processors, register] = workbook.worksheets;
+    expect([record.name, processors.name, register.name]).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
     expect(record.rowCount).toBe(1 + 8);
     expect(register.rowCount).toBeGreaterThan(1);
     expect(register.getRow(1).getCell(1).value).toBe('flow');

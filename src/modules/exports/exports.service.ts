@@ -5,6 +5,7 @@ import { WholeMapMemo } from '../flow-query/whole-map-memo';
 import { readInventory } from '../inventory/inventory-export.service';
 import { RecordFormat } from './exports.type';
 import { buildRecordOfProcessing, recordOfProcessingCsv, recordOfProcessingMarkdown } from './record-of-processing';
+import { buildProcessorRecords } from './processor-record';
 import { recordHtml } from './record-html';
 import type { RecordReport } from './record-report';
 import { recordWorkbook } from './record-workbook';
@@ -24,7 +25,7 @@ export async function recordOfProcessing(dataSource: DataSource, format: RecordF
     ]);
     const records = buildRecordOfProcessing(document, transfers, on);
     const organisation = document.organisation ?? null;
-    const report = (): RecordReport => ({ organisation, on, records, transfers, partyNames: new Map((document.parties ?? []).map((party) => [party.key, party.name])) });
+    const report = (): RecordReport => ({ organisation, on, records, processorRecords: buildProcessorRecords(document, transfers, on), transfers, partyNames: new Map((document.parties ?? []).map((party) => [party.key, party.name])) });
     switch (format) {
       case RecordFormat.CSV:
         return recordOfProcessingCsv(records);

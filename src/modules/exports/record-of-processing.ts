@@ -30,12 +30,12 @@ export interface ProcessingRecord {
 /** What the record needs of a cross-border hop (see inventoryTransfers). */
 export type TransferHop = Pick<DataHop, 'activityKey' | 'toKey' | 'toCountries' | 'mechanism' | 'safeguards'>;
 
-function byKey<T extends { key: string }>(entries: readonly T[] | undefined): Map<string, T> {
+export function byKey<T extends { key: string }>(entries: readonly T[] | undefined): Map<string, T> {
   return new Map((entries ?? []).map((entry) => [entry.key, entry]));
 }
 
 /** Art. 30(1)(a) asks for the controller's contact details: the contact on record for the Art. 39 notice, if any. */
-function contactOf(party: PartyEntry | undefined): string | null {
+export function contactOf(party: PartyEntry | undefined): string | null {
   return party?.evidence?.find((evidence) => evidence.kind === EvidenceKind.RECIPIENT_CONTACT && evidence.reference)?.reference ?? null;
 }
 
@@ -45,7 +45,7 @@ function retentionOf(activity: ActivityEntry): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-function transferText(hop: TransferHop, parties: ReadonlyMap<string, PartyEntry>): string {
+export function transferText(hop: TransferHop, parties: ReadonlyMap<string, PartyEntry>): string {
   const where = hop.toCountries.length > 0 ? hop.toCountries.join(', ') : 'countries not stated';
   const safeguards = hop.safeguards.length > 0 ? `; safeguards: ${hop.safeguards.join(', ')}` : '';
   return `${parties.get(hop.toKey)?.name ?? hop.toKey} (${where}): ${hop.mechanism ?? 'no transfer mechanism'}${safeguards}`;

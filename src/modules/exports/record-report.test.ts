@@ -5,6 +5,7 @@ import { TransferMechanism } from '../flow/transfer-mechanism';
 import type { DataHop } from '../flow-query/flow-query.type';
 import type { InventoryDocument } from '../inventory/inventory-document';
 import { PartyKind } from '../party/party-kind';
+import { buildProcessorRecords } from './processor-record';
 import { buildRecordOfProcessing } from './record-of-processing';
 import { recordHtml } from './record-html';
 import type { RecordReport } from './record-report';
@@ -38,6 +39,7 @@ const REPORT: RecordReport = {
   organisation: DOCUMENT.organisation ?? null,
   on: '2024-06-01',
   records: buildRecordOfProcessing(DOCUMENT, [HOP], '2024-06-01'),
+  processorRecords: buildProcessorRecords(DOCUMENT, [{ ...HOP, fromKey: 'cloud', toKey: 'acme', toCountries: ['CN'] }], '2024-06-01'),
   transfers: [HOP],
   partyNames: new Map(DOCUMENT.parties!.map((party) => [party.key, party.name])),
 };
@@ -46,9 +48,9 @@ describe('the record as an XLSX workbook', () => {
   it('has a sheet per record, the header row frozen, an auto-filter over it, and text cells (never formulas)', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await recordWorkbook(REPORT)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Record of processing', 'Transfer register']);
-    const [record, register] = workbook.worksheets;
-    for (const sheet of [record, register]) {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
+    const [record, processors, register] = workbook.worksheets;
+    for (const sheet of [record, processors, register]) {
       expect(sheet.views).toMatchObject([{ state: 'frozen', ySplit: 1 }]);
       expect(sheet.rowCount).toBe(2);
     }
@@ -62,6 +64,16 @@ describe('the record as an XLSX workbook', () => {
     expect(importerName.type).toBe(ExcelJS.ValueType.String);
     expect(importerName.value).toBe(HOSTILE_NAME);
     expect(register.getRow(2).getCell(13).value).toBe('no');
+    expect(processors.autoFilter).toBe('A1:G1');
+    expect((processors.getRow(2).values as unknown[]).slice(1)).toEqual([
+      HOSTILE_NAME,
+      '',
+      SCRIPT_NAME,
+      '',
+      'Accounts: Run accounts',
+      `${SCRIPT_NAME} (CN): PIPL_STANDARD_CONTRACT`,
+      'encryption; access control',
+    ]);
   });
 });
 
