@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, calendarDateOf, isCalendarDate, isInForce } from './dates';
+import { addCalendarDuration, ageInYears, calendarDateOf, daysBetween, isCalendarDate, isInForce, parseCalendarDuration } from './dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -22,5 +22,19 @@ describe('dates', () => {
     expect(isInForce('2024-01-01', '2024-12-31', '2024-12-31')).toBe(true);
     expect(isInForce('2024-01-01', '2024-12-31', '2025-01-01')).toBe(false);
     expect(isInForce('2024-01-01', null, '2023-12-31')).toBe(false);
+  });
+
+  it('reads ISO 8601 durations of calendar time, and nothing else', () => {
+    expect(parseCalendarDuration('P60D')).toEqual({ years: 0, months: 0, days: 60 });
+    expect(parseCalendarDuration('P1Y2M3W4D')).toEqual({ years: 1, months: 2, days: 25 });
+    for (const bad of ['P', '60D', 'P-1D', 'PT12H', 'P1.5D', 'p60d', 'P60D ']) expect(parseCalendarDuration(bad)).toBeNull();
+  });
+
+  it('adds months to the last day of a short month, then days', () => {
+    expect(addCalendarDuration('2024-01-31', { years: 0, months: 1, days: 0 })).toBe('2024-02-29');
+    expect(addCalendarDuration('2026-12-02', { years: 0, months: 0, days: 60 })).toBe('2027-01-31');
+    expect(addCalendarDuration('2024-02-29', { years: 1, months: 0, days: 0 })).toBe('2025-02-28');
+    expect(daysBetween('2026-12-02', '2027-01-31')).toBe(60);
+    expect(daysBetween('2026-12-02', '2026-11-30')).toBe(-2);
   });
 });

@@ -24,3 +24,41 @@ export function ageInYears(birthDate: string, on: string): number {
 export function isInForce(from: string, to: string | null, on: string): boolean {
   return from <= on && (to === null || on <= to);
 }
+
+/** A span of calendar time in whole years, months and days (weeks are counted as 7 days). */
+export interface CalendarDuration {
+  years: number;
+  months: number;
+  days: number;
+}
+
+const ISO_DATE_DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+/**
+ * An ISO 8601 duration of calendar time ('P60D', 'P2M', 'P1Y6M', 'P8W'), or null when `value` is
+ * none. A time part ('PT12H') is refused: expiry is counted in days.
+ */
+export function parseCalendarDuration(value: string): CalendarDuration | null {
+  const match = ISO_DATE_DURATION.exec(value);
+  if (!match) return null;
+  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0));
+  return { years, months, days: weeks * 7 + days };
+}
+
+/**
+ * The date `duration` after `on` ('YYYY-MM-DD'): years and months first, a day past the end of
+ * the month becoming its last day (31 January + 1 month = 28 or 29 February), then the days.
+ */
+export function addCalendarDuration(on: string, duration: CalendarDuration): string {
+  const totalMonths = Number(on.slice(0, 4)) * 12 + Number(on.slice(5, 7)) - 1 + duration.years * 12 + duration.months;
+  const year = Math.floor(totalMonths / 12);
+  const month = totalMonths % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(on.slice(8, 10)), lastDay);
+  return new Date(Date.UTC(year, month, day + duration.days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (both 'YYYY-MM-DD'), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
