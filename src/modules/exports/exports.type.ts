@@ -14,7 +14,7 @@ registerEnumType(RecordFormat, {
   valuesConfig: {
     CSV: { description: 'RFC 4180 CSV with a header row, one row per activity.' },
     MARKDOWN: { description: 'Markdown, a section per activity, for a reader.' },
-    XLSX: { description: 'An XLSX workbook, base64-encoded: a sheet each for the record, the processors' Art. 30(2) records and the transfer register, header rows frozen, filters on.' },
+    XLSX: { description: 'An XLSX workbook, base64-encoded: a sheet each for the record, the Art. 30(2) records of processors and the transfer register, header rows frozen, filters on.' },
     HTML: { description: 'A printable, self-contained HTML page: the same three tables, every value escaped, nothing loaded from elsewhere.' },
   },
 });
