@@ -118,7 +118,11 @@ describe('What about the consent variant (Art. 49(1)(a)) of the group sharing?',
     expect(hopKeys(answer)).not.toContain('inquiries-to-group-with-consent');
   });
 
-  it('with it, the group sharing is continuous, which a derogation cannot cover; and PIPL wants a separate consent to give data to the group', async () => {
+  // Explicit consent (Art. 49(1)(a)) is not among the derogations recital 111 limits to occasional
+  // transfers ((b), (c), (e)); a continuous flow on it is only advised against (EDPB Guidelines
+  // 2/2018), so the finding is now CONSENT-DEROGATION-CONTINUOUS (LOW, advisory), no longer the
+  // HIGH DEROGATION-CONTINUOUS. The hop stays unlawful here because of PIPL's missing separate consent.
+  it('with it, the group sharing is continuous, which explicit consent is advised against; and PIPL wants a separate consent to give data to the group', async () => {
     const answer = await seed.person('ie-customer-1', NOW);
     expect(hop(answer, 'inquiries-to-group-with-consent')).toMatchObject({
       mechanism: 'EXPLICIT_CONSENT_DEROGATION',
@@ -128,7 +132,7 @@ describe('What about the consent variant (Art. 49(1)(a)) of the group sharing?',
       lawful: false,
     });
     expect(what(findingsOnFlow(answer.findings, 'inquiries-to-group-with-consent'))).toEqual([
-      ['GDPR-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['GDPR-CONSENT-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
       ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'inquiries-to-group-with-consent', 'service-requests'],
     ]);
   });
@@ -170,8 +174,9 @@ describe('Do anonymised transfers raise any finding?', () => {
 describe('Everything wrong for the Irish customer today', () => {
   it('exactly these findings', async () => {
     const answer = await seed.person('ie-customer-1', NOW);
+    // The consent-based group sharing is advised against (LOW), no longer HIGH: see the consent variant above.
     expect(what(answer.findings)).toEqual([
-      ['GDPR-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['GDPR-CONSENT-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
       ['GDPR-PROCESSOR-NO-DPA', 'services-to-service-providers', 'service-requests'],
       ['GDPR-TRANSFER-NO-TIA', 'inquiries-to-group-scc', 'service-requests'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'research-and-marketing'],
