@@ -3,7 +3,7 @@ import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceInput } from '../evidence/evidence.type';
 import type { FlowEntry } from '../inventory/inventory-document';
-import { Safeguard, TransferMechanism } from './transfer-mechanism';
+import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 @InputType({ description: 'A new data flow.' })
 export class CreateFlowInput implements FlowEntry {
@@ -30,6 +30,9 @@ export class CreateFlowInput implements FlowEntry {
 
   @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism, if it crosses a border.' })
   mechanism?: TransferMechanism | null;
+
+  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed; only with mechanism PIPL_EXEMPTION.' })
+  piplExemption?: PiplExemption | null;
 
   @Field(() => [Safeguard], { nullable: true, description: 'Safeguards applied.' })
   safeguards?: Safeguard[];
@@ -81,6 +84,9 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
 
   @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism.' })
   mechanism?: TransferMechanism | null;
+
+  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed; only with mechanism PIPL_EXEMPTION.' })
+  piplExemption?: PiplExemption | null;
 
   @Field(() => [Safeguard], { nullable: true, description: 'Safeguards (replaces the list).' })
   safeguards?: Safeguard[];

@@ -37,6 +37,7 @@ describe('normaliseInventory', () => {
       legalBasis: null,
       consentRequired: false,
       mechanism: null,
+      piplExemption: null,
       safeguards: [],
       countries: ['IE'],
       continuous: true,

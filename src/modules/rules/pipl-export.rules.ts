@@ -24,7 +24,7 @@ const FILING_OF: ReadonlyMap<TransferMechanism, EvidenceKind> = new Map([
   [TransferMechanism.PIPL_CERTIFICATION, EvidenceKind.PIPL_CERTIFICATE],
 ]);
 
-/** Provisions on Promoting and Regulating Cross-Border Data Flows (2024), Art. 14: an assessment is valid 3 years. */
+/** Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 9: an assessment result is valid 3 years from its issue (and may be extended by 3 more on application). */
 const ASSESSMENT_VALID_YEARS = 3;
 
 /** An export under PIPL: the data, governed by PIPL, reaches a place outside mainland China (HK, Macao and Taiwan included). */
@@ -134,7 +134,7 @@ export const assessmentExpired: Rule<HopRuleContext> = {
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'CAC security assessment expired',
   explanation: 'The export relies on a security assessment that is more than 3 years old or past its expiry.',
-  legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 14',
+  legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 9',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
