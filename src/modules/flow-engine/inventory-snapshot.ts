@@ -89,6 +89,8 @@ export interface SnapshotFlow {
   mechanism: TransferMechanism | null;
   /** The exemption of the 2024 Provisions claimed, when mechanism is PIPL_EXEMPTION. */
   piplExemption: PiplExemption | null;
+  /** Why a provision without consent is necessary for its basis (PIPL Art. 13(1)(2)-(7)), as recorded. */
+  necessity: string | null;
   safeguards: Safeguard[];
   /** Countries this flow actually reaches; empty means all of the receiver's countries. */
   countries: string[];

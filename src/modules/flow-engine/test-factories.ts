@@ -77,6 +77,7 @@ export function makeFlow(
     consentRequired: false,
     mechanism: null,
     piplExemption: null,
+    necessity: null,
     safeguards: [],
     countries: [],
     continuous: false,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ageInYears, calendarDateOf } from '../../common/dates';
+import { ageWhereTheyLive, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
 import { pageAt, pagePositions, paginateList, type Page, type PageArgs } from '../../common/pagination';
 import { clampDepth, computeDataFlows } from '../flow-engine/compute-data-flows';
@@ -8,7 +8,7 @@ import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, invent
 import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
 import { indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { ConsentEntry } from '../inventory/inventory-document';
-import { readStoredProfilesInCategories, type StoredProfileAtRevision } from '../person/person.service';
+import { readStoredProfilesInCategories, type StoredProfile, type StoredProfileAtRevision } from '../person/person.service';
 import { validateCountry } from '../registry/entry-validation';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
@@ -153,14 +153,18 @@ export async function personDataFlows(dataSource: DataSource, stored: StoredProf
   if (!stored) return null;
   const view = await engineViewAt(dataSource, stored.inventoryRevision);
   const asOf = resolvedAsOf(options);
-  const profile: SubjectProfile = {
+  const maxDepth = clampDepth(options.maxDepth ?? undefined);
+  return answerView(view, computeDataFlows(view.index, profileOf(stored, asOf), { asOf, maxDepth, personId: stored.person.externalId }), maxDepth);
+}
+
+/** What the engine knows of a stored person at an instant: their age is counted where they live. */
+export function profileOf(stored: StoredProfile, asOf: string): SubjectProfile {
+  return {
     countryOfResidence: stored.person.countryOfResidence,
     subjectCategoryIds: stored.subjectCategoryIds,
-    ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
+    ageInYears: stored.person.dateOfBirth ? ageWhereTheyLive(stored.person.dateOfBirth, asOf, stored.person.countryOfResidence) : null,
     consents: stored.consents,
   };
-  const maxDepth = clampDepth(options.maxDepth ?? undefined);
-  return answerView(view, computeDataFlows(view.index, profile, { asOf, maxDepth, personId: stored.person.externalId }), maxDepth);
 }
 
 export interface ProfileQuestion {
@@ -390,16 +394,7 @@ async function candidatesReaching(
     const profiles = await readStoredProfilesInCategories(dataSource, subjectCategoryIds, cursor, PROFILE_CHUNK);
     for (const stored of profiles) {
       checkDeadline();
-      const answer = computeDataFlows(
-        view.index,
-        {
-          countryOfResidence: stored.person.countryOfResidence,
-          subjectCategoryIds: stored.subjectCategoryIds,
-          ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
-          consents: stored.consents,
-        },
-        { asOf, maxDepth },
-      );
+      const answer = computeDataFlows(view.index, profileOf(stored, asOf), { asOf, maxDepth });
       if (!reaches(answer)) continue;
       count += 1;
       if (externalIds.length < options.first && (!options.after || stored.person.externalId > options.after)) externalIds.push(stored.person.externalId);

@@ -17,6 +17,7 @@ export class FlowEntity extends RegistryRow {
   @Column('integer', { nullable: true }) annualSubjects!: number | null;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
+  @Column('text', { nullable: true }) necessity!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
 }
 

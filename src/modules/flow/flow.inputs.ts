@@ -52,6 +52,9 @@ export class CreateFlowInput implements FlowEntry {
   @Field(() => LocalDate, { nullable: true, description: 'Last day in force.' })
   effectiveTo?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
+  necessity?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description?: string | null;
 
@@ -105,6 +108,9 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day in force.' })
   effectiveTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
+  necessity?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description?: string | null;

@@ -90,7 +90,7 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
 
 interface FlowRow {
   id: string; key: string; activity_key: string; from_key: string; to_key: string; legal_basis: LegalBasis | null;
-  consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; safeguards: Safeguard[]; continuous: boolean;
+  consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; safeguards: Safeguard[]; continuous: boolean;
   annual_subjects: number | null; effective_from: string; effective_to: string | null; description: string | null;
 }
 
@@ -124,6 +124,7 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
         consentRequired: row.consent_required,
         mechanism: row.mechanism,
         piplExemption: row.pipl_exemption,
+        necessity: row.necessity,
         safeguards: [...row.safeguards].sort(),
         countries: countries.get(row.id) ?? [],
         continuous: row.continuous,
@@ -151,6 +152,7 @@ async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: s
     consentRequired: entry.consentRequired ?? false,
     mechanism: entry.mechanism ?? null,
     piplExemption: entry.piplExemption ?? null,
+    necessity: entry.necessity ?? null,
     safeguards: [...new Set(entry.safeguards ?? [])],
     continuous: entry.continuous ?? true,
     annualSubjects: entry.annualSubjects ?? null,

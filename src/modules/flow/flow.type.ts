@@ -74,6 +74,9 @@ export class Flow extends RegistryItem {
   @Field(() => LocalDate, { nullable: true, description: 'Last day the flow is in force; null while it lasts.' })
   effectiveTo!: string | null;
 
+  @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
+  necessity!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description!: string | null;
 

@@ -83,6 +83,7 @@ export interface FlowEntry {
   consentRequired?: boolean;
   mechanism?: TransferMechanism | null;
   piplExemption?: PiplExemption | null;
+  necessity?: string | null;
   safeguards?: Safeguard[];
   countries?: string[];
   continuous?: boolean;

@@ -38,6 +38,7 @@ describe('normaliseInventory', () => {
       consentRequired: false,
       mechanism: null,
       piplExemption: null,
+      necessity: null,
       safeguards: [],
       countries: ['IE'],
       continuous: true,

@@ -160,6 +160,7 @@ function normaliseFlow(flow: FlowEntry): FlowEntry {
     consentRequired: flow.consentRequired ?? false,
     mechanism: flow.mechanism ?? null,
     piplExemption: flow.piplExemption ?? null,
+    necessity: flow.necessity ?? null,
     safeguards: sortedValues(flow.safeguards),
     countries: sortedValues(flow.countries),
     continuous: flow.continuous ?? true,

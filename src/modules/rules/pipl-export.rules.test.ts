@@ -54,6 +54,7 @@ function exportWorld({ to = ['SG'], flow = {}, receiver = {}, activity = {} }: E
         categoryIds: ['contact'],
         mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT,
         evidence: [NOTICE, FILING],
+        necessity: 'the group CRM serves the contract with the customer',
         ...flow,
       }),
     ],

@@ -5,7 +5,7 @@ import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-reco
 import { Severity } from './finding';
 import { describeHop, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
-import { lacksSeparateConsent } from './separate-consent';
+import { lacksSeparateConsentToRecipient } from './separate-consent';
 
 export const PIPL = 'PIPL';
 
@@ -57,14 +57,14 @@ export const exportWithoutSeparateConsent: Rule<HopRuleContext> = {
   severity: Severity.HIGH,
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Consent-based export without separate consent',
-  explanation: 'An export that rests on consent has no separate consent for it.',
-  legalReference: 'PIPL Arts. 13, 39',
+  explanation: 'An export that rests on consent has no separate consent for it, or only one to the activity given before the recipient was added.',
+  legalReference: 'PIPL Arts. 13, 14, 39',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
     const destinations = exportDestinations(context);
     if (destinations.length === 0) return null;
-    if (!lacksSeparateConsent(context.hop.legalBasis, { flowId: context.flow.id, activityId: context.activity.id }, context.person)) return null;
+    if (!lacksSeparateConsentToRecipient(context.hop.legalBasis, context.flow, context.person)) return null;
     return context.person === null
       ? `${describeHop(context)} exports to ${destinations.join(', ')} on ${context.hop.legalBasis} rather than a separate consent`
       : `${describeHop(context)} exports the person's data to ${destinations.join(', ')} without their separate consent`;

@@ -6,3 +6,7 @@ ALTER TABLE flow ADD COLUMN pipl_exemption text
     'UNDER_100000_PERSONS', 'FREE_TRADE_ZONE')),
   ADD CONSTRAINT flow_exemption_needs_exemption_mechanism
     CHECK (pipl_exemption IS NULL OR mechanism = 'PIPL_EXEMPTION');
+
+-- Why a provision to another handler without consent is necessary for the basis it rests on
+-- (PIPL Art. 13(1)(2)-(7) hold only "where necessary"): the rules ask for it until it is recorded.
+ALTER TABLE flow ADD COLUMN necessity text;
