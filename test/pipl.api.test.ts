@@ -49,6 +49,7 @@ persons:
   - { externalId: kid-1, countryOfResidence: CN, subjectCategories: [child], dateOfBirth: 2015-03-01 }
   - { externalId: kid-2, countryOfResidence: US, subjectCategories: [child], dateOfBirth: 2016-07-01 }
   - { externalId: adult-1, countryOfResidence: CN, subjectCategories: [customer], dateOfBirth: 1990-01-01 }
+  - { externalId: adult-2, countryOfResidence: DE, subjectCategories: [customer], dateOfBirth: 1980-01-01 }
 `;
 
 const FINDINGS = `query($rule: String) { findings(rule: $rule, asOf: "${AS_OF}", first: 500) {
@@ -138,5 +139,28 @@ describe('findings about stored persons (children)', () => {
   it('are what the CLI gate sees', async () => {
     const gate = await inventoryFindings(api.database.dataSource, { asOf: new Date(AS_OF), includePersons: true });
     expect(gate.find((finding) => finding.ruleId === 'PIPL-CHILD-SENSITIVE-DUTIES')).toMatchObject({ personCount: 2, activityKeys: ['kids-club'] });
+  });
+});
+
+describe('what an import adds to the findings', () => {
+  // A German customer is stored: under GDPR Art. 3(2) their data is followed to Singapore. Only a
+  // caller who may read persons is told what the stored persons make of the change.
+  const addition = `flowmap: 1
+flows:
+  - { key: crm-to-lab, activity: crm, from: shop, to: lab, dataCategories: [contact], mechanism: PIPL_STANDARD_CONTRACT,
+      necessity: group CRM, effectiveFrom: 2020-01-01, evidence: [ { kind: ART39_NOTICE, datedOn: 2024-01-01 }, { kind: PIPL_STANDARD_CONTRACT_FILING, datedOn: 2024-01-01 } ] }
+`;
+  const addedBy = async (client: GraphQLClient) => {
+    const result = await client.graphql<{ importInventory: { findingsAdded: { ruleId: string }[] } }>(
+      `mutation($file: String!) { importInventory(file: $file, dryRun: true) { findingsAdded { ruleId } } }`,
+      { file: addition },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.importInventory.findingsAdded.map((finding) => finding.ruleId);
+  };
+
+  it('counts the stored persons for ADMIN, and not for an EDITOR', async () => {
+    expect(await addedBy(api)).toContain('GDPR-TRANSFER-NO-MECHANISM');
+    expect(await addedBy(await api.as(Role.EDITOR))).not.toContain('GDPR-TRANSFER-NO-MECHANISM');
   });
 });

@@ -293,14 +293,17 @@ export interface FindingChanges {
 
 /**
  * Findings of the data map as committed against those of the map as `manager`'s transaction sees
- * it (an import not yet committed), both as of now.
+ * it (an import not yet committed), both as of now; counted with the stored persons' volumes and
+ * residences only for a caller who may read persons.
  */
-export async function findingChanges(dataSource: DataSource, manager: EntityManager): Promise<FindingChanges> {
+export async function findingChanges(dataSource: DataSource, manager: EntityManager, withPersons: boolean): Promise<FindingChanges> {
   const asOf = new Date().toISOString();
   const committed = await engineView(dataSource);
-  const before = findingsOf(committed.index, asOf, await cachedPersonFacts(dataSource, committed.index)).map((finding) => findingView(committed, finding));
+  const committedFacts = withPersons ? await cachedPersonFacts(dataSource, committed.index) : NO_PERSON_FACTS;
+  const before = findingsOf(committed.index, asOf, committedFacts).map((finding) => findingView(committed, finding));
   const pending = buildEngineView(await loadInventorySnapshot(manager));
-  const after = findingsOf(pending.index, asOf, await readPersonFacts(manager, pending.index)).map((finding) => findingView(pending, finding));
+  const pendingFacts = withPersons ? await readPersonFacts(manager, pending.index) : NO_PERSON_FACTS;
+  const after = findingsOf(pending.index, asOf, pendingFacts).map((finding) => findingView(pending, finding));
   const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
   const beforeIds = new Set(before.map(identity));
   const afterIds = new Set(after.map(identity));
