@@ -23,7 +23,12 @@ export function exportingHandlerId(index: SnapshotIndex, hop: HopFacts): string 
   return ENTRUSTED_PARTY_KINDS.includes(sender.kind) ? requireActivity(index, hop.activityId).controllerId : sender.id;
 }
 
-/** A hop that counts towards its handler's volume: a PIPL export on no exemption that holds whatever the volume. */
+/**
+ * A hop that counts towards its handler's volume: a PIPL export on no exemption that holds
+ * whatever the volume. A reading: persons exported under Arts. 4, 5(1)-(3) or 6 are not counted
+ * towards the thresholds those articles lift, so a hotel booking export does not push the
+ * handler's other exports over 100,000.
+ */
 export function countsTowardsVolume(index: SnapshotIndex, hop: HopFacts): boolean {
   return hop.transferRegimes.includes('PIPL') && isVolumeBound(requireFlow(index, hop.flowId).piplExemption);
 }
