@@ -665,6 +665,8 @@ function generateFlows(random: Random, activity: GeneratedActivity, count: numbe
       legalBasis,
       consentRequired,
       mechanism,
+      piplExemption: null,
+      necessity: null,
       safeguards: random.sample(Object.values(Safeguard), random.weighted([[0, 50], [1, 40], [2, 10]])).filter(
         (safeguard) => safeguard !== Safeguard.ANONYMISATION || random.chance(0.2),
       ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDuration, ageInYears, calendarDateOf, daysBetween, isCalendarDate, isInForce, parseCalendarDuration } from './dates';
+import { addCalendarDuration, ageInYears, ageWhereTheyLive, calendarDateInCountry, calendarDateOf, daysBetween, isCalendarDate, isInForce, parseCalendarDuration } from './dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -16,6 +16,14 @@ describe('dates', () => {
 
   it('takes the UTC calendar date of an instant', () => {
     expect(calendarDateOf('2024-03-01T23:30:00-02:00')).toBe('2024-03-02');
+  });
+
+  it('takes the calendar date where a country lives: a child in China turns 14 once the date has changed across China, hours before it changes in UTC', () => {
+    expect(calendarDateInCountry('2024-06-14T17:00:00Z', 'CN')).toBe('2024-06-14');
+    expect(calendarDateInCountry('2024-06-14T18:30:00Z', 'CN')).toBe('2024-06-15');
+    expect(ageWhereTheyLive('2010-06-15', '2024-06-14T18:30:00Z', 'CN')).toBe(14);
+    expect(ageWhereTheyLive('2010-06-15', '2024-06-15T03:00:00Z', 'US')).toBe(13);
+    expect(ageWhereTheyLive('2010-06-15', '2024-06-15T12:00:00Z', 'US')).toBe(14);
   });
 
   it('treats effective ranges as inclusive at both ends', () => {

@@ -62,3 +62,37 @@ export function addCalendarDuration(on: string, duration: CalendarDuration): str
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+const dateFormatsByZone = new Map<string, Intl.DateTimeFormat>();
+
+function calendarDateInZone(instant: Date, timeZone: string): string {
+  let format = dateFormatsByZone.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatsByZone.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** The time zones of a country (ISO 3166-1 alpha-2), from the ICU data Node ships; empty when ICU knows none. */
+function timeZonesOf(country: string): string[] {
+  const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { timeZones?: string[]; getTimeZones?: () => string[] };
+  return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+}
+
+/**
+ * The calendar date of an instant where people in `country` live. A country with several time
+ * zones is on several dates around midnight: it is the earliest of them, so that a person's
+ * birthday counts once it has come everywhere in their country (a child stays a child until
+ * then). A country ICU knows no zone for is on the UTC date.
+ */
+export function calendarDateInCountry(instant: Date | string, country: string): string {
+  const moment = new Date(instant);
+  const dates = timeZonesOf(country).map((zone) => calendarDateInZone(moment, zone));
+  return dates.length === 0 ? calendarDateOf(moment) : dates.sort()[0];
+}
+
+/** A person's age at an instant, counted on the calendar date where they live. */
+export function ageWhereTheyLive(birthDate: string, instant: Date | string, country: string): number {
+  return ageInYears(birthDate, calendarDateInCountry(instant, country));
+}

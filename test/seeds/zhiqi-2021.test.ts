@@ -185,7 +185,20 @@ describe('Everything wrong for the Irish customer today', () => {
       ['PIPL-ENTRUSTMENT-NO-AGREEMENT', 'services-to-service-providers', 'service-requests'],
       ['PIPL-NO-PIA', '', 'service-requests'],
       ['PIPL-NO-PIA', '', 'vital-interests-disclosure'],
+      ['PIPL-PROVISION-NECESSITY-UNRECORDED', '', 'service-requests'],
+      ['PIPL-PROVISION-NECESSITY-UNRECORDED', '', 'vital-interests-disclosure'],
       ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'inquiries-to-group-with-consent', 'service-requests'],
+    ]);
+  });
+
+  // The policy gives the group and its partners the data "to perform the contract" and discloses
+  // it to protect life, without consent: PIPL Art. 13(1)(2) and (4) hold only where that is
+  // necessary, which the policy does not say, so each activity is asked to record why.
+  it('asks why the provisions to other handlers without consent are necessary', async () => {
+    const answer = await seed.person('ie-customer-1', NOW);
+    expect(findingsOf(answer.findings, 'PIPL-PROVISION-NECESSITY-UNRECORDED').map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^Activity 'service-requests' provides personal information to other handlers without consent on flows .*'inquiries-to-group-scc' \(CONTRACT\)/),
+      expect.stringMatching(/^Activity 'vital-interests-disclosure' provides personal information to other handlers without consent on flows/),
     ]);
   });
 });

@@ -122,6 +122,14 @@ const ARGUMENT_POLICY: Readonly<Record<string, ArgumentRule>> = {
 };
 
 /**
+ * Whether the caller may see what is worked out from stored persons inside an answer that is
+ * otherwise about the data map (the whole map's findings): a VIEWER or EDITOR gets the map's alone.
+ */
+export function mayReadPersons(caller: Caller | undefined): boolean {
+  return caller?.role !== undefined && caller.role !== null && PERSON_READERS.includes(caller.role);
+}
+
+/**
  * An inventory file with a `persons` section writes persons, and its diff shows their fields before
  * and after; even an empty one (`persons: []`) erases every stored person under prune. Whether a
  * file has one is decided on the document the import applies, after the YAML parser resolved

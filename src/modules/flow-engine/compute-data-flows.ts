@@ -2,7 +2,7 @@ import { isInForce } from '../../common/dates';
 import { isConsentBasis, LegalBasis } from '../activity/legal-basis';
 import { distinctFindings, type Finding } from '../rules/finding';
 import { evaluateActivityRules, evaluatePersonRules } from '../rules/rule-catalogue';
-import { activityRuleContext } from '../rules/rule-context';
+import { activityRegimes, activityRuleContext, isPiplChild } from '../rules/rule-context';
 import { readAsOf } from './as-of';
 import type { Collection, DataFlowAnswer, DataFlowSummary, Hop, RecipientSummary } from './data-flow-answer';
 import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from './inventory-snapshot';
@@ -79,6 +79,32 @@ export function computeDataFlows(
     summary: summarise(collections, hops),
     findings: distinctFindings(findings),
   };
+}
+
+/** A stored person as the whole-map questions see them. */
+export interface StoredSubject {
+  personId: string;
+  profile: SubjectProfile;
+}
+
+/**
+ * What the stored persons add to the findings of the whole map: the findings of the person rules
+ * (a minor's consent, a child's data), and the activities in force some child under 14 is a
+ * subject of where PIPL governs the child's data (PIPL Arts. 3, 28), whose data is then sensitive.
+ */
+export function storedSubjectFindings(source: InventorySnapshot | SnapshotIndex, subjects: readonly StoredSubject[], asOf: string): { findings: Finding[]; childActivityIds: Set<string> } {
+  const index = toSnapshotIndex(source);
+  const at = readAsOf(asOf);
+  const findings: Finding[] = [];
+  const childActivityIds = new Set<string>();
+  for (const { personId, profile } of subjects) {
+    const person = makePersonContext(profile, at, personId);
+    for (const activity of activitiesConcerning(index, profile, at.date)) {
+      findings.push(...evaluatePersonRules({ index, activity, person }));
+      if (isPiplChild(person) && activityRegimes(index, activity, person).includes('PIPL')) childActivityIds.add(activity.id);
+    }
+  }
+  return { findings, childActivityIds };
 }
 
 /** Activities in force on the day for any of the person's subject categories, in key order. */

@@ -3,7 +3,7 @@ import { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
 import { PartyKind } from '../party/party-kind';
 import type { Finding } from '../rules/finding';
-import { inventoryFindingsOf } from './inventory-flows';
+import { inventoryFindingsOf, type InventoryHopOptions } from './inventory-flows';
 import type {
   ConsentRecord,
   EvidenceRecord,
@@ -76,6 +76,8 @@ export function makeFlow(
     legalBasis: null,
     consentRequired: false,
     mechanism: null,
+    piplExemption: null,
+    necessity: null,
     safeguards: [],
     countries: [],
     continuous: false,
@@ -128,8 +130,8 @@ export function makeSnapshot(records: SnapshotRecords): InventorySnapshot {
 }
 
 /** Inventory-wide findings as the API computes them: hops of every activity, then the rules. */
-export function inventoryFindings(snapshot: InventorySnapshot, asOf: string, volumes?: ReadonlyMap<string, number>): Finding[] {
-  return inventoryFindingsOf(snapshot, { asOf, volumes });
+export function inventoryFindings(snapshot: InventorySnapshot, asOf: string, options: Omit<InventoryHopOptions, 'asOf'> = {}): Finding[] {
+  return inventoryFindingsOf(snapshot, { asOf, ...options });
 }
 
 export function ruleIdsOf(findings: readonly Finding[]): string[] {

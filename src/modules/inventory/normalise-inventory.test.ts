@@ -37,6 +37,8 @@ describe('normaliseInventory', () => {
       legalBasis: null,
       consentRequired: false,
       mechanism: null,
+      piplExemption: null,
+      necessity: null,
       safeguards: [],
       countries: ['IE'],
       continuous: true,

@@ -159,6 +159,8 @@ function normaliseFlow(flow: FlowEntry): FlowEntry {
     legalBasis: flow.legalBasis ?? null,
     consentRequired: flow.consentRequired ?? false,
     mechanism: flow.mechanism ?? null,
+    piplExemption: flow.piplExemption ?? null,
+    necessity: flow.necessity ?? null,
     safeguards: sortedValues(flow.safeguards),
     countries: sortedValues(flow.countries),
     continuous: flow.continuous ?? true,
