@@ -17,7 +17,7 @@ interface FlowMap {
   findings: { ruleId: string }[];
 }
 
-const PERSON_FLOWS = `query($id: String!, $asOf: DateTimeISO) { person(externalId: $id) { dataFlows(asOf: $asOf) {
+const PERSON_FLOWS = `query($id: String!, $asOf: AsOf) { person(externalId: $id) { dataFlows(asOf: $asOf) {
   parties { key } hops { flowKey fromKey toKey depth categoryKeys crossesBorder fromCountries toCountries lawful regimes }
   summary { countriesReached recipients { partyKey categoryKeys } } findings { ruleId } } } }`;
 
@@ -39,6 +39,28 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.stop();
+});
+
+describe('asOf', () => {
+  it('takes a date or a date-time in every question about a moment', async () => {
+    const data = await ok<{ recordOfProcessing: string; transferRegister: string; findings: { totalCount: number } }>(
+      `{ recordOfProcessing(format: CSV, asOf: "2024-06-01") transferRegister(asOf: "2024-06-01T12:00:00+02:00")
+         findings(asOf: "2024-06-01") { totalCount } crossBorderTransfers(asOf: "2024-06-01") { totalCount } }`,
+    );
+    expect(data.recordOfProcessing.length).toBeGreaterThan(0);
+    const byDate = await ok<{ person: { dataFlows: FlowMap } }>(PERSON_FLOWS, { id: 'li-wei', asOf: '2024-06-01' });
+    const byMidnight = await ok<{ person: { dataFlows: FlowMap } }>(PERSON_FLOWS, { id: 'li-wei', asOf: '2024-06-01T00:00:00Z' });
+    expect(byDate).toEqual(byMidnight);
+  });
+
+  it.each([['literal', '{ findings(asOf: "2024-06-31") { totalCount } }', undefined], ['variable', 'query($asOf: AsOf) { findings(asOf: $asOf) { totalCount } }', { asOf: '2024-06-01T12:00' }]])(
+    'refuses a %s that is neither, naming the argument',
+    async (_how, query, variables) => {
+      const result = await api.graphql(query, variables);
+      expect(result.errors?.[0].message).toMatch(/asOf: .* is not a date or a date-time/);
+      expect(result.errors?.[0].extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    },
+  );
 });
 
 describe("a person's data flows", () => {

@@ -80,7 +80,7 @@ export interface RunBenchOptions {
 export const PERSON_QUERY = `query PersonDataFlows($id: String!) { person(externalId: $id) {
   dataFlows { hops { flowKey lawful } summary { countriesReached } findings { ruleId } } } }`;
 
-const PERSON_QUERY_AS_OF = `query PersonDataFlowsAsOf($id: String!, $asOf: DateTimeISO) { person(externalId: $id) {
+const PERSON_QUERY_AS_OF = `query PersonDataFlowsAsOf($id: String!, $asOf: AsOf) { person(externalId: $id) {
   dataFlows(asOf: $asOf) { hops { flowKey lawful } summary { countriesReached } findings { ruleId } } } }`;
 
 export interface BenchResult {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DATE_OR_DATE_TIME_EXAMPLES, parseDateOrDateTime } from '../common/dates';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase, type ConnectedDatabase } from '../db/database';
 
@@ -111,14 +112,12 @@ export function writeOutput(text: string | Buffer, output: string | undefined, i
   io.stderr.write(`wrote ${output}\n`);
 }
 
-/** The value of --as-of: an ISO 8601 date or timestamp; undefined means now. */
+/** The value of --as-of, read as the GraphQL `asOf` arguments are; undefined means now. */
 export function parseAsOf(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new UsageError(`--as-of: '${value}' is not an ISO 8601 date or timestamp (2024-06-01, 2024-06-01T12:00:00Z)`);
-  }
-  return date;
+  const instant = parseDateOrDateTime(value);
+  if (instant === null) throw new UsageError(`--as-of: '${value}' is not ${DATE_OR_DATE_TIME_EXAMPLES}`);
+  return instant;
 }
 
 /** A whole number option, or undefined when not given. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDuration, ageInYears, ageWhereTheyLive, calendarDateInCountry, calendarDateOf, daysBetween, isCalendarDate, isInForce, parseCalendarDuration } from './dates';
+import { addCalendarDuration, ageInYears, ageWhereTheyLive, calendarDateInCountry, calendarDateOf, daysBetween, isCalendarDate, isInForce, parseCalendarDuration, parseDateOrDateTime } from './dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -30,6 +30,15 @@ describe('dates', () => {
     expect(isInForce('2024-01-01', '2024-12-31', '2024-12-31')).toBe(true);
     expect(isInForce('2024-01-01', '2024-12-31', '2025-01-01')).toBe(false);
     expect(isInForce('2024-01-01', null, '2023-12-31')).toBe(false);
+  });
+
+  it('reads an as-of moment from a date (its start, UTC) or a date-time with a time zone', () => {
+    expect(parseDateOrDateTime('2026-12-02')?.toISOString()).toBe('2026-12-02T00:00:00.000Z');
+    expect(parseDateOrDateTime('2026-12-02T10:30:00+02:00')?.toISOString()).toBe('2026-12-02T08:30:00.000Z');
+    expect(parseDateOrDateTime('2026-12-02T10:30Z')?.toISOString()).toBe('2026-12-02T10:30:00.000Z');
+    for (const bad of ['2026-02-30', '2026-12-02T10:30:00', 'yesterday', '2026-12-02 10:30Z', '2026-02-30T10:00:00Z', '']) {
+      expect(parseDateOrDateTime(bad)).toBeNull();
+    }
   });
 
   it('reads ISO 8601 durations of calendar time, and nothing else', () => {

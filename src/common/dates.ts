@@ -96,3 +96,20 @@ export function calendarDateInCountry(instant: Date | string, country: string): 
 export function ageWhereTheyLive(birthDate: string, instant: Date | string, country: string): number {
   return ageInYears(birthDate, calendarDateInCountry(instant, country));
 }
+
+const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * The moment an as-of question asks about: a calendar date 'YYYY-MM-DD' (its start, UTC) or a
+ * date-time with a time zone. Null when the text is neither; a date-time without a zone is
+ * refused because its instant would depend on where the server runs.
+ */
+export function parseDateOrDateTime(text: string): Date | null {
+  if (isCalendarDate(text)) return new Date(`${text}T00:00:00Z`);
+  if (!DATE_TIME_WITH_ZONE.test(text) || !isCalendarDate(text.slice(0, 10))) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/** How a date-or-date-time is written, for error messages. */
+export const DATE_OR_DATE_TIME_EXAMPLES = "a date or a date-time with a time zone (2024-06-01, 2024-06-01T12:00:00Z)";

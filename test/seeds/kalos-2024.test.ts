@@ -46,7 +46,7 @@ describe('KALOS (effective 2024-03-18): was anything collected before the policy
 
   it('nor does the data map hold any finding or transfer before that day', async () => {
     const data = await seed.ok<{ findings: { totalCount: number }; crossBorderTransfers: { totalCount: number } }>(
-      'query($asOf: DateTimeISO) { findings(asOf: $asOf) { totalCount } crossBorderTransfers(asOf: $asOf) { totalCount } }',
+      'query($asOf: AsOf) { findings(asOf: $asOf) { totalCount } crossBorderTransfers(asOf: $asOf) { totalCount } }',
       { asOf: '2024-03-17T12:00:00Z' },
     );
     expect(data).toEqual({ findings: { totalCount: 0 }, crossBorderTransfers: { totalCount: 0 } });
@@ -223,7 +223,7 @@ describe('Does a mainland driver’s data stay in China?', () => {
 
     it('who receives precise location, and where: authorities in China, the overseas servers in Singapore, and recipients the policy does not place', async () => {
       const { recipientsOfCategory } = await seed.ok<{ recipientsOfCategory: unknown[] }>(
-        'query($asOf: DateTimeISO) { recipientsOfCategory(category: "location.precise", asOf: $asOf) { partyKey kind countries } }',
+        'query($asOf: AsOf) { recipientsOfCategory(category: "location.precise", asOf: $asOf) { partyKey kind countries } }',
         { asOf: NOW },
       );
       expect(recipientsOfCategory).toEqual(
@@ -239,7 +239,7 @@ describe('Does a mainland driver’s data stay in China?', () => {
 
     it('across the data map, the transfers out of China are the two consent-gated ones, both unlawful', async () => {
       const { crossBorderTransfers } = await seed.ok<{ crossBorderTransfers: { nodes: unknown[] } }>(
-        'query($asOf: DateTimeISO) { crossBorderTransfers(filter: { regime: "PIPL" }, asOf: $asOf) { nodes { flowKey categoryKeys toCountries lawful } } }',
+        'query($asOf: AsOf) { crossBorderTransfers(filter: { regime: "PIPL" }, asOf: $asOf) { nodes { flowKey categoryKeys toCountries lawful } } }',
         { asOf: NOW },
       );
       expect(crossBorderTransfers.nodes).toEqual([

@@ -124,7 +124,7 @@ export async function startSeed(name: string): Promise<SeedApi> {
     ok,
     async person(externalId, asOf) {
       const data = await ok<{ person: { dataFlows: FlowMap } | null }>(
-        `query($id: String!, $asOf: DateTimeISO) { person(externalId: $id) { dataFlows(asOf: $asOf) { ${FLOW_MAP} } } }`,
+        `query($id: String!, $asOf: AsOf) { person(externalId: $id) { dataFlows(asOf: $asOf) { ${FLOW_MAP} } } }`,
         { id: externalId, asOf },
       );
       if (data.person === null) throw new Error(`no person '${externalId}'`);
@@ -132,7 +132,7 @@ export async function startSeed(name: string): Promise<SeedApi> {
     },
     async profile(profile, asOf) {
       const data = await ok<{ profileDataFlows: FlowMap }>(
-        `query($profile: SubjectProfileInput!, $asOf: DateTimeISO) { profileDataFlows(profile: $profile, asOf: $asOf) { ${FLOW_MAP} } }`,
+        `query($profile: SubjectProfileInput!, $asOf: AsOf) { profileDataFlows(profile: $profile, asOf: $asOf) { ${FLOW_MAP} } }`,
         { profile, asOf },
       );
       return data.profileDataFlows;

@@ -116,7 +116,7 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
 
   it('across the whole map too: the residents on record put the group flows under GDPR (Art. 3(2)), so the register lists them', async () => {
     const { transfers, findings } = await seed.ok<{ transfers: { nodes: { flowKey: string; lawful: boolean }[] }; findings: { nodes: { flowKeys: string[] }[] } }>(
-      `query($asOf: DateTimeISO) {
+      `query($asOf: AsOf) {
         transfers: crossBorderTransfers(filter: { regime: "GDPR" }, asOf: $asOf, first: 500) { nodes { flowKey lawful } }
         findings(rule: "GDPR-TRANSFER-NO-MECHANISM", asOf: $asOf, first: 500) { nodes { flowKeys } }
       }`,
@@ -130,7 +130,7 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
 
   it('whose data reaches the group: the customers, not the website visitor', async () => {
     const { personsReaching } = await seed.ok<{ personsReaching: { count: number; externalIds: string[] } }>(
-      'query($asOf: DateTimeISO) { personsReaching(party: "zkteco-group", asOf: $asOf) { count externalIds } }',
+      'query($asOf: AsOf) { personsReaching(party: "zkteco-group", asOf: $asOf) { count externalIds } }',
       { asOf: NOW },
     );
     expect(personsReaching).toEqual({ count: 3, externalIds: ['cn-customer-1', 'es-minor-1', 'fr-customer-1'] });

@@ -127,7 +127,7 @@ describe('Once the overseas servers are on record (Singapore): does a mainland u
 
   it('across the data map, the transfers out of China are the two authorised ones, both unlawful, with no mechanism', async () => {
     const data = await seed.ok<{ crossBorderTransfers: { nodes: { flowKey: string; toCountries: string[]; mechanism: string | null; lawful: boolean }[] }; findings: { nodes: { flowKeys: string[] }[] } }>(
-      `query($asOf: DateTimeISO) {
+      `query($asOf: AsOf) {
         crossBorderTransfers(filter: { regime: "PIPL" }, asOf: $asOf) { nodes { flowKey toCountries mechanism lawful } }
         findings(rule: "PIPL-EXPORT-NO-MECHANISM", asOf: $asOf) { nodes { flowKeys } }
       }`,
@@ -139,7 +139,7 @@ describe('Once the overseas servers are on record (Singapore): does a mainland u
 
   it('which stored persons’ data reaches Singapore today: only the user who still holds the authorisation', async () => {
     const { personsReaching } = await seed.ok<{ personsReaching: { count: number; externalIds: string[] } }>(
-      'query($asOf: DateTimeISO) { personsReaching(country: "SG", asOf: $asOf) { count externalIds } }',
+      'query($asOf: AsOf) { personsReaching(country: "SG", asOf: $asOf) { count externalIds } }',
       { asOf: NOW },
     );
     expect(personsReaching).toEqual({ count: 1, externalIds: ['cn-user-1'] });

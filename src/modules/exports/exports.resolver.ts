@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { DateTime } from '../../common/scalars';
+import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { DataFlowMap } from '../flow-query/flow-query.type';
 import { RecordFormat } from './exports.type';
@@ -13,14 +13,14 @@ export class ExportsResolver {
   @Query(() => String, { description: 'The GDPR Art. 30(1) record of processing: the activities in force, with controller, purposes, categories, recipients, transfers, retention and security measures.' })
   recordOfProcessing(
     @Arg('format', () => RecordFormat, { defaultValue: RecordFormat.CSV, description: 'CSV, Markdown, HTML, or an XLSX workbook as base64.' }) format: RecordFormat,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return recordOfProcessing(ctx.dataSource, format, asOf, ctx.wholeMap);
   }
 
   @Query(() => String, { description: 'The cross-border transfer register as CSV: one row per transfer, with its mechanism, safeguards, regimes and whether it is lawful.' })
-  transferRegister(@Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
+  transferRegister(@Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
     return transferRegister(ctx.dataSource, asOf, ctx.wholeMap);
   }
 }

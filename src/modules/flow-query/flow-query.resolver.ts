@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageSize } from '../../common/pagination';
-import { DateTime } from '../../common/scalars';
+import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../flow-engine/compute-data-flows';
 import { mayReadPersons } from '../auth/access-policy';
@@ -21,7 +21,7 @@ export class PersonDataFlowResolver {
   @FieldResolver(() => DataFlowMap, { description: "Where this person's data flows as of a time: parties, hops, summary and findings." })
   async dataFlows(
     @Root() person: Person,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Arg('maxDepth', () => Int, MAX_DEPTH_ARG) maxDepth: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
@@ -34,7 +34,7 @@ export class FlowQueryResolver {
   @Query(() => DataFlowMap, { description: 'Where the data of a kind of person that is not stored would flow.' })
   profileDataFlows(
     @Arg('profile', () => SubjectProfileInput) profile: SubjectProfileInput,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Arg('maxDepth', () => Int, MAX_DEPTH_ARG) maxDepth: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
@@ -54,7 +54,7 @@ export class FlowQueryResolver {
     @Arg('rule', () => String, { nullable: true, description: 'Only findings of this rule id.' }) rule: string | undefined,
     @Arg('severity', () => Severity, { nullable: true, description: 'Only findings at least this severe: this severity or a higher one.' }) severity: Severity | undefined,
     @Arg('party', () => String, { nullable: true, description: 'Only findings concerning this party (key).' }) party: string | undefined,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
@@ -65,7 +65,7 @@ export class FlowQueryResolver {
   @Query(() => DataHopConnection, { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful, a page at a time.' })
   crossBorderTransfers(
     @Arg('filter', () => TransferFilterInput, { nullable: true }) filter: TransferFilterInput | undefined,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
@@ -75,7 +75,7 @@ export class FlowQueryResolver {
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })
   recipientsOfCategory(
     @Arg('category', () => String, { description: 'Key of the data category.' }) category: string,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return categoryRecipients(ctx.dataSource, category, asOf, ctx.wholeMap);
@@ -85,7 +85,7 @@ export class FlowQueryResolver {
   personsReaching(
     @Arg('party', () => String, { nullable: true, description: 'Key of the party.' }) party: string | undefined,
     @Arg('country', () => String, { nullable: true, description: 'Country code.' }) country: string | undefined,
-    @Arg('asOf', () => DateTime, AS_OF) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'How many ids to return.' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Return ids after this one.' }) after: string | undefined,
     @Ctx() ctx: RequestContext,
