@@ -39,7 +39,7 @@ describe('expiringEvidence', () => {
     expect(expiringEvidence(renewed, '2026-12-02', '2027-01-31').map((item) => item.holderKey)).toEqual(['us-cloud']);
   });
 
-  it('ends a CAC security assessment 3 years after its result unless an earlier expiry is recorded (2024 Provisions Art. 14)', () => {
+  it('ends a CAC security assessment 3 years after its result unless an earlier expiry is recorded (2024 Provisions Art. 9)', () => {
     expect(lapseDateOf({ kind: EvidenceKind.CAC_ASSESSMENT_PASSED, datedOn: '2024-03-22' })).toBe('2027-03-22');
     expect(lapseDateOf({ kind: EvidenceKind.CAC_ASSESSMENT_PASSED, datedOn: '2024-03-22', expiresOn: '2030-01-01' })).toBe('2027-03-22');
     expect(lapseDateOf({ kind: EvidenceKind.CAC_ASSESSMENT_PASSED, datedOn: '2024-03-22', expiresOn: '2025-01-01' })).toBe('2025-01-01');

@@ -22,7 +22,7 @@ export interface ExpiringEvidenceItem {
 /**
  * The last day a piece of evidence is valid, or null when it does not lapse. A CAC security
  * assessment lapses 3 years after its result (Provisions on Promoting and Regulating Cross-Border
- * Data Flows, 2024, Art. 14) unless an earlier expiry is on record; the extension that article
+ * Data Flows, 2024, Art. 9) unless an earlier expiry is on record; the extension that article
  * allows is a new result, recorded as new evidence.
  */
 export function lapseDateOf(evidence: EvidenceEntry): string | null {
