@@ -29,7 +29,7 @@ flows:
     evidence: [{ kind: CAC_ASSESSMENT_PASSED, datedOn: 2023-12-15, reference: CAC-2023-1 }]
 `;
 
-const QUERY = `query($within: String!, $asOf: DateTimeISO) {
+const QUERY = `query($within: String!, $asOf: AsOf) {
   expiringEvidence(within: $within, asOf: $asOf) { holder holderKey kind reference lapsesOn daysLeft flowKeys }
 }`;
 

@@ -164,7 +164,7 @@ describe('reading the data map', () => {
     await ok(CREATE.flow, {
       input: makeFlow({ key: 'hosting-to-shield', activity: 'us-hosting', to: 'shield-cloud', mechanism: 'ADEQUACY_DECISION', effectiveFrom: '2016-09-01' }),
     });
-    const query = 'query($asOf: DateTimeISO) { findings(party: "shield-cloud", asOf: $asOf) { nodes { ruleId message } } }';
+    const query = 'query($asOf: AsOf) { findings(party: "shield-cloud", asOf: $asOf) { nodes { ruleId message } } }';
     const in2019 = await ok<{ findings: { nodes: { ruleId: string }[] } }>(query, { asOf: '2019-06-01T00:00:00Z' });
     expect(in2019.findings.nodes.map((finding) => finding.ruleId)).not.toContain('GDPR-ADEQUACY-MISAPPLIED');
     const in2021 = await ok<{ findings: { nodes: { ruleId: string; message: string }[] } }>(query, { asOf: '2021-06-01T00:00:00Z' });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { DateTime } from '../../common/scalars';
+import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { listExpiringEvidence } from './expiring-evidence.service';
 import { ExpiringEvidence } from './expiring-evidence.type';
@@ -11,7 +11,7 @@ export class ExpiringEvidenceResolver {
   })
   expiringEvidence(
     @Arg('within', () => String, { description: 'How far ahead to look: an ISO 8601 duration such as `P60D`, `P8W`, `P3M` or `P1Y`.' }) within: string,
-    @Arg('asOf', () => DateTime, { nullable: true, description: 'The day to count from (default now).' }) asOf: Date | undefined,
+    @Arg('asOf', () => AsOf, { nullable: true, description: 'The day to count from (default now).' }) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return listExpiringEvidence(ctx.dataSource, within, asOf, ctx.wholeMap.now);
