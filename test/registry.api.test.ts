@@ -173,6 +173,20 @@ describe('reading the data map', () => {
     ]);
   });
 
+  it('reports a GDPR-governed activity resting on PIPL\'s "publicly disclosed" basis', async () => {
+    await ok(CREATE.activity, { input: makeActivity({ key: 'scraped-profiles', legalBasis: 'PUBLICLY_DISCLOSED' }) });
+    const { findings } = await ok<{ findings: { nodes: { ruleId: string; severity: string; message: string }[] } }>(
+      '{ findings(rule: "GDPR-ACTIVITY-PUBLICLY-DISCLOSED") { nodes { ruleId severity message } } }',
+    );
+    expect(findings.nodes).toEqual([
+      {
+        ruleId: 'GDPR-ACTIVITY-PUBLICLY-DISCLOSED',
+        severity: 'HIGH',
+        message: "Activity 'scraped-profiles' is governed by GDPR but rests on PUBLICLY_DISCLOSED, which is no GDPR Art. 6(1) basis",
+      },
+    ]);
+  });
+
   it('lists countries and regimes from the reference data', async () => {
     const data = await ok<{ countries: unknown[]; regime: { countries: { code: string }[] } }>('{ countries { code } regime(code: "PIPL") { countries { code } } }');
     expect(data.countries.length).toBeGreaterThan(240);
