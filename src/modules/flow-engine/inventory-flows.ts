@@ -11,7 +11,7 @@ import { evaluateActivityRules } from '../rules/rule-catalogue';
 import { activityRuleContext } from '../rules/rule-context';
 import { judgeHops, type JudgedHops } from './judge-hop';
 import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
-import { restrictingRegimesOf } from './regime-territory';
+import { regimesFollowingInto, restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { traverseActivity, type ConsentGate } from './traverse-activity';
 
@@ -92,7 +92,7 @@ function walkActivities(index: SnapshotIndex, options: InventoryHopOptions, visi
       date,
       maxDepth,
       consentGate: everyConsentHeld,
-      followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
+      followingRegimes: regimesFollowingInto(activity, restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? [])),
     });
     visit(activity, judgeHops(index, traversed, date, null, options.volumes));
   }

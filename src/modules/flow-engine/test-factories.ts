@@ -62,6 +62,7 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     securityMeasures: ['access control'],
     localisedIn: null,
     localisedUnlessConsented: false,
+    targetsResidents: true,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],

@@ -1,6 +1,6 @@
 import type { SnapshotActivity, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
 import type { PersonContext } from '../flow-engine/person-context';
-import { restrictingRegimesOf } from '../flow-engine/regime-territory';
+import { regimesFollowingInto, restrictingRegimesOf } from '../flow-engine/regime-territory';
 import { requireActivity, requireFlow, requireParty, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { HopFacts } from '../flow-engine/traverse-activity';
 
@@ -86,6 +86,6 @@ export function activityRuleContext(
   person: PersonContext | null,
 ): ActivityRuleContext {
   const controller = requireParty(index, activity.controllerId);
-  const regimes = new Set([...restrictingRegimesOf(controller.countries), ...(person?.followingRegimes ?? [])]);
+  const regimes = new Set([...restrictingRegimesOf(controller.countries), ...regimesFollowingInto(activity, person?.followingRegimes ?? [])]);
   return { index, date, activity, regimes: [...regimes].sort(), hops, person };
 }
