@@ -47,21 +47,6 @@ describe('GDPR-MINOR-NO-GUARDIAN-CONSENT', () => {
   });
 });
 
-describe('GDPR-MINOR-NO-GUARDIAN-CONSENT and Art. 3(2)', () => {
-  it('does not apply GDPR to a controller outside the EU for an activity that neither targets nor monitors the minor', () => {
-    const snapshotWith = (targetsResidents: boolean) =>
-      makeSnapshot({
-        parties: [makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: ['SG'] })],
-        categories: [makeCategory({ key: 'contact' })],
-        activities: [makeActivity({ key: 'game', legalBasis: LegalBasis.CONSENT, categoryIds: ['contact'], targetsResidents })],
-      });
-    const ruleIdsWith = (targetsResidents: boolean) =>
-      ruleIdsOf(computeDataFlows(snapshotWith(targetsResidents), makeProfile({ countryOfResidence: 'DE', ageInYears: 15, consents: own }), { asOf: AS_OF }).findings);
-    expect(ruleIdsWith(true)).toEqual(['GDPR-MINOR-NO-GUARDIAN-CONSENT']);
-    expect(ruleIdsWith(false)).toEqual([]);
-  });
-});
-
 describe('UK-GDPR-MINOR-NO-GUARDIAN-CONSENT', () => {
   it('fires below 13 and not from 13 (DPA 2018 s. 9)', () => {
     expect(answerFor('GB', 12, own).ruleIds).toEqual(['UK-GDPR-MINOR-NO-GUARDIAN-CONSENT']);

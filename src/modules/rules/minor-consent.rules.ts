@@ -1,8 +1,6 @@
 import { isConsentBasis } from '../activity/legal-basis';
 import { ConsentKind } from '../consent/consent-kind';
 import { isUnderConsentAge, unwithdrawnConsents } from '../flow-engine/person-context';
-import { isInTerritory, regimesFollowingInto } from '../flow-engine/regime-territory';
-import { requireParty } from '../flow-engine/snapshot-index';
 import { regimesOfCountry } from '../reference/regimes';
 import { Severity } from './finding';
 import { GDPR_FAMILY } from './gdpr-family';
@@ -31,12 +29,9 @@ export function minorWithoutGuardianConsent(law: MinorConsentLaw): Rule<PersonRu
     legalReference: law.legalReference,
     scope: RuleScope.PERSON,
     regime: law.regime,
-    check: ({ index, activity, person }) => {
+    check: ({ activity, person }) => {
       if (!isConsentBasis(activity.legalBasis)) return null;
       if (!regimesOfCountry(person.profile.countryOfResidence).includes(law.regime)) return null;
-      const controllerCountries = requireParty(index, activity.controllerId).countries;
-      const establishedThere = controllerCountries.some((country) => isInTerritory(law.regime, country));
-      if (!establishedThere && regimesFollowingInto(activity, [law.regime]).length === 0) return null;
       if (!isUnderConsentAge(person.profile, law.regime)) return null;
       const consents = unwithdrawnConsents(person, { activityId: activity.id });
       if (consents.length === 0 || consents.some((consent) => consent.givenByGuardian)) return null;
