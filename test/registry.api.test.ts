@@ -173,6 +173,41 @@ describe('reading the data map', () => {
     ]);
   });
 
+  it('reports a GDPR-governed activity resting on PIPL\'s "publicly disclosed" basis', async () => {
+    await ok(CREATE.activity, { input: makeActivity({ key: 'scraped-profiles', legalBasis: 'PUBLICLY_DISCLOSED' }) });
+    const { findings } = await ok<{ findings: { nodes: { ruleId: string; severity: string; message: string }[] } }>(
+      '{ findings(rule: "GDPR-ACTIVITY-PUBLICLY-DISCLOSED") { nodes { ruleId severity message } } }',
+    );
+    expect(findings.nodes).toEqual([
+      {
+        ruleId: 'GDPR-ACTIVITY-PUBLICLY-DISCLOSED',
+        severity: 'HIGH',
+        message: "Activity 'scraped-profiles' is governed by GDPR but rests on PUBLICLY_DISCLOSED, which is no GDPR Art. 6(1) basis",
+      },
+    ]);
+  });
+
+  it('follows an EU resident\'s data to a controller outside the EU under GDPR only while the activity targets or monitors them (Art. 3(2))', async () => {
+    await ok(CREATE.party, { input: makeParty({ key: 'sg-seller', name: 'SG Seller Pte Ltd', countries: ['SG'] }) });
+    await ok(CREATE.activity, { input: makeActivity({ key: 'sg-orders', controller: 'sg-seller', targetsResidents: false }) });
+    await ok(CREATE.flow, { input: makeFlow({ key: 'sg-orders-to-cloud', activity: 'sg-orders', from: 'sg-seller', countries: ['US'] }) });
+    const regimesOfHop = async () => {
+      const { profileDataFlows } = await ok<{ profileDataFlows: { hops: { flowKey: string; regimes: string[] }[] } }>(
+        '{ profileDataFlows(profile: { subjectCategories: ["app-user"], countryOfResidence: "DE" }, asOf: "2024-06-01T00:00:00Z") { hops { flowKey regimes } } }',
+      );
+      return profileDataFlows.hops.find((hop) => hop.flowKey === 'sg-orders-to-cloud')?.regimes;
+    };
+    const { activity } = await ok<{ activity: { targetsResidents: boolean } }>('{ activity(key: "sg-orders") { targetsResidents } }');
+    expect(activity.targetsResidents).toBe(false);
+    const { exportInventory } = await ok<{ exportInventory: string }>('{ exportInventory(format: JSON) }');
+    const exported = JSON.parse(exportInventory) as { activities: { key: string; targetsResidents: boolean }[] };
+    expect(exported.activities.find((entry) => entry.key === 'sg-orders')?.targetsResidents).toBe(false);
+    expect(exported.activities.find((entry) => entry.key === 'accounts')?.targetsResidents).toBe(true);
+    expect(await regimesOfHop()).toEqual([]);
+    await ok('mutation { updateActivity(key: "sg-orders", input: { targetsResidents: true }) { key } }');
+    expect(await regimesOfHop()).toEqual(['GDPR']);
+  });
+
   it('lists countries and regimes from the reference data', async () => {
     const data = await ok<{ countries: unknown[]; regime: { countries: { code: string }[] } }>('{ countries { code } regime(code: "PIPL") { countries { code } } }');
     expect(data.countries.length).toBeGreaterThan(240);

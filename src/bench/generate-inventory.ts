@@ -499,6 +499,7 @@ function generateActivity(
     securityMeasures: random.sample(SECURITY_MEASURES, random.int(0, 3)),
     localisedIn: controller.countries.includes('CN') && random.chance(0.3) ? 'CN' : null,
     localisedUnlessConsented: false,
+    targetsResidents: true,
     effectiveFrom,
     effectiveTo: random.chance(0.03) ? random.date(effectiveFrom, '2026-06-30') : null,
     evidence,

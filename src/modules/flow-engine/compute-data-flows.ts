@@ -8,6 +8,7 @@ import type { Collection, DataFlowAnswer, DataFlowSummary, Hop, RecipientSummary
 import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from './inventory-snapshot';
 import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from './person-context';
+import { regimesFollowingInto } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { byKeyThenId, requireParty, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
 import { activityCategoryIds, traverseActivity, type ConsentGate } from './traverse-activity';
@@ -64,7 +65,7 @@ export function computeDataFlows(
       date: asOf.date,
       maxDepth,
       consentGate: personConsentGate(person),
-      followingRegimes: person.followingRegimes,
+      followingRegimes: regimesFollowingInto(activity, person.followingRegimes),
     });
     const judged = judgeHops(index, traversed, asOf.date, person);
     hops.push(...judged.hops);

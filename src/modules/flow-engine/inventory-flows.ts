@@ -11,7 +11,7 @@ import { activityRuleContext, type MapFacts } from '../rules/rule-context';
 import { ExportVolumeCounter, type SubjectCategoryGroup } from './export-volumes';
 import { judgeHops, type JudgedHops } from './judge-hop';
 import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
-import { restrictingRegimesOf } from './regime-territory';
+import { regimesFollowingInto, restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { traverseActivity, type ConsentGate, type HopFacts } from './traverse-activity';
 
@@ -108,7 +108,7 @@ function forEachActivityTraversed(index: SnapshotIndex, options: InventoryHopOpt
       date,
       maxDepth,
       consentGate: everyConsentHeld,
-      followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
+      followingRegimes: regimesFollowingInto(activity, restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? [])),
     });
     visit(activity, traversed);
   }

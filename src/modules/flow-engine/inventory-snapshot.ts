@@ -70,6 +70,8 @@ export interface SnapshotActivity {
   localisedIn: string | null;
   /** The promise yields to the person's consent: a hop whose consent is held may leave the country. */
   localisedUnlessConsented: boolean;
+  /** Offers goods or services to, or monitors, the persons where they live (GDPR and UK GDPR Art. 3(2)). */
+  targetsResidents: boolean;
   effectiveFrom: string;
   effectiveTo: string | null;
   evidence: EvidenceRecord[];

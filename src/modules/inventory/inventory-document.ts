@@ -67,6 +67,7 @@ export interface ActivityEntry {
   securityMeasures?: string[];
   localisedIn?: string | null;
   localisedUnlessConsented?: boolean;
+  targetsResidents?: boolean;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;

@@ -142,6 +142,7 @@ function normaliseActivity(activity: ActivityEntry): ActivityEntry {
     securityMeasures: sortedValues(activity.securityMeasures),
     localisedIn: activity.localisedIn ?? null,
     localisedUnlessConsented: activity.localisedUnlessConsented ?? false,
+    targetsResidents: activity.targetsResidents ?? true,
     effectiveFrom: calendarDateOf(activity.effectiveFrom),
     effectiveTo: optionalDate(activity.effectiveTo),
     description: activity.description ?? null,

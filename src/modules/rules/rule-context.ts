@@ -1,7 +1,7 @@
 import type { SnapshotActivity, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
 import { exportingHandlerId, type HandlerVolumes } from '../flow-engine/export-volumes';
 import { isUnderConsentAge, type PersonContext } from '../flow-engine/person-context';
-import { restrictingRegimesOf } from '../flow-engine/regime-territory';
+import { regimesFollowingInto, restrictingRegimesOf } from '../flow-engine/regime-territory';
 import { requireActivity, requireFlow, requireParty, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { HopFacts } from '../flow-engine/traverse-activity';
 
@@ -112,5 +112,5 @@ export function activityRuleContext(
 /** Regimes governing an activity: those of the controller's countries (PIPL Art. 3(1)) and, for a person, of their residence (Art. 3(2)). */
 export function activityRegimes(index: SnapshotIndex, activity: SnapshotActivity, person: PersonContext | null): string[] {
   const controller = requireParty(index, activity.controllerId);
-  return [...new Set([...restrictingRegimesOf(controller.countries), ...(person?.followingRegimes ?? [])])].sort();
+  return [...new Set([...restrictingRegimesOf(controller.countries), ...regimesFollowingInto(activity, person?.followingRegimes ?? [])])].sort();
 }
