@@ -9,7 +9,7 @@ import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from './inve
 import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from './person-context';
 import { sortedUnique } from './sorted-unique';
-import { byKeyThenId, requireParty, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { byKeyThenId, indexOn, requireParty, type SnapshotIndex } from './snapshot-index';
 import { activityCategoryIds, traverseActivity, type ConsentGate } from './traverse-activity';
 
 /** How many hops from the controller are followed unless the caller asks otherwise. */
@@ -47,8 +47,8 @@ export function computeDataFlows(
   profile: SubjectProfile,
   options: DataFlowOptions,
 ): DataFlowAnswer {
-  const index = toSnapshotIndex(source);
   const asOf = readAsOf(options.asOf);
+  const index = indexOn(source, asOf.date);
   const person = makePersonContext(profile, asOf, options.personId ?? null);
   const maxDepth = clampDepth(options.maxDepth);
   const collections: Collection[] = [];

@@ -10,7 +10,7 @@ import { compareFindings, firstOfEach, type Finding } from '../rules/finding';
 import { evaluateActivityRules } from '../rules/rule-catalogue';
 import { activityRuleContext } from '../rules/rule-context';
 import { judgeHops, type JudgedHops } from './judge-hop';
-import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { indexOn, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
 import { restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { traverseActivity, type ConsentGate } from './traverse-activity';
@@ -77,8 +77,9 @@ function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOption
   }
 }
 
-function walkActivities(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
+function walkActivities(source: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
   const { date } = readAsOf(options.asOf);
+  const index = indexOn(source, date);
   const maxDepth = clampDepth(options.maxDepth);
   let walked = 0;
   for (const activity of index.activities) {
@@ -110,8 +111,8 @@ export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, 
  * most severe first. Repeats are dropped activity by activity: every finding names its activity.
  */
 export function inventoryFindingsOf(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Finding[] {
-  const index = toSnapshotIndex(source);
   const { date } = readAsOf(options.asOf);
+  const index = indexOn(source, date);
   const findings: Finding[] = [];
   forEachActivityJudged(index, options, (activity, judged) => {
     const activityFindings = evaluateActivityRules(activityRuleContext(index, activity, date, judged.hops, null));
