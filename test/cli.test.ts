@@ -223,7 +223,7 @@ describe('flowmap usage', () => {
     expect(result.stdout).toContain('  3  runtime failure');
   });
 
-  it.each([[[]], [['bogus']], [['findings', '--bogus']], [['findings', '--fail-on', 'SEVERE']], [['import']], [['flows', '--person', 'x', '--profile']], [['flows', '--as-of', 'yesterday', '--person', 'x']]])(
+  it.each([[[]], [['bogus']], [['findings', '--bogus']], [['findings', '--fail-on', 'SEVERE']], [['import']], [['flows', '--person', 'x', '--profile']], [['flows', '--as-of', 'yesterday', '--person', 'x']], [['ropa', '--as-of', '2024-06-01T12:00']], [['transfers', '--as-of', '2024-02-30']]])(
     'exits 2 on a usage error: %j',
     async (argv) => {
       const result = await flowmap(argv, { url: 'postgres://unused' });

@@ -3,13 +3,12 @@ import { ConsentEntity } from '../modules/consent/consent.entity';
 import { DataCategoryEntity } from '../modules/data-category/data-category.entity';
 import { EvidenceEntity } from '../modules/evidence/evidence.entity';
 import { FlowCountryEntity, FlowDataCategoryEntity, FlowEntity } from '../modules/flow/flow.entity';
-import { PartyCountryEntity, PartyEntity } from '../modules/party/party.entity';
+import { PartyEntity } from '../modules/party/party.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 import { SubjectCategoryEntity } from '../modules/subject-category/subject-category.entity';
 
 export const ENTITIES = [
   PartyEntity,
-  PartyCountryEntity,
   DataCategoryEntity,
   SubjectCategoryEntity,
   ActivityEntity,

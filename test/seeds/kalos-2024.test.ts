@@ -175,10 +175,10 @@ describe('Does a mainland driver’s data stay in China?', () => {
     expect(answer.summary.countriesReached).toEqual(['CN']);
   });
 
-  // From here on, the DPO has recorded the overseas servers for a driver who uses KALOS in Singapore.
+  // From here on, the DPO has recorded where the overseas servers have been since the policy took effect, for a driver who uses KALOS in Singapore.
   describe('once the overseas servers are on record (Singapore)', () => {
     beforeAll(async () => {
-      await seed.ok('mutation { updateParty(key: "zhijian-overseas-servers", input: { countries: ["SG"] }) { key } }');
+      await seed.ok('mutation { updateParty(key: "zhijian-overseas-servers", input: { countries: ["SG"], countriesEffectiveFrom: "2024-03-18" }) { key } }');
     });
 
     it('without a consent to the overseas transfer: China only, and the "stored within its borders" promise holds', async () => {

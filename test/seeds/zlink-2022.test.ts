@@ -59,10 +59,10 @@ describe('ZLink (Mar 2022): where do the overseas servers stand?', () => {
   });
 });
 
-// From here on, the DPO has recorded where the overseas servers are for a person who uses ZLink in Singapore.
+// From here on, the DPO has recorded where the overseas servers have been since the policy took effect for a person who uses ZLink in Singapore.
 describe('Once the overseas servers are on record (Singapore): does a mainland user’s data stay in China?', () => {
   beforeAll(async () => {
-    await seed.ok('mutation { updateParty(key: "zlink-overseas-servers", input: { countries: ["SG"] }) { key } }');
+    await seed.ok('mutation { updateParty(key: "zlink-overseas-servers", input: { countries: ["SG"], countriesEffectiveFrom: "2022-03-22" }) { key } }');
   });
 
   it('yes without the separate authorisation: it reaches China only, and no finding says the "stored in the PRC" promise is broken', async () => {

@@ -10,7 +10,7 @@ import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from './person-context';
 import { regimesFollowingInto } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
-import { byKeyThenId, requireParty, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { byKeyThenId, indexOn, requireParty, type SnapshotIndex } from './snapshot-index';
 import { activityCategoryIds, traverseActivity, type ConsentGate } from './traverse-activity';
 
 /** How many hops from the controller are followed unless the caller asks otherwise. */
@@ -48,8 +48,8 @@ export function computeDataFlows(
   profile: SubjectProfile,
   options: DataFlowOptions,
 ): DataFlowAnswer {
-  const index = toSnapshotIndex(source);
   const asOf = readAsOf(options.asOf);
+  const index = indexOn(source, asOf.date);
   const person = makePersonContext(profile, asOf, options.personId ?? null);
   const maxDepth = clampDepth(options.maxDepth);
   const collections: Collection[] = [];
@@ -94,8 +94,8 @@ export interface StoredSubject {
  * subject of where PIPL governs the child's data (PIPL Arts. 3, 28), whose data is then sensitive.
  */
 export function storedSubjectFindings(source: InventorySnapshot | SnapshotIndex, subjects: readonly StoredSubject[], asOf: string): { findings: Finding[]; childActivityIds: Set<string> } {
-  const index = toSnapshotIndex(source);
   const at = readAsOf(asOf);
+  const index = indexOn(source, at.date);
   const findings: Finding[] = [];
   const childActivityIds = new Set<string>();
   for (const { personId, profile } of subjects) {

@@ -10,7 +10,7 @@ import { evaluateActivityRules } from '../rules/rule-catalogue';
 import { activityRuleContext, type MapFacts } from '../rules/rule-context';
 import { ExportVolumeCounter, type SubjectCategoryGroup } from './export-volumes';
 import { judgeHops, type JudgedHops } from './judge-hop';
-import { toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
+import { indexOn, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
 import { regimesFollowingInto, restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { traverseActivity, type ConsentGate, type HopFacts } from './traverse-activity';
@@ -84,8 +84,9 @@ function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOption
  * every export is counted (traversed, not judged) before any hop is judged; then every activity
  * is traversed again and judged. Keeping the first pass's hops instead would hold the whole map's.
  */
-function walkActivities(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops, facts: MapFacts) => void): void {
+function walkActivities(source: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops, facts: MapFacts) => void): void {
   const { date } = readAsOf(options.asOf);
+  const index = indexOn(source, date);
   const counter = new ExportVolumeCounter(index);
   forEachActivityTraversed(index, options, date, (_activity, traversed) => counter.add(traversed));
   const facts: MapFacts = { handlerVolumes: counter.volumes(options.personGroups ?? []), childActivityIds: options.childActivityIds };
@@ -126,8 +127,8 @@ export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, 
  * most severe first. Repeats are dropped activity by activity: every finding names its activity.
  */
 export function inventoryFindingsOf(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): Finding[] {
-  const index = toSnapshotIndex(source);
   const { date } = readAsOf(options.asOf);
+  const index = indexOn(source, date);
   const findings: Finding[] = [];
   forEachActivityJudged(index, options, (activity, judged, facts) => {
     const activityFindings = evaluateActivityRules(activityRuleContext(index, activity, date, judged.hops, null, facts));

@@ -23,8 +23,10 @@ export interface SnapshotParty {
   key: string;
   name: string;
   kind: PartyKind;
-  /** Countries where the party stores or accesses data (ISO 3166-1 alpha-2). */
+  /** Countries where the party stores or accesses data (ISO 3166-1 alpha-2); in an index from indexOn, those held on its date. */
   countries: string[];
+  /** The periods it held each country (inclusive; null start: always before, null end: still); absent, `countries` hold at every date. */
+  countryPeriods?: readonly { country: string; effectiveFrom: string | null; effectiveTo: string | null }[];
   /** For a SUB_PROCESSOR: the processor that engaged it. */
   engagedById: string | null;
   evidence: EvidenceRecord[];

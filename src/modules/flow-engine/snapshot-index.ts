@@ -1,3 +1,5 @@
+import { isInPeriod } from '../../common/dates';
+import { sortedUnique } from './sorted-unique';
 import type { InventorySnapshot, SnapshotActivity, SnapshotFlow, SnapshotParty } from './inventory-snapshot';
 
 /**
@@ -39,6 +41,32 @@ export function indexSnapshot(snapshot: InventorySnapshot): SnapshotIndex {
 /** Accepts either a snapshot or its index, so that callers may cache the index. */
 export function toSnapshotIndex(source: InventorySnapshot | SnapshotIndex): SnapshotIndex {
   return 'flowsBySender' in source ? source : indexSnapshot(source);
+}
+
+/** Dated views already made of each index, by date; a few dates per revision are asked about. */
+const datedViews = new WeakMap<SnapshotIndex, Map<string, SnapshotIndex>>();
+const DATED_VIEWS_KEPT = 16;
+
+/**
+ * The index as the map stood on `on` ('YYYY-MM-DD'): each party with the countries it held that
+ * day, so that every walk and rule reading `party.countries` reads them as of the question.
+ */
+export function indexOn(source: InventorySnapshot | SnapshotIndex, on: string): SnapshotIndex {
+  const index = toSnapshotIndex(source);
+  const views = datedViews.get(index) ?? new Map<string, SnapshotIndex>();
+  datedViews.set(index, views);
+  const kept = views.get(on);
+  if (kept) return kept;
+  const parties = new Map<string, SnapshotParty>();
+  for (const [id, party] of index.snapshot.parties) {
+    const periods = party.countryPeriods;
+    const countries = periods ? sortedUnique(periods.filter((period) => isInPeriod(period.effectiveFrom, period.effectiveTo, on)).map((period) => period.country)) : party.countries;
+    parties.set(id, { ...party, countries });
+  }
+  const view: SnapshotIndex = { ...index, snapshot: { ...index.snapshot, parties } };
+  if (views.size >= DATED_VIEWS_KEPT) views.delete(views.keys().next().value as string);
+  views.set(on, view);
+  return view;
 }
 
 export function senderKey(activityId: string, fromId: string): string {

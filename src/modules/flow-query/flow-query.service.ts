@@ -6,7 +6,7 @@ import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject
 import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
 import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
 import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
-import { indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
+import { indexOn, indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { ConsentEntry } from '../inventory/inventory-document';
 import { readProfilesBornAfter, readStoredProfilesInCategories, type StoredProfile, type StoredProfileAtRevision } from '../person/person.service';
 import { oldestDigitalConsentAge } from '../reference/regimes';
@@ -420,8 +420,9 @@ async function candidatesReaching(
     partyId ? hop.toPartyId === partyId || hop.fromPartyId === partyId : hop.toCountries.includes(target.country as string) || hop.fromCountries.includes(target.country as string),
   );
   const activityIds = new Set(reachingHops.map((hop) => hop.activityId));
+  const partiesThen = indexOn(view.index, calendarDateOf(asOf)).snapshot.parties;
   for (const activity of view.index.activities) {
-    const controller = view.index.snapshot.parties.get(activity.controllerId);
+    const controller = partiesThen.get(activity.controllerId);
     if (partyId ? activity.controllerId === partyId : controller?.countries.includes(target.country as string)) activityIds.add(activity.id);
   }
   const subjectCategoryIds = [...new Set([...activityIds].flatMap((id) => view.index.snapshot.activities.get(id)?.subjectCategoryIds ?? []))];

@@ -22,7 +22,7 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
   const [parties, partyCountries, categories, subjects, activities, activitySubjects, activityCategories, flows, flowCategories, flowCountries, evidence] =
     (await inSequence([
       () => manager.query('SELECT id, key, name, kind, engaged_by_id FROM party'),
-      () => manager.query('SELECT party_id, country_code FROM party_country ORDER BY country_code'),
+      () => manager.query('SELECT party_id, country_code, effective_from, effective_to FROM party_country ORDER BY country_code'),
       () => manager.query('SELECT id, key, name, parent_id, gdpr_special, pipl_sensitive FROM data_category'),
       () => manager.query('SELECT id, key, name FROM subject_category'),
       () => manager.query(`SELECT id, key, name, purpose, controller_id, legal_basis, retention_period, retention_event, security_measures,
@@ -35,7 +35,7 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       () => manager.query('SELECT flow_id, country_code FROM flow_country ORDER BY country_code'),
       () => manager.query('SELECT party_id, activity_id, flow_id, kind, dated_on, expires_on, reference FROM evidence ORDER BY kind, dated_on')])) as [
       { id: string; key: string; name: string; kind: PartyKind; engaged_by_id: string | null }[],
-      { party_id: string; country_code: string }[],
+      { party_id: string; country_code: string; effective_from: string | null; effective_to: string | null }[],
       { id: string; key: string; name: string; parent_id: string | null; gdpr_special: boolean; pipl_sensitive: boolean }[],
       { id: string; key: string; name: string }[],
       {
@@ -70,7 +70,8 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
         row.id,
         {
           id: row.id, key: row.key, name: row.name, kind: row.kind, engagedById: row.engaged_by_id,
-          countries: (countriesByParty.get(row.id) ?? []).map((link) => link.country_code),
+          countries: (countriesByParty.get(row.id) ?? []).filter((link) => link.effective_to === null).map((link) => link.country_code),
+          countryPeriods: (countriesByParty.get(row.id) ?? []).map((link) => ({ country: link.country_code, effectiveFrom: link.effective_from, effectiveTo: link.effective_to })),
           evidence: (evidenceByParty.get(row.id) ?? []).map(toEvidence),
         },
       ]),

@@ -11,10 +11,10 @@ const CROSSES_BORDER_SQL = `EXISTS (
   SELECT 1 FROM (
     SELECT country_code FROM flow_country WHERE flow_id = flow.id
     UNION ALL
-    SELECT country_code FROM party_country WHERE party_id = flow.to_party_id
+    SELECT country_code FROM party_country_now WHERE party_id = flow.to_party_id
       AND NOT EXISTS (SELECT 1 FROM flow_country WHERE flow_id = flow.id)
   ) destination
-  WHERE destination.country_code NOT IN (SELECT country_code FROM party_country WHERE party_id = flow.from_party_id))`;
+  WHERE destination.country_code NOT IN (SELECT country_code FROM party_country_now WHERE party_id = flow.from_party_id))`;
 
 const PARTY_ID_SQL = (parameter: string) => `(SELECT id FROM party WHERE key = :${parameter})`;
 

@@ -33,11 +33,27 @@ export interface DataCategoryEntry {
   description?: string | null;
 }
 
+/** A period in which a party held a country: both ends inclusive; a null start is "since before the record begins", a null end "still". */
+export interface CountryPeriodEntry {
+  country: string;
+  effectiveFrom?: string | null;
+  effectiveTo?: string | null;
+}
+
 export interface PartyEntry {
   key: string;
   name: string;
   kind: PartyKind;
+  /** The countries it holds with no end in sight (those of the open periods). */
   countries: string[];
+  /**
+   * Every period of its countries. Left out or empty, the periods follow from `countries`: for a
+   * new party, held with no start; for a stored one, a changed list closes and opens periods on
+   * `countriesEffectiveFrom`.
+   */
+  countryHistory?: CountryPeriodEntry[];
+  /** When a change of `countries` takes effect (default today); an instruction, never stored. */
+  countriesEffectiveFrom?: string | null;
   engagedBy?: string | null;
   description?: string | null;
   evidence?: EvidenceEntry[];

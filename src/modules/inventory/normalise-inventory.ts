@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { calendarDateOf } from '../../common/dates';
+import { compareCountryPeriods, isUndated, toCountryPeriod } from '../party/country-history';
 import type {
   ActivityEntry,
   ConsentEntry,
@@ -107,12 +108,15 @@ function normaliseDataCategory(category: DataCategoryEntry): DataCategoryEntry {
   };
 }
 
+/** A history with no date says no more than `countries`, and is left out. */
 function normaliseParty(party: PartyEntry): PartyEntry {
+  const history = (party.countryHistory ?? []).map(toCountryPeriod).sort(compareCountryPeriods);
   return {
     key: party.key,
     name: party.name,
     kind: party.kind,
     countries: sortedValues(party.countries),
+    ...(isUndated(history) ? {} : { countryHistory: history }),
     engagedBy: party.engagedBy ?? null,
     description: party.description ?? null,
     evidence: normaliseEvidence(party.evidence),

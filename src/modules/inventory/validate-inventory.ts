@@ -205,6 +205,7 @@ function checkDataCategory({ entry, at }: Located<DataCategoryEntry>, run: Valid
 
 function checkParty({ entry, at }: Located<PartyEntry>, run: ValidationRun): void {
   entry.countries.forEach((code, index) => checkCountry(code, `${at}/countries/${index}`, run));
+  (entry.countryHistory ?? []).forEach((period, index) => checkCountry(period.country, `${at}/countryHistory/${index}/country`, run));
   checkEngagedBy(entry, `${at}/engagedBy`, run);
   checkEvidenceDates(entry.evidence, at, run);
 }
@@ -267,6 +268,7 @@ function checkFlowCountries(flow: FlowEntry, at: string, run: ValidationRun): vo
   (flow.countries ?? []).forEach((code, index) => {
     const path = `${at}/countries/${index}`;
     if (!checkCountry(code, path, run) || receiver === undefined || receiver.countries.includes(code)) return;
+    if ((receiver.countryHistory ?? []).some((period) => period.country === code)) return;
     run.report(path, Code.COUNTRY_NOT_OF_RECEIVER, `${fieldName(path)}: '${code}' is not a country of receiver '${flow.to}' (${receiver.countries.join(', ') || 'none'})`);
   });
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
 import { PartyKind } from './party-kind';
 
@@ -8,10 +8,4 @@ export class PartyEntity extends RegistryRow {
   @Column('text') kind!: PartyKind;
   @Column('uuid', { nullable: true }) engagedById!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
-}
-
-@Entity('party_country')
-export class PartyCountryEntity {
-  @PrimaryColumn('uuid') partyId!: string;
-  @PrimaryColumn('char', { length: 2 }) countryCode!: string;
 }

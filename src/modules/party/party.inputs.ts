@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
 import { EvidenceInput } from '../evidence/evidence.type';
 import type { PartyEntry } from '../inventory/inventory-document';
 import { PartyKind } from './party-kind';
@@ -16,6 +17,9 @@ export class CreatePartyInput implements PartyEntry {
 
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes of the countries where it stores or accesses data.' })
   countries!: string[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'The day it began to hold these countries; null: since before the record begins.' })
+  countriesEffectiveFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'For a SUB_PROCESSOR: the key of the processor that engaged it.' })
   engagedBy?: string | null;
@@ -38,8 +42,14 @@ export class UpdatePartyInput implements Partial<PartyEntry> {
   @Field(() => PartyKind, { nullable: true, description: 'Role in the data map.' })
   kind?: PartyKind;
 
-  @Field(() => [String], { nullable: true, description: 'Countries where it stores or accesses data (replaces the list).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Countries where it stores or accesses data from countriesEffectiveFrom on: the periods of the countries left out end the day before, new ones begin then; the past is kept.',
+  })
   countries?: string[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'The day a change of countries takes effect (default today, UTC).' })
+  countriesEffectiveFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'For a SUB_PROCESSOR: the key of the processor that engaged it.' })
   engagedBy?: string | null;

@@ -14,7 +14,7 @@ import { PartyEntity } from './party.entity';
 import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './party.inputs';
 import { PartyKind } from './party-kind';
 import { listParties, partyWrites } from './party.service';
-import { Party, PartyConnection } from './party.type';
+import { CountryPeriod, Party, PartyConnection } from './party.type';
 
 const kindFilter = (filter: PartyFilter | undefined, kind: PartyKind): PartyFilter => ({ ...filter, kinds: [kind] });
 
@@ -79,9 +79,14 @@ export class PartyResolver {
     return { key };
   }
 
-  @FieldResolver(() => [Country], { description: 'Countries where the party stores or accesses data.' })
+  @FieldResolver(() => [Country], { description: 'Countries where the party stores or accesses data today.' })
   async countries(@Root() party: Party, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.party.countries.load(party.id)).map(countryOf);
+  }
+
+  @FieldResolver(() => [CountryPeriod], { description: 'Every period in which the party held a country, past and planned: what as-of questions read.' })
+  async countryHistory(@Root() party: Party, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.party.countryHistory.load(party.id)).map((period) => ({ ...period, country: countryOf(period.country) }));
   }
 
   @FieldResolver(() => Party, { nullable: true, description: 'For a sub-processor: the processor that engaged it.' })

@@ -9,13 +9,13 @@ export function listParties(dataSource: DataSource, filter: PartyFilter, page: P
   const query = dataSource.getRepository(PartyEntity).createQueryBuilder('party');
   if (filter.kinds && filter.kinds.length > 0) query.andWhere('party.kind IN (:...kinds)', { kinds: filter.kinds });
   if (filter.country) {
-    query.andWhere('EXISTS (SELECT 1 FROM party_country pc WHERE pc.party_id = party.id AND pc.country_code = :country)', {
+    query.andWhere('EXISTS (SELECT 1 FROM party_country_now pc WHERE pc.party_id = party.id AND pc.country_code = :country)', {
       country: filter.country,
     });
   }
   if (filter.regime) {
     query.andWhere(
-      `EXISTS (SELECT 1 FROM party_country pc JOIN regime_country rc ON rc.country_code = pc.country_code
+      `EXISTS (SELECT 1 FROM party_country_now pc JOIN regime_country rc ON rc.country_code = pc.country_code
                WHERE pc.party_id = party.id AND rc.regime_code = :regime)`,
       { regime: filter.regime },
     );

@@ -1,5 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
+import { LocalDate } from '../../common/scalars';
+import { Country } from '../reference/reference.type';
 import { RegistryItem } from '../registry/registry.type';
 import { PartyKind } from './party-kind';
 
@@ -31,6 +33,18 @@ export class Party extends RegistryItem {
 
   /** Resolved through a loader; kept off the GraphQL field list here. */
   engagedById!: string | null;
+}
+
+@ObjectType({ description: 'A period in which a party held a country; both ends inclusive.' })
+export class CountryPeriod {
+  @Field(() => Country, { description: 'The country.' })
+  country!: Country;
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day held; null: since before the record begins.' })
+  effectiveFrom!: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day held; null: still held.' })
+  effectiveTo!: string | null;
 }
 
 export const PartyConnection = connectionType(Party, 'Party');
