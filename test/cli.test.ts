@@ -120,6 +120,17 @@ describe('flowmap export', () => {
   });
 });
 
+describe('flowmap export --format jsonld', () => {
+  it('writes the map as JSON-LD over DPV with an inline context, and refuses --persons', async () => {
+    const result = await flowmap(['export', '--format', 'jsonld']);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as { '@context': Record<string, unknown>; '@graph': { '@id': string; '@type': string | string[] }[] };
+    expect(document['@context'].dpv).toBe('https://w3id.org/dpv#');
+    expect(document['@graph']).toContainEqual(expect.objectContaining({ '@id': 'fm:party/cloud-eu', '@type': ['dpv:DataProcessor'] }));
+    expect((await flowmap(['export', '--format', 'jsonld', '--persons'])).code).toBe(2);
+  });
+});
+
 describe('flowmap flows', () => {
   it("answers where a stored person's data flows, as text", async () => {
     const result = await flowmap(['flows', '--person', 'de-user-1', '--as-of', '2024-06-01']);

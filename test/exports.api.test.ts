@@ -45,6 +45,17 @@ describe('exports over GraphQL', () => {
     expect(result.data!.html).toContain('<h2>Record of processing (8)</h2>');
   });
 
+  it('gives each enumeration value its DPV IRIs', async () => {
+    const viewer = await api.as(Role.VIEWER);
+    const result = await viewer.graphql<{ dpvTerms: { enumeration: string; value: string; iri: string }[] }>('{ dpvTerms { enumeration value iri } }');
+    expect(result.errors).toBeUndefined();
+    const irisOf = (enumeration: string, value: string) => result.data!.dpvTerms.filter((term) => term.enumeration === enumeration && term.value === value).map((term) => term.iri);
+    expect(irisOf('LegalBasis', 'LEGITIMATE_INTERESTS')).toEqual(['https://w3id.org/dpv#LegitimateInterest', 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-f']);
+    expect(irisOf('TransferMechanism', 'STANDARD_CONTRACTUAL_CLAUSES')).toEqual(['https://w3id.org/dpv/legal/eu/gdpr#A46-2-c']);
+    expect(irisOf('PartyKind', 'PROCESSOR')).toEqual(['https://w3id.org/dpv#DataProcessor']);
+    expect(irisOf('DataCategory sensitivity', 'gdprSpecial')).toEqual(['https://w3id.org/dpv#SpecialCategoryPersonalData']);
+  });
+
   it("draws a profile's map for a VIEWER, and a person's only for those who may read persons", async () => {
     const viewer = await api.as(Role.VIEWER);
     const profile = await viewer.graphql<{ profileDataFlows: { mermaid: string } }>(
