@@ -56,6 +56,23 @@ describe('exports over GraphQL', () => {
     expect(irisOf('DataCategory sensitivity', 'gdprSpecial')).toEqual(['https://w3id.org/dpv#SpecialCategoryPersonalData']);
   });
 
+  it('gives parties, activities, flows and data categories the IRIs of their enumerations', async () => {
+    const result = await api.graphql<{
+      party: { kindIris: string[] };
+      activity: { legalBasis: string; legalBasisIris: string[] };
+      dataCategory: { iris: string[] };
+      flows: { nodes: { mechanism: string | null; mechanismIris: string[]; safeguardIris: string[] }[] };
+    }>(
+      '{ party(key: "zkteco-xiamen") { kindIris } activity(key: "account-and-device-service") { legalBasis legalBasisIris } dataCategory(key: "location.precise") { iris } flows(first: 1) { nodes { mechanism mechanismIris safeguardIris } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.party.kindIris).toEqual(['https://w3id.org/dpv#DataController']);
+    expect(result.data!.activity).toEqual({ legalBasis: 'CONTRACT', legalBasisIris: ['https://w3id.org/dpv#Contract', 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-b'] });
+    expect(result.data!.dataCategory.iris).toEqual(['https://w3id.org/dpv#PersonalData', 'https://w3id.org/dpv#SensitivePersonalData']);
+    // The example names no mechanism or safeguard: none has a concept.
+    expect(result.data!.flows.nodes[0]).toEqual({ mechanism: null, mechanismIris: [], safeguardIris: [] });
+  });
+
   it("draws a profile's map for a VIEWER, and a person's only for those who may read persons", async () => {
     const viewer = await api.as(Role.VIEWER);
     const profile = await viewer.graphql<{ profileDataFlows: { mermaid: string } }>(

@@ -1,10 +1,10 @@
 import type { InventoryDocument } from '../inventory/inventory-document';
 import {
+  dataCategoryConcepts,
   DPV_PREFIXES,
   LEGAL_BASIS_CONCEPTS,
   PARTY_KIND_CONCEPTS,
   SAFEGUARD_CONCEPTS,
-  SENSITIVITY_CONCEPTS,
   TRANSFER_MECHANISM_CONCEPTS,
 } from '../reference/dpv-vocabulary';
 
@@ -55,7 +55,7 @@ export function dataMapJsonLd(document: InventoryDocument): Record<string, unkno
   for (const category of document.dataCategories ?? []) {
     graph.push({
       '@id': entryIri('data-category', category.key),
-      '@type': ['dpv:PersonalData', ...(category.gdprSpecial ? SENSITIVITY_CONCEPTS.gdprSpecial : []), ...(category.piplSensitive ? SENSITIVITY_CONCEPTS.piplSensitive : [])],
+      '@type': dataCategoryConcepts(category),
       label: category.name,
       ...(category.parent ? { broader: entryIri('data-category', category.parent) } : {}),
     });

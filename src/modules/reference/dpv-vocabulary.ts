@@ -76,6 +76,20 @@ export function expandCurie(curie: Curie): string {
   return `${DPV_PREFIXES[prefix]}${name}`;
 }
 
+/** The full IRIs of the concepts a value stands for; none for a value left empty (no mechanism). */
+export function conceptIris<T extends string>(table: Readonly<Record<T, readonly Curie[]>>, value: T | null): string[] {
+  return value === null ? [] : table[value].map(expandCurie);
+}
+
+/** What a data category is in DPV: personal data, and special or sensitive where flagged. */
+export function dataCategoryConcepts(category: { gdprSpecial?: boolean; piplSensitive?: boolean }): Curie[] {
+  return ['dpv:PersonalData', ...(category.gdprSpecial ? SENSITIVITY_CONCEPTS.gdprSpecial : []), ...(category.piplSensitive ? SENSITIVITY_CONCEPTS.piplSensitive : [])];
+}
+
+export function dataCategoryIris(category: { gdprSpecial: boolean; piplSensitive: boolean }): string[] {
+  return dataCategoryConcepts(category).map(expandCurie);
+}
+
 /** Every enumeration value with its concepts, by enumeration name, for the `dpvTerms` query. */
 export function dpvTerms(): { enumeration: string; value: string; iri: string }[] {
   const tables: [string, Readonly<Record<string, readonly Curie[]>>][] = [
