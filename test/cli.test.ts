@@ -202,7 +202,7 @@ describe('flowmap ropa and transfers', () => {
     expect(written.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Controller (Art. 30(1)(a))', 'Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
     const html = await flowmap(['ropa', '--format', 'html']);
     expect(html.stdout).toMatch(/^<!DOCTYPE html>\n/);
     expect(html.stdout).toContain('<td>Cloud EU, Ltd (PROCESSOR)</td>');

@@ -37,7 +37,7 @@ describe('exports over GraphQL', () => {
     expect(result.errors).toBeUndefined();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(Buffer.from(result.data!.xlsx, 'base64')).buffer);
-    const [record, processors, register] = workbook.worksheets;
+    const [, record, processors, register] = workbook.worksheets;
     expect([record.name, processors.name, register.name]).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
     expect(record.rowCount).toBe(1 + 8);
     expect(register.rowCount).toBeGreaterThan(1);
@@ -84,5 +84,21 @@ describe('exports over GraphQL', () => {
     const auditor = await api.as(Role.AUDITOR);
     const answer = await auditor.graphql<{ person: { dataFlows: { mermaid: string } } }>(person);
     expect(answer.data!.person.dataFlows.mermaid).toContain('-->|"UNLAWFUL: ');
+  });
+
+  it("names the controller's contact, DPO and representatives (Art. 30(1)(a)), kept through import and export", async () => {
+    const file = `flowmap: 1
+organisation:
+  name: ZKTeco
+  contact: privacy@zkteco.example
+  dpo: { name: Dana Officer, contact: dpo@zkteco.example }
+  representatives: [{ name: ZK EU Rep, contact: rep@zkteco.example, country: DE }]
+`;
+    const imported = await api.graphql('mutation($file: String!) { importInventory(file: $file) { applied } }', { file });
+    expect(imported.errors).toBeUndefined();
+    const result = await api.graphql<{ exportInventory: string; recordOfProcessing: string }>('{ exportInventory recordOfProcessing(format: MARKDOWN) }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.exportInventory).toContain('dpo:\n    name: Dana Officer\n    contact: dpo@zkteco.example');
+    expect(result.data!.recordOfProcessing).toContain('Data protection officer: Dana Officer, dpo@zkteco.example  \nRepresentatives: ZK EU Rep, rep@zkteco.example, established in DE  \n');
   });
 });
