@@ -221,7 +221,7 @@ describe('flowmap ropa and transfers', () => {
 });
 
 describe('flowmap usage', () => {
-  it.each(['serve', 'import', 'export', 'flows', 'findings', 'ropa', 'transfers'])('prints the help of %s', async (command) => {
+  it.each(['serve', 'import', 'export', 'flows', 'findings', 'ropa', 'transfers', 'expiring'])('prints the help of %s', async (command) => {
     const result = await flowmap([command, '--help'], { url: 'postgres://unused' });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(new RegExp(`^Usage: flowmap ${command}`));
