@@ -14,7 +14,7 @@ import { FlowQueryResolver, PersonDataFlowResolver } from './modules/flow-query/
 import { InventoryResolver } from './modules/inventory/inventory.resolver';
 import { PartyResolver } from './modules/party/party.resolver';
 import { ConsentResolver, PersonResolver } from './modules/person/person.resolver';
-import { CountryResolver, RegimeResolver } from './modules/reference/reference.resolver';
+import { CountryResolver, DpvTermResolver, RegimeResolver } from './modules/reference/reference.resolver';
 import { SubjectCategoryResolver } from './modules/subject-category/subject-category.resolver';
 
 export const RESOLVERS = [
@@ -25,6 +25,7 @@ export const RESOLVERS = [
   FlowResolver,
   CountryResolver,
   RegimeResolver,
+  DpvTermResolver,
   PersonResolver,
   ConsentResolver,
   PersonDataFlowResolver,

@@ -120,6 +120,17 @@ describe('flowmap export', () => {
   });
 });
 
+describe('flowmap export --format jsonld', () => {
+  it('writes the map as JSON-LD over DPV with an inline context, and refuses --persons', async () => {
+    const result = await flowmap(['export', '--format', 'jsonld']);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as { '@context': Record<string, unknown>; '@graph': { '@id': string; '@type': string | string[] }[] };
+    expect(document['@context'].dpv).toBe('https://w3id.org/dpv#');
+    expect(document['@graph']).toContainEqual(expect.objectContaining({ '@id': 'fm:party/cloud-eu', '@type': ['dpv:DataProcessor'] }));
+    expect((await flowmap(['export', '--format', 'jsonld', '--persons'])).code).toBe(2);
+  });
+});
+
 describe('flowmap flows', () => {
   it("answers where a stored person's data flows, as text", async () => {
     const result = await flowmap(['flows', '--person', 'de-user-1', '--as-of', '2024-06-01']);
@@ -191,7 +202,7 @@ describe('flowmap ropa and transfers', () => {
     expect(written.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Controller (Art. 30(1)(a))', 'Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
     const html = await flowmap(['ropa', '--format', 'html']);
     expect(html.stdout).toMatch(/^<!DOCTYPE html>\n/);
     expect(html.stdout).toContain('<td>Cloud EU, Ltd (PROCESSOR)</td>');
@@ -210,7 +221,7 @@ describe('flowmap ropa and transfers', () => {
 });
 
 describe('flowmap usage', () => {
-  it.each(['serve', 'import', 'export', 'flows', 'findings', 'ropa', 'transfers'])('prints the help of %s', async (command) => {
+  it.each(['serve', 'import', 'export', 'flows', 'findings', 'ropa', 'transfers', 'expiring'])('prints the help of %s', async (command) => {
     const result = await flowmap([command, '--help'], { url: 'postgres://unused' });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(new RegExp(`^Usage: flowmap ${command}`));

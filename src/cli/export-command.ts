@@ -1,19 +1,21 @@
+import { dataMapJsonLdText } from '../modules/exports/exports.service';
 import { exportInventory } from '../modules/inventory/inventory.service';
 import type { InventoryFileFormat } from '../modules/inventory/parse-inventory-file';
-import { defineCommand, ExitCode, parseChoice, withDatabase, writeOutput } from './command';
+import { defineCommand, ExitCode, parseChoice, UsageError, withDatabase, writeOutput } from './command';
 
 export const exportCommand = defineCommand({
   name: 'export',
   summary: 'export the data map as an inventory file (normalised)',
-  help: `Usage: flowmap export [--format yaml|json] [--persons] [--output FILE]
+  help: `Usage: flowmap export [--format yaml|json|jsonld] [--persons] [--output FILE]
 
 Prints the whole data map as an inventory file in normalised form: importing it changes nothing,
-and exporting again gives the same text.
+and exporting again gives the same text. As jsonld, the map (without persons) is JSON-LD over the
+W3C Data Privacy Vocabulary (DPV), for DPV tools; its context is inline.
 
 Options:
-  --format yaml|json   output format (default yaml)
-  --persons            include the persons and their consents
-  --output FILE        write to FILE instead of stdout
+  --format yaml|json|jsonld   output format (default yaml)
+  --persons                   include the persons and their consents (not with jsonld)
+  --output FILE               write to FILE instead of stdout
 
 Exit codes: 0 ok, 2 usage error, 3 runtime failure.
 `,
@@ -24,8 +26,11 @@ Exit codes: 0 ok, 2 usage error, 3 runtime failure.
   },
   positionals: 0,
   async run({ values }, io) {
-    const format = parseChoice<InventoryFileFormat>('format', values.format, ['yaml', 'json']) ?? 'yaml';
-    const text = await withDatabase(io, ({ dataSource }) => exportInventory(dataSource, format, values.persons ?? false));
+    const format = parseChoice<InventoryFileFormat | 'jsonld'>('format', values.format, ['yaml', 'json', 'jsonld']) ?? 'yaml';
+    if (format === 'jsonld' && values.persons) throw new UsageError('--persons: the JSON-LD export holds the map, not persons');
+    const text = await withDatabase(io, ({ dataSource }) =>
+      format === 'jsonld' ? dataMapJsonLdText(dataSource) : exportInventory(dataSource, format, values.persons ?? false),
+    );
     writeOutput(text, values.output, io);
     return ExitCode.OK;
   },

@@ -8,6 +8,7 @@ import { Party } from '../party/party.type';
 import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
 import { SubjectCategory } from '../subject-category/subject-category.type';
+import { conceptIris, LEGAL_BASIS_CONCEPTS } from '../reference/dpv-vocabulary';
 import { ActivityEntity } from './activity.entity';
 import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { activityWrites, listActivities } from './activity.service';
@@ -87,5 +88,10 @@ export class ActivityResolver {
   @FieldResolver(() => [Evidence], { description: 'Art. 9(2) condition, impact assessment on record.' })
   evidence(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
     return ctx.loaders.evidence.byActivity.load(activity.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'The DPV concepts of its legal basis (e.g. https://w3id.org/dpv#Contract and https://w3id.org/dpv/legal/eu/gdpr#A6-1-b).' })
+  legalBasisIris(@Root() activity: Activity) {
+    return conceptIris(LEGAL_BASIS_CONCEPTS, activity.legalBasis);
   }
 }

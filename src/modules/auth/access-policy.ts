@@ -56,6 +56,7 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.recordOfProcessing': MAP_READERS,
   'Query.transferRegister': MAP_READERS,
   'Query.expiringEvidence': MAP_READERS,
+  'Query.dpvTerms': MAP_READERS,
   // A profile that is not stored: a kind of person, not a person.
   'Query.profileDataFlows': MAP_READERS,
   'Query.person': PERSON_READERS,

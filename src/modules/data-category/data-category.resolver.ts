@@ -3,6 +3,7 @@ import { PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
+import { dataCategoryIris } from '../reference/dpv-vocabulary';
 import { DataCategoryEntity } from './data-category.entity';
 import { CreateDataCategoryInput, DataCategoryFilter, UpdateDataCategoryInput } from './data-category.inputs';
 import { dataCategoryWrites, listDataCategories } from './data-category.service';
@@ -61,5 +62,10 @@ export class DataCategoryResolver {
   @FieldResolver(() => [DataCategory], { description: 'Categories directly below this one.' })
   children(@Root() category: DataCategory, @Ctx() ctx: RequestContext) {
     return ctx.loaders.dataCategory.children.load(category.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'What it is in DPV: https://w3id.org/dpv#PersonalData, and SpecialCategoryPersonalData or SensitivePersonalData where flagged.' })
+  iris(@Root() category: DataCategory) {
+    return dataCategoryIris(category);
   }
 }

@@ -3,6 +3,7 @@ import { calendarDateOf } from '../../common/dates';
 import { engineView, inventoryTransfers } from '../flow-query/flow-query.service';
 import { WholeMapMemo } from '../flow-query/whole-map-memo';
 import { readInventory } from '../inventory/inventory-export.service';
+import { dataMapJsonLd } from './data-map-jsonld';
 import { RecordFormat } from './exports.type';
 import { buildRecordOfProcessing, recordOfProcessingCsv, recordOfProcessingMarkdown } from './record-of-processing';
 import { buildProcessorRecords } from './processor-record';
@@ -44,4 +45,10 @@ export async function transferRegister(dataSource: DataSource, asOf?: Date | nul
   const [view, hops] = await Promise.all([engineView(dataSource), inventoryTransfers(dataSource, asOf, {}, memo)]);
   const partyNames = new Map([...view.index.snapshot.parties.values()].map((party) => [party.key, party.name]));
   return transferRegisterCsv(hops, partyNames);
+}
+
+/** The whole data map without persons as JSON-LD over the Data Privacy Vocabulary, as text. */
+export async function dataMapJsonLdText(dataSource: DataSource): Promise<string> {
+  const document = await dataSource.transaction('REPEATABLE READ', (manager) => readInventory(manager, { includePersons: false }));
+  return `${JSON.stringify(dataMapJsonLd(document), null, 2)}\n`;
 }

@@ -28,7 +28,6 @@ export function recordHtml(report: RecordReport): string {
   const policy = organisation?.policy;
   const heading = [
     `<h1>Record of processing activities (GDPR Art. 30(1)) on ${escapeHtml(on)}</h1>`,
-    organisation ? `<p>Organisation: ${escapeHtml(organisation.name)}</p>` : '',
     policy?.title || policy?.url ? `<p>Privacy policy: ${escapeHtml([policy.title, policy.url].filter(Boolean).join(', '))}</p>` : '',
   ];
   const sections = reportTables(report).map((table) =>

@@ -3,7 +3,7 @@ import { legalBasisText } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { sortedUnique } from '../flow-engine/sorted-unique';
 import type { DataHop } from '../flow-query/flow-query.type';
-import type { ActivityEntry, InventoryDocument, OrganisationEntry, PartyEntry } from '../inventory/inventory-document';
+import type { ActivityEntry, ContactPointEntry, InventoryDocument, OrganisationEntry, PartyEntry } from '../inventory/inventory-document';
 import { csvList, toCsv } from './csv';
 
 /**
@@ -130,6 +130,24 @@ export function recordOfProcessingCsv(records: readonly ProcessingRecord[]): str
   return toCsv(RECORD_COLUMNS, recordOfProcessingRows(records));
 }
 
+function contactPointText(point: ContactPointEntry): string {
+  return [point.name, point.contact, point.country ? `established in ${point.country}` : null].filter(Boolean).join(', ');
+}
+
+/**
+ * The controller's items of Art. 30(1)(a) that the organisation holds, as (item, entry) pairs: its
+ * contact, its data protection officer and its representatives; an item not given is null.
+ */
+export function controllerDetails(organisation: OrganisationEntry | null): [string, string | null][] {
+  const representatives = organisation?.representatives ?? [];
+  return [
+    ['Controller', organisation?.name ?? null],
+    ['Contact', organisation?.contact ?? null],
+    ['Data protection officer', organisation?.dpo ? contactPointText(organisation.dpo) : null],
+    ['Representatives', representatives.length > 0 ? csvList(representatives.map(contactPointText)) : null],
+  ];
+}
+
 /** Text as Markdown shows it: characters Markdown would read as syntax escaped, line breaks kept inside a table cell. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&').replace(/\r?\n/g, '<br>');
@@ -149,6 +167,7 @@ export function recordOfProcessingMarkdown(records: readonly ProcessingRecord[],
   const policy = organisation?.policy;
   const lines = ['# Record of processing activities (GDPR Art. 30(1))', ''];
   if (organisation) lines.push(`Organisation: ${escapeMarkdown(organisation.name)}  `);
+  for (const [item, entry] of controllerDetails(organisation).slice(1)) if (entry !== null) lines.push(`${item}: ${escapeMarkdown(entry)}  `);
   if (policy?.title || policy?.url) lines.push(`Privacy policy: ${escapeMarkdown([policy.title, policy.url].filter(Boolean).join(', '))}  `);
   lines.push(`Activities in force on ${on}: ${records.length}`, '');
   for (const record of records) {

@@ -16,7 +16,12 @@ const SCRIPT_NAME = '<script>alert("x")</script> & Co';
 
 const DOCUMENT: InventoryDocument = {
   flowmap: 1,
-  organisation: { name: SCRIPT_NAME },
+  organisation: {
+    name: SCRIPT_NAME,
+    contact: 'privacy@acme.example',
+    dpo: { name: 'Dana Officer', contact: 'dpo@acme.example' },
+    representatives: [{ name: 'Acme EU Rep', contact: 'rep@acme.example', country: 'IE' }],
+  },
   subjectCategories: [{ key: 'app-user', name: 'App user' }],
   dataCategories: [{ key: 'contact', name: 'Contact' }],
   parties: [
@@ -48,12 +53,16 @@ describe('the record as an XLSX workbook', () => {
   it('has a sheet per record, the header row frozen, an auto-filter over it, and text cells (never formulas)', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await recordWorkbook(REPORT)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
-    const [record, processors, register] = workbook.worksheets;
-    for (const sheet of [record, processors, register]) {
-      expect(sheet.views).toMatchObject([{ state: 'frozen', ySplit: 1 }]);
-      expect(sheet.rowCount).toBe(2);
-    }
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Controller (Art. 30(1)(a))', 'Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
+    const [controller, record, processors, register] = workbook.worksheets;
+    for (const sheet of [controller, record, processors, register]) expect(sheet.views).toMatchObject([{ state: 'frozen', ySplit: 1 }]);
+    for (const sheet of [record, processors, register]) expect(sheet.rowCount).toBe(2);
+    expect(controller.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1))).toEqual([
+      ['Controller', SCRIPT_NAME],
+      ['Contact', 'privacy@acme.example'],
+      ['Data protection officer', 'Dana Officer, dpo@acme.example'],
+      ['Representatives', 'Acme EU Rep, rep@acme.example, established in IE'],
+    ]);
     expect(record.autoFilter).toBe('A1:L1');
     expect(register.autoFilter).toBe('A1:N1');
     expect(record.getRow(1).getCell(6).value).toBe('legal basis');
@@ -83,7 +92,7 @@ describe('the record as printable HTML', () => {
   it('escapes every value, and loads nothing from elsewhere', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<b>x</b>');
-    expect(html).toContain('<p>Organisation: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co</p>');
+    expect(html).toContain('<td>Controller</td><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co</td>');
     expect(html).toContain('=HYPERLINK(&quot;https://evil.example&quot;,&quot;&lt;b&gt;x&lt;/b&gt;&quot;)');
     expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b|\ssrc=|\shref=|@import|url\(/i);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
@@ -91,6 +100,7 @@ describe('the record as printable HTML', () => {
 
   it('prints the record and the transfer register as tables, lists a line per item, gaps marked', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n/);
+    expect(html).toContain('<td>Data protection officer</td><td>Dana Officer, dpo@acme.example</td>');
     expect(html).toContain('<h2>Record of processing (1)</h2>');
     expect(html).toContain('<h2>Transfer register (1)</h2>');
     expect(html).toContain('<td>Art. 6(1)(b) GDPR — contract<br>Art. 13(1)(2) PIPL — contract</td>');

@@ -1,7 +1,7 @@
 import type { DataHop } from '../flow-query/flow-query.type';
 import type { OrganisationEntry } from '../inventory/inventory-document';
 import { PROCESSOR_RECORD_COLUMNS, processorRecordRows, type ProcessorRecord } from './processor-record';
-import { RECORD_COLUMNS, recordOfProcessingRows, type ProcessingRecord } from './record-of-processing';
+import { controllerDetails, RECORD_COLUMNS, recordOfProcessingRows, type ProcessingRecord } from './record-of-processing';
 import { TRANSFER_COLUMNS, transferRegisterRows } from './transfer-register';
 
 /** What a report a DPO hands over holds: the Art. 30(1) record, the processors' Art. 30(2) records and the transfer register, as of one day. */
@@ -26,6 +26,7 @@ export interface ReportTable {
 /** The tables of a report, in the order they are printed. */
 export function reportTables(report: RecordReport): ReportTable[] {
   return [
+    { title: 'Controller (Art. 30(1)(a))', columns: ['item', 'entry'], rows: controllerDetails(report.organisation).map(([item, entry]) => [item, entry ?? '']) },
     { title: 'Record of processing', columns: RECORD_COLUMNS, rows: recordOfProcessingRows(report.records) },
     { title: 'Processor records (Art. 30(2))', columns: PROCESSOR_RECORD_COLUMNS, rows: processorRecordRows(report.processorRecords) },
     { title: 'Transfer register', columns: TRANSFER_COLUMNS, rows: transferRegisterRows(report.transfers, report.partyNames) },

@@ -10,6 +10,7 @@ import { Country } from '../reference/reference.type';
 import { countryOf } from '../reference/reference.service';
 import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
+import { conceptIris, LEGAL_BASIS_CONCEPTS, SAFEGUARD_CONCEPTS, TRANSFER_MECHANISM_CONCEPTS } from '../reference/dpv-vocabulary';
 import { FlowEntity } from './flow.entity';
 import { CreateFlowInput, FlowFilter, UpdateFlowInput } from './flow.inputs';
 import { flowWrites, listFlows } from './flow.service';
@@ -99,5 +100,20 @@ export class FlowResolver {
   @FieldResolver(() => [Evidence], { description: 'Transfer impact assessment, PIPL filings on record.' })
   evidence(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
     return ctx.loaders.evidence.byFlow.load(flow.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'The DPV concepts of its own legal basis, if it has one.' })
+  legalBasisIris(@Root() flow: Flow) {
+    return conceptIris(LEGAL_BASIS_CONCEPTS, flow.legalBasis);
+  }
+
+  @FieldResolver(() => [String], { description: 'The DPV concepts of its transfer mechanism (e.g. https://w3id.org/dpv/legal/eu/gdpr#A46-2-c); none for a PIPL mechanism, which DPV lacks.' })
+  mechanismIris(@Root() flow: Flow) {
+    return conceptIris(TRANSFER_MECHANISM_CONCEPTS, flow.mechanism);
+  }
+
+  @FieldResolver(() => [String], { description: 'The DPV concepts of its safeguards (e.g. https://w3id.org/dpv#Encryption).' })
+  safeguardIris(@Root() flow: Flow) {
+    return flow.safeguards.flatMap((safeguard) => conceptIris(SAFEGUARD_CONCEPTS, safeguard));
   }
 }

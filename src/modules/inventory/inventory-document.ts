@@ -129,8 +129,22 @@ export interface PersonEntry {
   consents?: ConsentEntry[];
 }
 
+/** Someone the record names with how to reach them: a DPO, a representative. */
+export interface ContactPointEntry {
+  name?: string | null;
+  contact: string;
+  /** For a representative: the country where it is established (ISO 3166-1 alpha-2). */
+  country?: string | null;
+}
+
 export interface OrganisationEntry {
   name: string;
+  /** How to reach the controller (GDPR Art. 30(1)(a)). */
+  contact?: string | null;
+  /** The data protection officer (GDPR Arts. 37-39; PIPL Art. 52's person in charge). */
+  dpo?: ContactPointEntry | null;
+  /** Representatives of a controller established elsewhere (GDPR Art. 27, PIPL Art. 53). */
+  representatives?: ContactPointEntry[];
   policy?: {
     title?: string | null;
     url?: string | null;

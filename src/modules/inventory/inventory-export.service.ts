@@ -10,8 +10,10 @@ import type { InventoryDocument, OrganisationEntry } from './inventory-document'
 import { normaliseInventory } from './normalise-inventory';
 
 async function readOrganisation(manager: EntityManager): Promise<OrganisationEntry | null> {
-  const [row] = (await manager.query('SELECT name, policy FROM organisation')) as { name: string; policy: OrganisationEntry['policy'] }[];
-  return row ? { name: row.name, policy: row.policy } : null;
+  const [row] = (await manager.query('SELECT name, policy, contact, dpo, representatives FROM organisation')) as (Required<Pick<OrganisationEntry, 'name' | 'policy' | 'contact' | 'dpo'>> & {
+    representatives: OrganisationEntry['representatives'] | null;
+  })[];
+  return row ? { name: row.name, policy: row.policy, contact: row.contact, dpo: row.dpo, representatives: row.representatives ?? [] } : null;
 }
 
 /** The whole data map as an inventory document, in normalised form (what `export` prints). */

@@ -269,9 +269,16 @@ async function writeOrganisation(manager: EntityManager, document: InventoryDocu
     return;
   }
   await manager.query(
-    `INSERT INTO organisation (id, name, policy) VALUES (true, $1, $2)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, policy = EXCLUDED.policy`,
-    [document.organisation.name, JSON.stringify(document.organisation.policy ?? null)],
+    `INSERT INTO organisation (id, name, policy, contact, dpo, representatives) VALUES (true, $1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, policy = EXCLUDED.policy, contact = EXCLUDED.contact,
+       dpo = EXCLUDED.dpo, representatives = EXCLUDED.representatives`,
+    [
+      document.organisation.name,
+      JSON.stringify(document.organisation.policy ?? null),
+      document.organisation.contact ?? null,
+      JSON.stringify(document.organisation.dpo ?? null),
+      JSON.stringify(document.organisation.representatives ?? []),
+    ],
   );
 }
 

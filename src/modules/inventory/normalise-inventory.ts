@@ -4,6 +4,7 @@ import { compareCountryPeriods, isUndated, toCountryPeriod } from '../party/coun
 import type {
   ActivityEntry,
   ConsentEntry,
+  ContactPointEntry,
   DataCategoryEntry,
   EvidenceEntry,
   FlowEntry,
@@ -70,10 +71,18 @@ function optionalTimestamp(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : timestamp(value);
 }
 
+function normaliseContactPoint(point: ContactPointEntry): ContactPointEntry {
+  return { name: point.name ?? null, contact: point.contact, ...(point.country ? { country: point.country } : {}) };
+}
+
+/** Contact, DPO and representatives appear only when given, so that older files export as they were. */
 function normaliseOrganisation(organisation: OrganisationEntry): OrganisationEntry {
   const policy = organisation.policy ?? {};
   return {
     name: organisation.name,
+    ...(organisation.contact ? { contact: organisation.contact } : {}),
+    ...(organisation.dpo ? { dpo: normaliseContactPoint(organisation.dpo) } : {}),
+    ...(organisation.representatives?.length ? { representatives: organisation.representatives.map(normaliseContactPoint) } : {}),
     policy: {
       title: policy.title ?? null,
       url: policy.url ?? null,

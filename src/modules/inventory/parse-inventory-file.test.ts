@@ -221,12 +221,14 @@ describe('validateInventory', () => {
       document.parties![0].countries = ['CN', 'QQ', 'EU'];
       document.activities![0].localisedIn = 'UK';
       document.persons![0].countryOfResidence = 'ZZ';
+      document.organisation = { name: 'Acme', representatives: [{ contact: 'rep@acme.example', country: 'DE' }, { contact: 'rep@acme.example', country: 'XX' }] };
     });
     expect(problems).toEqual([
       ['/parties/0/countries/1', Code.UNKNOWN_COUNTRY],
       ['/parties/0/countries/2', Code.UNKNOWN_COUNTRY],
       ['/activities/0/localisedIn', Code.UNKNOWN_COUNTRY],
       ['/persons/0/countryOfResidence', Code.UNKNOWN_COUNTRY],
+      ['/organisation/representatives/1/country', Code.UNKNOWN_COUNTRY],
     ]);
   });
 

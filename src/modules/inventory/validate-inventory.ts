@@ -82,6 +82,9 @@ export function validateInventory(document: InventoryDocument, malformedEntries:
   sections.activities.forEach((located) => checkActivity(located, run));
   sections.flows.forEach((located) => checkFlow(located, run));
   sections.persons.forEach((located) => checkPerson(located, run));
+  (document.organisation?.representatives ?? []).forEach((representative, index) => {
+    if (representative.country) checkCountry(representative.country, `/organisation/representatives/${index}/country`, run);
+  });
   return problems;
 }
 

@@ -12,6 +12,7 @@ import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
 import { PartyEntity } from './party.entity';
 import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './party.inputs';
+import { conceptIris, PARTY_KIND_CONCEPTS } from '../reference/dpv-vocabulary';
 import { PartyKind } from './party-kind';
 import { listParties, partyWrites } from './party.service';
 import { CountryPeriod, Party, PartyConnection } from './party.type';
@@ -124,5 +125,10 @@ export class PartyResolver {
   @FieldResolver(() => [Evidence], { description: 'Contracts, certifications and contacts on record.' })
   evidence(@Root() party: Party, @Ctx() ctx: RequestContext) {
     return ctx.loaders.evidence.byParty.load(party.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'The DPV concepts of its role (e.g. https://w3id.org/dpv#DataProcessor).' })
+  kindIris(@Root() party: Party) {
+    return conceptIris(PARTY_KIND_CONCEPTS, party.kind);
   }
 }

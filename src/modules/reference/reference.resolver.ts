@@ -4,7 +4,8 @@ import { LocalDate } from '../../common/scalars';
 import { listAdequacyDecisions } from './adequacy';
 import { listCountries } from './countries';
 import { listRegimes, regimesOfCountry } from './regimes';
-import { AdequacyDecision, AdequacyVerdict, Country, Regime } from './reference.type';
+import { dpvTerms } from './dpv-vocabulary';
+import { AdequacyDecision, AdequacyVerdict, Country, DpvTerm, Regime } from './reference.type';
 import { adequacyVerdict, countryOf, decisionOf, regimeOf } from './reference.service';
 
 @Resolver(() => Country)
@@ -64,5 +65,13 @@ export class RegimeResolver {
   @FieldResolver(() => [Country], { description: 'Countries the regime covers.' })
   countries(@Root() regime: Regime) {
     return regime.countryCodes.map(countryOf);
+  }
+}
+
+@Resolver(() => DpvTerm)
+export class DpvTermResolver {
+  @Query(() => [DpvTerm], { description: "Each value of Flowmap's enumerations (legal bases, transfer mechanisms, safeguards, party kinds, sensitivity flags) with the DPV concepts it stands for; a value without one is left out." })
+  dpvTerms() {
+    return dpvTerms();
   }
 }

@@ -80,3 +80,15 @@ export class AdequacyVerdict {
   @Field(() => String, { description: 'Why, in one sentence.' })
   reason!: string;
 }
+
+@ObjectType({ description: 'A value of one of Flowmap\'s enumerations as a concept of the W3C Data Privacy Vocabulary (DPV 2.2) or its GDPR extension.' })
+export class DpvTerm {
+  @Field(() => String, { description: 'The enumeration: LegalBasis, TransferMechanism, Safeguard, PartyKind, or the sensitivity flags of a data category.' })
+  enumeration!: string;
+
+  @Field(() => String, { description: 'The value (CONSENT, STANDARD_CONTRACTUAL_CLAUSES...), or the flag (gdprSpecial, piplSensitive).' })
+  value!: string;
+
+  @Field(() => String, { description: 'The concept\'s IRI, e.g. https://w3id.org/dpv#Consent or https://w3id.org/dpv/legal/eu/gdpr#A6-1-a; a value may have several.' })
+  iri!: string;
+}
