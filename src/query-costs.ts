@@ -34,6 +34,8 @@ export const FIELD_COSTS: FieldCosts = new Map<string, number | ((field: FieldNo
   ['Query.transferRegister', WHOLE_MAP_COST],
   // The walk's transfers and a read of the whole inventory.
   ['Query.recordOfProcessing', WHOLE_MAP_COST],
+  // A read of the whole inventory.
+  ['Query.expiringEvidence', WHOLE_MAP_COST],
   ['Query.exportInventory', WHOLE_MAP_COST],
   // Grows with the audit log, which grows with every change.
   ['Query.verifyAuditLog', WHOLE_MAP_COST],

@@ -7,6 +7,7 @@ import { AuditLogResolver } from './modules/audit/audit-log.resolver';
 import { enforceAccessPolicy } from './modules/auth/access-policy';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver';
 import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
+import { ExpiringEvidenceResolver } from './modules/evidence/expiring-evidence.resolver';
 import { DataFlowDiagramResolver, ExportsResolver } from './modules/exports/exports.resolver';
 import { FlowResolver } from './modules/flow/flow.resolver';
 import { FlowQueryResolver, PersonDataFlowResolver } from './modules/flow-query/flow-query.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   ApiTokenResolver,
   ExportsResolver,
   DataFlowDiagramResolver,
+  ExpiringEvidenceResolver,
 ] as const;
 
 /** The inventory file's parser reports a bad character with its line and column; the guard leaves it that. */

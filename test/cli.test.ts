@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/flowmap';
 import { importInventory } from '../src/modules/inventory/inventory.service';
@@ -181,6 +182,19 @@ describe('flowmap ropa and transfers', () => {
     expect(markdown.stdout).toMatch(/^# Record of processing activities \(GDPR Art\. 30\(1\)\)\n/);
     expect(markdown.stdout).toContain('## Account and device service (account-and-device-service)');
     expect(markdown.stdout).toContain('| Recipients | Cloud EU, Ltd (PROCESSOR) |');
+  });
+
+  it('writes the record with the transfer register as an XLSX workbook into --output, and as HTML', async () => {
+    expect((await flowmap(['ropa', '--format', 'xlsx'])).stderr).toContain('--format xlsx writes a workbook: give it a file with --output');
+    const file = path.join(workDir, 'ropa.xlsx');
+    const written = await flowmap(['ropa', '--format', 'xlsx', '--output', file]);
+    expect(written.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
+    const html = await flowmap(['ropa', '--format', 'html']);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>\n/);
+    expect(html.stdout).toContain('<td>Cloud EU, Ltd (PROCESSOR)</td>');
   });
 
   it('writes the transfer register as CSV', async () => {

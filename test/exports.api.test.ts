@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/modules/auth/role';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -26,6 +27,22 @@ describe('exports over GraphQL', () => {
     expect(result.data!.csv).toMatch(/^\uFEFFactivity,name,controller,/);
     expect(result.data!.markdown).toContain('Activities in force on 2024-06-01: 8');
     expect(result.data!.transferRegister).toMatch(/^\uFEFFflow,activity,exporter,/);
+  });
+
+  it('gives the record and the transfer register as an XLSX workbook (base64) and as HTML', async () => {
+    const viewer = await api.as(Role.VIEWER);
+    const result = await viewer.graphql<{ xlsx: string; html: string }>(
+      '{ xlsx: recordOfProcessing(format: XLSX, asOf: "2024-06-01T00:00:00Z") html: recordOfProcessing(format: HTML, asOf: "2024-06-01T00:00:00Z") }',
+    );
+    expect(result.errors).toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(result.data!.xlsx, 'base64')).buffer);
+    const [record, processors, register] = workbook.worksheets;
+    expect([record.name, processors.name, register.name]).toEqual(['Record of processing', 'Processor records (Art. 30(2))', 'Transfer register']);
+    expect(record.rowCount).toBe(1 + 8);
+    expect(register.rowCount).toBeGreaterThan(1);
+    expect(register.getRow(1).getCell(1).value).toBe('flow');
+    expect(result.data!.html).toContain('<h2>Record of processing (8)</h2>');
   });
 
   it("draws a profile's map for a VIEWER, and a person's only for those who may read persons", async () => {

@@ -44,13 +44,18 @@ async function until<T>(condition: () => Promise<T | undefined | false> | T | un
 }
 
 /** The backend of the write stalled on that lock: by then it has written its rows, uncommitted. */
-async function stalledWriter(client: Client): Promise<number> {
+async function stalledWriter(client: Client, request: Promise<unknown>): Promise<number> {
+  // A request answered without waiting (refused, say) will never stall: fail with its answer, not hang.
+  const answered = request.then(
+    async (response) => `answered without waiting for the lock: ${response instanceof Response ? await response.clone().text() : JSON.stringify(response)}`,
+    (error: unknown) => `failed without waiting for the lock: ${String(error)}`,
+  );
   return until(async () => {
     const { rows } = await client.query<{ pid: number }>(
       "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory' AND pid <> pg_backend_pid()",
     );
     return rows[0]?.pid;
-  });
+  }, answered);
 }
 
 beforeAll(async () => {
@@ -67,7 +72,7 @@ describe('a connection killed in the middle of a write transaction', () => {
     const auditEntries = await count('audit_entry');
     const lock = await holdAuditLock(api.database.url);
     const pending = api.graphql(BULK, { persons: PERSONS });
-    const pid = await stalledWriter(lock.client);
+    const pid = await stalledWriter(lock.client, pending);
     await lock.client.query('SELECT pg_terminate_backend($1)', [pid]);
     await lock.release();
 
@@ -171,7 +176,7 @@ describe('SIGTERM', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
         body: JSON.stringify({ query: CREATE.party, variables: { input: makeParty({ key: 'drained' }) } }),
       });
-      await stalledWriter(lock.client);
+      await stalledWriter(lock.client, inFlight);
       child.kill('SIGTERM');
       // Once it has stopped listening it has heard the signal; it must still be there, draining.
       await until(() => fetch(url.replace('/graphql', '/healthz')).then(() => false, () => true), exited);

@@ -132,6 +132,82 @@ describe('reading the data map', () => {
     expect(data).toEqual({ before: { adequate: false }, after: { adequate: true }, uncertified: { adequate: false } });
   });
 
+  it('answers for Privacy Shield-certified US recipients in 2019 but not in 2021, saying why', async () => {
+    const data = await ok<Record<string, { adequate: boolean; reason: string }>>(`{
+      in2019: adequacy(regime: "GDPR", country: "US", on: "2019-06-01", privacyShieldCertified: true) { adequate reason }
+      in2021: adequacy(regime: "GDPR", country: "US", on: "2021-06-01", privacyShieldCertified: true) { adequate reason }
+      safeHarbourIn2019: adequacy(regime: "GDPR", country: "US", on: "2019-06-01", safeHarbourCertified: true) { adequate reason }
+    }`);
+    expect(data.in2019.adequate).toBe(true);
+    expect(data.in2021).toEqual({
+      adequate: false,
+      reason:
+        'United States of America: Commission Implementing Decision (EU) 2016/1250 (EU-US Privacy Shield) was declared invalid on 2020-07-16 (CJEU C-311/18 (Schrems II)), and no adequacy decision for GDPR followed before 2023-07-10',
+    });
+    expect(data.safeHarbourIn2019.reason).toMatch(/covers only recipients certified under the EU-US Privacy Shield/);
+  });
+
+  it('judges a hop to a Privacy Shield-certified US processor on adequacy by the day asked', async () => {
+    await ok(CREATE.party, {
+      input: makeParty({
+        key: 'shield-cloud',
+        name: 'Shield Cloud Inc',
+        kind: 'PROCESSOR',
+        countries: ['US'],
+        evidence: [
+          { kind: 'DATA_PROCESSING_AGREEMENT', datedOn: '2016-09-01' },
+          { kind: 'PRIVACY_SHIELD_CERTIFICATION', datedOn: '2016-09-01', reference: 'privacyshield.gov/participant/1' },
+        ],
+      }),
+    });
+    await ok(CREATE.activity, { input: makeActivity({ key: 'us-hosting', effectiveFrom: '2016-01-01' }) });
+    await ok(CREATE.flow, {
+      input: makeFlow({ key: 'hosting-to-shield', activity: 'us-hosting', to: 'shield-cloud', mechanism: 'ADEQUACY_DECISION', effectiveFrom: '2016-09-01' }),
+    });
+    const query = 'query($asOf: AsOf) { findings(party: "shield-cloud", asOf: $asOf) { nodes { ruleId message } } }';
+    const in2019 = await ok<{ findings: { nodes: { ruleId: string }[] } }>(query, { asOf: '2019-06-01T00:00:00Z' });
+    expect(in2019.findings.nodes.map((finding) => finding.ruleId)).not.toContain('GDPR-ADEQUACY-MISAPPLIED');
+    const in2021 = await ok<{ findings: { nodes: { ruleId: string; message: string }[] } }>(query, { asOf: '2021-06-01T00:00:00Z' });
+    expect(in2021.findings.nodes.filter((finding) => finding.ruleId === 'GDPR-ADEQUACY-MISAPPLIED')).toEqual([
+      { ruleId: 'GDPR-ADEQUACY-MISAPPLIED', message: expect.stringMatching(/Privacy Shield\) was declared invalid on 2020-07-16/) },
+    ]);
+  });
+
+  it('reports a GDPR-governed activity resting on PIPL\'s "publicly disclosed" basis', async () => {
+    await ok(CREATE.activity, { input: makeActivity({ key: 'scraped-profiles', legalBasis: 'PUBLICLY_DISCLOSED' }) });
+    const { findings } = await ok<{ findings: { nodes: { ruleId: string; severity: string; message: string }[] } }>(
+      '{ findings(rule: "GDPR-ACTIVITY-PUBLICLY-DISCLOSED") { nodes { ruleId severity message } } }',
+    );
+    expect(findings.nodes).toEqual([
+      {
+        ruleId: 'GDPR-ACTIVITY-PUBLICLY-DISCLOSED',
+        severity: 'HIGH',
+        message: "Activity 'scraped-profiles' is governed by GDPR but rests on PUBLICLY_DISCLOSED, which is no GDPR Art. 6(1) basis",
+      },
+    ]);
+  });
+
+  it('follows an EU resident\'s data to a controller outside the EU under GDPR only while the activity targets or monitors them (Art. 3(2))', async () => {
+    await ok(CREATE.party, { input: makeParty({ key: 'sg-seller', name: 'SG Seller Pte Ltd', countries: ['SG'] }) });
+    await ok(CREATE.activity, { input: makeActivity({ key: 'sg-orders', controller: 'sg-seller', targetsResidents: false }) });
+    await ok(CREATE.flow, { input: makeFlow({ key: 'sg-orders-to-cloud', activity: 'sg-orders', from: 'sg-seller', countries: ['US'] }) });
+    const regimesOfHop = async () => {
+      const { profileDataFlows } = await ok<{ profileDataFlows: { hops: { flowKey: string; regimes: string[] }[] } }>(
+        '{ profileDataFlows(profile: { subjectCategories: ["app-user"], countryOfResidence: "DE" }, asOf: "2024-06-01T00:00:00Z") { hops { flowKey regimes } } }',
+      );
+      return profileDataFlows.hops.find((hop) => hop.flowKey === 'sg-orders-to-cloud')?.regimes;
+    };
+    const { activity } = await ok<{ activity: { targetsResidents: boolean } }>('{ activity(key: "sg-orders") { targetsResidents } }');
+    expect(activity.targetsResidents).toBe(false);
+    const { exportInventory } = await ok<{ exportInventory: string }>('{ exportInventory(format: JSON) }');
+    const exported = JSON.parse(exportInventory) as { activities: { key: string; targetsResidents: boolean }[] };
+    expect(exported.activities.find((entry) => entry.key === 'sg-orders')?.targetsResidents).toBe(false);
+    expect(exported.activities.find((entry) => entry.key === 'accounts')?.targetsResidents).toBe(true);
+    expect(await regimesOfHop()).toEqual([]);
+    await ok('mutation { updateActivity(key: "sg-orders", input: { targetsResidents: true }) { key } }');
+    expect(await regimesOfHop()).toEqual(['GDPR']);
+  });
+
   it('lists countries and regimes from the reference data', async () => {
     const data = await ok<{ countries: unknown[]; regime: { countries: { code: string }[] } }>('{ countries { code } regime(code: "PIPL") { countries { code } } }');
     expect(data.countries.length).toBeGreaterThan(240);

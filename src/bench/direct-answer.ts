@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { ageInYears, calendarDateOf } from '../common/dates';
+import { ageWhereTheyLive } from '../common/dates';
 import { clampDepth, computeDataFlows } from '../modules/flow-engine/compute-data-flows';
 import type { DataFlowAnswer } from '../modules/flow-engine/data-flow-answer';
 import type { ConsentRecord, SubjectProfile } from '../modules/flow-engine/inventory-snapshot';
@@ -71,7 +71,7 @@ export class DirectAnswerer {
     const profile: SubjectProfile = {
       countryOfResidence: row.country_of_residence,
       subjectCategoryIds: row.subject_category_ids,
-      ageInYears: row.date_of_birth ? ageInYears(row.date_of_birth, calendarDateOf(asOf)) : null,
+      ageInYears: row.date_of_birth ? ageWhereTheyLive(row.date_of_birth, asOf, row.country_of_residence) : null,
       consents: row.consents.map((consent) => ({
         ...consent,
         givenAt: new Date(consent.givenAt).toISOString(),

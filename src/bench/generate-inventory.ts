@@ -499,6 +499,7 @@ function generateActivity(
     securityMeasures: random.sample(SECURITY_MEASURES, random.int(0, 3)),
     localisedIn: controller.countries.includes('CN') && random.chance(0.3) ? 'CN' : null,
     localisedUnlessConsented: false,
+    targetsResidents: true,
     effectiveFrom,
     effectiveTo: random.chance(0.03) ? random.date(effectiveFrom, '2026-06-30') : null,
     evidence,
@@ -665,6 +666,8 @@ function generateFlows(random: Random, activity: GeneratedActivity, count: numbe
       legalBasis,
       consentRequired,
       mechanism,
+      piplExemption: null,
+      necessity: null,
       safeguards: random.sample(Object.values(Safeguard), random.weighted([[0, 50], [1, 40], [2, 10]])).filter(
         (safeguard) => safeguard !== Safeguard.ANONYMISATION || random.chance(0.2),
       ),

@@ -102,10 +102,10 @@ export async function withDatabase<T>(io: CliIo, work: (database: ConnectedDatab
   }
 }
 
-/** `text` into the file of --output, or else onto stdout. */
-export function writeOutput(text: string, output: string | undefined, io: CliIo): void {
+/** `text` into the file of --output, or else onto stdout (a binary file always has an --output). */
+export function writeOutput(text: string | Buffer, output: string | undefined, io: CliIo): void {
   if (output === undefined) {
-    io.stdout.write(text);
+    io.stdout.write(text.toString());
     return;
   }
   fs.writeFileSync(output, text);

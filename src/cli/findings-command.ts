@@ -62,7 +62,9 @@ export const findingsCommand = defineCommand({
   help: `Usage: flowmap findings [--as-of ISO] [--rule ID] [--party KEY] [--fail-on SEVERITY]
                         [--baseline FILE] [--file INVENTORY] [--format text|json|sarif|github]
 
-Lists the findings of the whole data map, most severe first.
+Lists the findings of the whole data map, most severe first, with what the stored persons add
+(their volumes and residences, their children's data, the findings about minors: one per rule
+and activity, with the persons concerned).
 
 Options:
   --as-of ISO          the time asked about (default now): 2024-06-01 or 2024-06-01T12:00:00Z
@@ -97,7 +99,7 @@ or a baseline that cannot be read), 3 runtime failure.
     const acceptances = values.baseline === undefined ? null : readBaseline(values.baseline);
     const file = values.file === undefined ? null : values.file;
     const locate = file === null ? null : readLocator(file);
-    const findings = await withDatabase(io, ({ dataSource }) => inventoryFindings(dataSource, { asOf, ruleId: values.rule, partyKey: values.party }));
+    const findings = await withDatabase(io, ({ dataSource }) => inventoryFindings(dataSource, { asOf, ruleId: values.rule, partyKey: values.party, includePersons: true }));
     const today = (asOf ?? new Date()).toISOString().slice(0, 10);
     const verdict = acceptances === null ? null : applyBaseline(findings, acceptances, today);
     const shownFile = file === null ? null : path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');

@@ -4,6 +4,7 @@ import { describeStartupFailure } from '../common/startup-error';
 import { ConfigError } from '../config';
 import { auditCommand } from './audit-command';
 import { ExitCode, runCommand, UsageError, type CliIo } from './command';
+import { expiringCommand } from './expiring-command';
 import { exportCommand } from './export-command';
 import { findingsCommand } from './findings-command';
 import { flowsCommand } from './flows-command';
@@ -11,7 +12,7 @@ import { importCommand } from './import-command';
 import { ropaCommand, transfersCommand } from './report-commands';
 import { serveCommand } from './serve';
 
-const COMMANDS = [serveCommand, importCommand, exportCommand, flowsCommand, findingsCommand, ropaCommand, transfersCommand, auditCommand];
+const COMMANDS = [serveCommand, importCommand, exportCommand, flowsCommand, findingsCommand, ropaCommand, transfersCommand, expiringCommand, auditCommand];
 
 const HELP = `Usage: flowmap COMMAND [options]      flowmap COMMAND --help for its options
 

@@ -112,8 +112,13 @@ describe('Is personal information disclosed to authorities?', () => {
     expect(what(findingsOf(answer.findings, 'GDPR-TRANSFER-NO-MECHANISM'))).toEqual([
       ['GDPR-TRANSFER-NO-MECHANISM', 'disclosure-to-authorities', 'legal-disclosure'],
     ]);
+    // The disclosure to China on no mechanism is a Chapter V finding (above), no longer a gap in the
+    // record (Art. 30(1)(e) asks for safeguards only for Art. 49(1) second-subparagraph transfers).
+    // The record, now checked (a) to (g), lacks the merger successor's country (e) and the security
+    // measures of the two activities the policy's section II does not cover (g).
     expect(findingsOf(answer.findings, 'GDPR-ART30-RECORD-INCOMPLETE').map((finding) => finding.message)).toEqual([
-      "The record of activity 'legal-disclosure' lacks: safeguards for the transfers to CN (e)",
+      "The record of activity 'corporate-transaction' lacks: countries of the recipients merger-successor (e); security measures (g)",
+      "The record of activity 'legal-disclosure' lacks: security measures (g)",
     ]);
   });
 });

@@ -85,12 +85,23 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
     expect(recipient(answer, 'zkteco-group')).toEqual({ partyKey: 'zkteco-group', kind: 'AFFILIATE', countries: ['CN'], categoryKeys: GROUP_CATEGORIES });
   });
 
-  it('and the record of those three activities names no safeguard for the transfers to China (Art. 30(1)(e))', async () => {
+  // Art. 30(1) is now checked item by item, (a) to (g). The transfers to China on no mechanism are
+  // Chapter V findings (TRANSFER-NO-MECHANISM above), no longer record gaps: (e) asks for
+  // safeguards only for Art. 49(1) second-subparagraph transfers. What the record lacks instead:
+  // the countries of recipients the policy does not place (e), and security measures (g), which
+  // the 2019 policy states for none of these activities. The controller's contact (a) is encoded
+  // from section 9.
+  it('and the record of the activities names no country for the unplaced recipients (e) and no security measures (g)', async () => {
     const answer = await seed.person('fr-customer-1', NOW);
     expect(findingsOf(answer.findings, 'GDPR-ART30-RECORD-INCOMPLETE').map((finding) => finding.message)).toEqual([
-      "The record of activity 'customer-support' lacks: safeguards for the transfers to CN (e)",
-      "The record of activity 'media-synchronisation' lacks: safeguards for the transfers to CN (e)",
-      "The record of activity 'order-fulfilment' lacks: safeguards for the transfers to CN (e)",
+      "The record of activity 'analytics-and-improvement' lacks: security measures (g)",
+      "The record of activity 'asset-sale' lacks: countries of the recipients asset-purchaser (e); security measures (g)",
+      "The record of activity 'customer-support' lacks: security measures (g)",
+      "The record of activity 'fraud-prevention-and-management' lacks: countries of the recipients fraud-prevention-recipients (e); security measures (g)",
+      "The record of activity 'legal-compliance' lacks: countries of the recipients law-enforcement-authorities (e); security measures (g)",
+      "The record of activity 'media-synchronisation' lacks: countries of the recipients service-providers (e); security measures (g)",
+      "The record of activity 'notifications-and-marketing' lacks: security measures (g)",
+      "The record of activity 'order-fulfilment' lacks: countries of the recipients service-providers (e); security measures (g)",
     ]);
   });
 

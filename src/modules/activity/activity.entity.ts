@@ -13,6 +13,7 @@ export class ActivityEntity extends RegistryRow {
   @Column('text', { array: true }) securityMeasures!: string[];
   @Column('char', { length: 2, nullable: true }) localisedIn!: string | null;
   @Column('boolean') localisedUnlessConsented!: boolean;
+  @Column('boolean') targetsResidents!: boolean;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;

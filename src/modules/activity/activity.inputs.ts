@@ -57,6 +57,9 @@ export class CreateActivityInput implements ActivityEntry {
   @Field(() => Boolean, { nullable: true, description: "Whether the promise yields to the person's consent (\"unless you authorise\"); default false." })
   localisedUnlessConsented?: boolean;
 
+  @Field(() => Boolean, { nullable: true, description: 'Whether it offers goods or services to, or monitors, persons where they live (GDPR Art. 3(2)); default true.' })
+  targetsResidents?: boolean;
+
   @Field(() => LocalDate, { description: 'First day in force.' })
   effectiveFrom!: string;
 
@@ -104,6 +107,9 @@ export class UpdateActivityInput implements Partial<ActivityEntry> {
 
   @Field(() => Boolean, { nullable: true, description: "Whether the promise yields to the person's consent (\"unless you authorise\")." })
   localisedUnlessConsented?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether it offers goods or services to, or monitors, persons where they live (GDPR Art. 3(2)).' })
+  targetsResidents?: boolean;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day in force.' })
   effectiveFrom?: string;

@@ -92,7 +92,7 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
   )) as {
     id: string; key: string; name: string; purpose: string; controller_key: string; legal_basis: LegalBasis;
     retention_period: string | null; retention_event: string | null; security_measures: string[];
-    localised_in: string | null; localised_unless_consented: boolean; effective_from: string; effective_to: string | null; description: string | null;
+    localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean; effective_from: string; effective_to: string | null; description: string | null;
   }[];
   const scope = ids ?? null;
   const [subjects, categories, evidence] = await inSequence([
@@ -124,6 +124,7 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
         securityMeasures: row.security_measures,
         localisedIn: row.localised_in,
         localisedUnlessConsented: row.localised_unless_consented,
+        targetsResidents: row.targets_residents,
         effectiveFrom: row.effective_from,
         effectiveTo: row.effective_to,
         description: row.description,
@@ -146,6 +147,7 @@ async function writeActivity(manager: EntityManager, entry: ActivityEntry, exist
     securityMeasures: entry.securityMeasures ?? [],
     localisedIn: entry.localisedIn ?? null,
     localisedUnlessConsented: entry.localisedUnlessConsented ?? false,
+    targetsResidents: entry.targetsResidents ?? true,
     effectiveFrom: entry.effectiveFrom,
     effectiveTo: entry.effectiveTo ?? null,
     description: entry.description ?? null,

@@ -58,6 +58,12 @@ export class Activity extends RegistryItem {
   @Field(() => Boolean, { description: "Whether the localisation promise yields to the person's consent: a flow they consented to may leave the country." })
   localisedUnlessConsented!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'Whether the activity offers goods or services to, or monitors, the persons it concerns where they live (GDPR and UK GDPR Art. 3(2)). False: a controller outside those territories is not subject to them for this activity.',
+  })
+  targetsResidents!: boolean;
+
   @Field(() => LocalDate, { description: 'First day the activity is in force.' })
   effectiveFrom!: string;
 

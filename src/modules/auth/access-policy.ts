@@ -55,6 +55,7 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.exportInventory': MAP_READERS,
   'Query.recordOfProcessing': MAP_READERS,
   'Query.transferRegister': MAP_READERS,
+  'Query.expiringEvidence': MAP_READERS,
   // A profile that is not stored: a kind of person, not a person.
   'Query.profileDataFlows': MAP_READERS,
   'Query.person': PERSON_READERS,
@@ -119,6 +120,14 @@ interface ArgumentRule {
 const ARGUMENT_POLICY: Readonly<Record<string, ArgumentRule>> = {
   'Query.exportInventory': { roles: PERSON_READERS, what: 'includePersons: true', applies: (args) => args.includePersons === true },
 };
+
+/**
+ * Whether the caller may see what is worked out from stored persons inside an answer that is
+ * otherwise about the data map (the whole map's findings): a VIEWER or EDITOR gets the map's alone.
+ */
+export function mayReadPersons(caller: Caller | undefined): boolean {
+  return caller?.role !== undefined && caller.role !== null && PERSON_READERS.includes(caller.role);
+}
 
 /**
  * An inventory file with a `persons` section writes persons, and its diff shows their fields before

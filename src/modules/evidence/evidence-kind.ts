@@ -4,6 +4,10 @@ export enum EvidenceKind {
   DATA_PROCESSING_AGREEMENT = 'DATA_PROCESSING_AGREEMENT',
   /** Party: PIPL Art. 21 entrusted-processing agreement. */
   PIPL_ENTRUSTMENT_AGREEMENT = 'PIPL_ENTRUSTMENT_AGREEMENT',
+  /** Party (US): certification under the Safe Harbour principles (Decision 2000/520/EC). */
+  SAFE_HARBOUR_CERTIFICATION = 'SAFE_HARBOUR_CERTIFICATION',
+  /** Party (US): certification under the EU-US Privacy Shield (Decision (EU) 2016/1250). */
+  PRIVACY_SHIELD_CERTIFICATION = 'PRIVACY_SHIELD_CERTIFICATION',
   /** Party (US): certification under the EU-US Data Privacy Framework. */
   DPF_CERTIFICATION = 'DPF_CERTIFICATION',
   /** Party (Canada): subject to PIPEDA as a commercial organisation. */
@@ -33,6 +37,8 @@ export const EVIDENCE_KINDS_BY_OWNER: Readonly<Record<EvidenceOwner, readonly Ev
   party: [
     EvidenceKind.DATA_PROCESSING_AGREEMENT,
     EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT,
+    EvidenceKind.SAFE_HARBOUR_CERTIFICATION,
+    EvidenceKind.PRIVACY_SHIELD_CERTIFICATION,
     EvidenceKind.DPF_CERTIFICATION,
     EvidenceKind.COMMERCIAL_ORGANISATION,
     EvidenceKind.RECIPIENT_CONTACT,

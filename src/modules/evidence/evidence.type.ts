@@ -8,6 +8,8 @@ registerEnumType(EvidenceKind, {
   valuesConfig: {
     DATA_PROCESSING_AGREEMENT: { description: 'Party: data processing agreement (GDPR Art. 28(3)).' },
     PIPL_ENTRUSTMENT_AGREEMENT: { description: 'Party: entrusted-processing agreement (PIPL Art. 21).' },
+    SAFE_HARBOUR_CERTIFICATION: { description: 'Party (US): certified under the Safe Harbour principles (Decision 2000/520/EC, invalid from 2015-10-06).' },
+    PRIVACY_SHIELD_CERTIFICATION: { description: 'Party (US): certified under the EU-US Privacy Shield (Decision (EU) 2016/1250, invalid from 2020-07-16).' },
     DPF_CERTIFICATION: { description: 'Party (US): certified under the EU-US Data Privacy Framework.' },
     COMMERCIAL_ORGANISATION: { description: "Party (Canada): a commercial organisation subject to PIPEDA, as Canada's adequacy requires." },
     RECIPIENT_CONTACT: { description: "Party: contact published for the PIPL Art. 39 notice (reference holds it)." },

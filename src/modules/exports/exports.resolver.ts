@@ -12,7 +12,7 @@ const AS_OF = { nullable: true, description: 'The time asked about (default now)
 export class ExportsResolver {
   @Query(() => String, { description: 'The GDPR Art. 30(1) record of processing: the activities in force, with controller, purposes, categories, recipients, transfers, retention and security measures.' })
   recordOfProcessing(
-    @Arg('format', () => RecordFormat, { defaultValue: RecordFormat.CSV, description: 'Text format.' }) format: RecordFormat,
+    @Arg('format', () => RecordFormat, { defaultValue: RecordFormat.CSV, description: 'CSV, Markdown, HTML, or an XLSX workbook as base64.' }) format: RecordFormat,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {

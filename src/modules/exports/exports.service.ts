@@ -5,9 +5,16 @@ import { WholeMapMemo } from '../flow-query/whole-map-memo';
 import { readInventory } from '../inventory/inventory-export.service';
 import { RecordFormat } from './exports.type';
 import { buildRecordOfProcessing, recordOfProcessingCsv, recordOfProcessingMarkdown } from './record-of-processing';
+import { buildProcessorRecords } from './processor-record';
+import { recordHtml } from './record-html';
+import type { RecordReport } from './record-report';
+import { recordWorkbook } from './record-workbook';
 import { transferRegisterCsv } from './transfer-register';
 
-/** The GDPR Art. 30(1) record of processing as of a time (default now): the activities then in force. */
+/**
+ * The GDPR Art. 30(1) record of processing as of a time (default now): the activities then in force. As
+ * XLSX (base64) and HTML it comes with the transfer register of the same time.
+ */
 export async function recordOfProcessing(dataSource: DataSource, format: RecordFormat, asOf?: Date | null, memo = new WholeMapMemo()): Promise<string> {
   const on = calendarDateOf(asOf ?? memo.now);
   // Read and built once per request and day: the inventory read and the walk grow with the map.
@@ -17,7 +24,18 @@ export async function recordOfProcessing(dataSource: DataSource, format: RecordF
       inventoryTransfers(dataSource, asOf, {}, memo),
     ]);
     const records = buildRecordOfProcessing(document, transfers, on);
-    return format === RecordFormat.CSV ? recordOfProcessingCsv(records) : recordOfProcessingMarkdown(records, { organisation: document.organisation ?? null, on });
+    const organisation = document.organisation ?? null;
+    const report = (): RecordReport => ({ organisation, on, records, processorRecords: buildProcessorRecords(document, transfers, on), transfers, partyNames: new Map((document.parties ?? []).map((party) => [party.key, party.name])) });
+    switch (format) {
+      case RecordFormat.CSV:
+        return recordOfProcessingCsv(records);
+      case RecordFormat.MARKDOWN:
+        return recordOfProcessingMarkdown(records, { organisation, on });
+      case RecordFormat.XLSX:
+        return (await recordWorkbook(report())).toString('base64');
+      case RecordFormat.HTML:
+        return recordHtml(report());
+    }
   });
 }
 

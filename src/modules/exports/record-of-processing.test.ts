@@ -77,7 +77,7 @@ describe('buildRecordOfProcessing (GDPR Art. 30(1))', () => {
       controller: 'Acme Ltd',
       controllerContact: 'privacy@acme.example',
       purpose: 'Run the "account",\nand sign in',
-      legalBasis: 'CONTRACT',
+      legalBasis: 'Art. 6(1)(b) GDPR — contract; Art. 13(1)(2) PIPL — contract',
       subjectCategories: ['App user'],
       dataCategories: ['Email address (contact.email)', 'Precise location (location.precise, PIPL sensitive)'],
       recipients: ['Cloud, Inc. (PROCESSOR)'],
@@ -97,11 +97,11 @@ describe('buildRecordOfProcessing (GDPR Art. 30(1))', () => {
       '\uFEFFactivity,name,controller,controller contact,purposes,legal basis,categories of data subjects,categories of personal data,recipients,third-country transfers and safeguards,retention,security measures',
     );
     expect(lines[1]).toBe(
-      'accounts,Accounts | *login*,Acme Ltd,privacy@acme.example,"Run the ""account"",\nand sign in",CONTRACT,App user,' +
+      'accounts,Accounts | *login*,Acme Ltd,privacy@acme.example,"Run the ""account"",\nand sign in",Art. 6(1)(b) GDPR — contract; Art. 13(1)(2) PIPL — contract,App user,' +
         '"Email address (contact.email); Precise location (location.precise, PIPL sensitive)","Cloud, Inc. (PROCESSOR)",' +
         '"Cloud, Inc. (IE, US): STANDARD_CONTRACTUAL_CLAUSES; safeguards: ENCRYPTION",period: P1Y; event: account closed,encryption at rest; access control',
     );
-    expect(lines[2]).toBe('cookies,Cookies,Acme Ltd,privacy@acme.example,Analytics,CONSENT,App user,Email address (contact.email),,,,');
+    expect(lines[2]).toBe('cookies,Cookies,Acme Ltd,privacy@acme.example,Analytics,Art. 6(1)(a) GDPR — consent; Art. 13(1)(1) PIPL — consent,App user,Email address (contact.email),,,,');
     expect(lines.at(-1)).toBe('');
   });
 

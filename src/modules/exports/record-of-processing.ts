@@ -1,4 +1,5 @@
 import { isInForce } from '../../common/dates';
+import { legalBasisText } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { sortedUnique } from '../flow-engine/sorted-unique';
 import type { DataHop } from '../flow-query/flow-query.type';
@@ -29,12 +30,12 @@ export interface ProcessingRecord {
 /** What the record needs of a cross-border hop (see inventoryTransfers). */
 export type TransferHop = Pick<DataHop, 'activityKey' | 'toKey' | 'toCountries' | 'mechanism' | 'safeguards'>;
 
-function byKey<T extends { key: string }>(entries: readonly T[] | undefined): Map<string, T> {
+export function byKey<T extends { key: string }>(entries: readonly T[] | undefined): Map<string, T> {
   return new Map((entries ?? []).map((entry) => [entry.key, entry]));
 }
 
 /** Art. 30(1)(a) asks for the controller's contact details: the contact on record for the Art. 39 notice, if any. */
-function contactOf(party: PartyEntry | undefined): string | null {
+export function contactOf(party: PartyEntry | undefined): string | null {
   return party?.evidence?.find((evidence) => evidence.kind === EvidenceKind.RECIPIENT_CONTACT && evidence.reference)?.reference ?? null;
 }
 
@@ -44,7 +45,7 @@ function retentionOf(activity: ActivityEntry): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-function transferText(hop: TransferHop, parties: ReadonlyMap<string, PartyEntry>): string {
+export function transferText(hop: TransferHop, parties: ReadonlyMap<string, PartyEntry>): string {
   const where = hop.toCountries.length > 0 ? hop.toCountries.join(', ') : 'countries not stated';
   const safeguards = hop.safeguards.length > 0 ? `; safeguards: ${hop.safeguards.join(', ')}` : '';
   return `${parties.get(hop.toKey)?.name ?? hop.toKey} (${where}): ${hop.mechanism ?? 'no transfer mechanism'}${safeguards}`;
@@ -69,7 +70,7 @@ export function buildRecordOfProcessing(document: InventoryDocument, transfers: 
       controller: controller?.name ?? activity.controller,
       controllerContact: contactOf(controller),
       purpose: activity.purpose,
-      legalBasis: activity.legalBasis,
+      legalBasis: legalBasisText(activity.legalBasis),
       subjectCategories: activity.subjectCategories.map((key) => subjectCategories.get(key)?.name ?? key),
       dataCategories: activity.dataCategories.map(({ category }) => {
         const entry = dataCategories.get(category);
@@ -90,7 +91,8 @@ export function buildRecordOfProcessing(document: InventoryDocument, transfers: 
   });
 }
 
-const RECORD_CSV_HEADER = [
+/** The columns of the record as a table (CSV, spreadsheet, HTML). */
+export const RECORD_COLUMNS = [
   'activity',
   'name',
   'controller',
@@ -105,25 +107,27 @@ const RECORD_CSV_HEADER = [
   'security measures',
 ];
 
-/** The record as CSV: one row per activity, lists joined with '; ', an item the map lacks left empty. */
+/** The record as table rows under RECORD_COLUMNS: one per activity, lists joined with '; ', an item the map lacks left empty. */
+export function recordOfProcessingRows(records: readonly ProcessingRecord[]): string[][] {
+  return records.map((record) => [
+    record.activityKey,
+    record.activityName,
+    record.controller,
+    record.controllerContact ?? '',
+    record.purpose,
+    record.legalBasis,
+    csvList(record.subjectCategories),
+    csvList(record.dataCategories),
+    csvList(record.recipients),
+    csvList(record.transfers),
+    record.retention ?? '',
+    csvList(record.securityMeasures),
+  ]);
+}
+
+/** The record as CSV: a header row, then one row per activity. */
 export function recordOfProcessingCsv(records: readonly ProcessingRecord[]): string {
-  return toCsv(
-    RECORD_CSV_HEADER,
-    records.map((record) => [
-      record.activityKey,
-      record.activityName,
-      record.controller,
-      record.controllerContact ?? '',
-      record.purpose,
-      record.legalBasis,
-      csvList(record.subjectCategories),
-      csvList(record.dataCategories),
-      csvList(record.recipients),
-      csvList(record.transfers),
-      record.retention ?? '',
-      csvList(record.securityMeasures),
-    ]),
-  );
+  return toCsv(RECORD_COLUMNS, recordOfProcessingRows(records));
 }
 
 /** Text as Markdown shows it: characters Markdown would read as syntax escaped, line breaks kept inside a table cell. */

@@ -4,7 +4,7 @@ import { Severity } from '../rules/finding';
 import { applyBaseline, BaselineError, parseBaseline } from './baseline';
 
 function makeFinding(overrides: Partial<Finding> = {}): Finding {
-  return { ruleId: 'PIPL-NO-PIA', severity: Severity.MEDIUM, legalReference: 'PIPL Arts. 55-56', message: 'no PIA', partyKeys: [], flowKeys: [], activityKeys: ['sharing'], personIds: [], ...overrides };
+  return { ruleId: 'PIPL-NO-PIA', severity: Severity.MEDIUM, legalReference: 'PIPL Arts. 55-56', message: 'no PIA', partyKeys: [], flowKeys: [], activityKeys: ['sharing'], personIds: [], personCount: 0, ...overrides };
 }
 
 const BASELINE = `accepted:

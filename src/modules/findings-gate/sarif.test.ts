@@ -42,7 +42,7 @@ flows:
 `;
 
 function makeFinding(overrides: Partial<Finding>): Finding {
-  return { ruleId: 'GDPR-TRANSFER-NO-MECHANISM', severity: Severity.CRITICAL, legalReference: 'GDPR Art. 44-46', message: 'no mechanism', partyKeys: ['acme', 'cloud'], flowKeys: ['to-cloud'], activityKeys: ['accounts'], personIds: [], ...overrides };
+  return { ruleId: 'GDPR-TRANSFER-NO-MECHANISM', severity: Severity.CRITICAL, legalReference: 'GDPR Art. 44-46', message: 'no mechanism', partyKeys: ['acme', 'cloud'], flowKeys: ['to-cloud'], activityKeys: ['accounts'], personIds: [], personCount: 0, ...overrides };
 }
 
 describe('entryLocator', () => {

@@ -347,6 +347,25 @@ describe('computeDataFlows: regimes', () => {
     expect(hopFor('DE')).toMatchObject({ crossesBorder: false, regimes: ['GDPR'], transferRegimes: ['GDPR'], lawful: false });
   });
 
+  it('lets GDPR and UK GDPR follow a resident\'s data to a controller abroad only where the activity targets or monitors them (Art. 3(2))', () => {
+    const notTargeting = makeActivity({ key: 'shop', categoryIds: ['contact'], targetsResidents: false });
+    const notTargetingWorld = makeSnapshot({ parties: [usController, usVendor], categories: CATEGORIES, activities: [notTargeting], flows: [toVendor] });
+    const answerFor = (countryOfResidence: string) => computeDataFlows(notTargetingWorld, makeProfile({ countryOfResidence }), { asOf: AS_OF });
+    expect(answerFor('DE').hops[0]).toMatchObject({ regimes: [], transferRegimes: [], lawful: true });
+    expect(answerFor('DE').findings.filter((finding) => finding.ruleId.startsWith('GDPR-'))).toEqual([]);
+    expect(answerFor('GB').hops[0]).toMatchObject({ regimes: [], transferRegimes: [] });
+    // PIPL Art. 3(2) is not recorded on the activity: PIPL follows the residence as before.
+    expect(answerFor('CN').hops[0]).toMatchObject({ regimes: ['PIPL'] });
+  });
+
+  it('keeps GDPR for an EEA controller whatever the targeting: its establishment is there (Art. 3(1))', () => {
+    const notTargeting = makeActivity({ key: 'shop', categoryIds: ['contact'], targetsResidents: false });
+    const hop = computeDataFlows(world([notTargeting], [makeFlow({ ...toVendor, fromId: 'controller' })], [usVendor]), makeProfile({ countryOfResidence: 'US' }), {
+      asOf: AS_OF,
+    }).hops[0];
+    expect(hop).toMatchObject({ regimes: ['GDPR'], transferRegimes: ['GDPR'] });
+  });
+
   it('lets PIPL follow the data of a person in mainland China, and UK GDPR that of a UK resident', () => {
     expect(hopFor('CN')).toMatchObject({ regimes: ['PIPL'], transferRegimes: ['PIPL'] });
     expect(hopFor('GB')).toMatchObject({ regimes: ['UK_GDPR'], transferRegimes: ['UK_GDPR'] });

@@ -2,12 +2,13 @@ import { isInForce } from '../../common/dates';
 import { isConsentBasis, LegalBasis } from '../activity/legal-basis';
 import { distinctFindings, type Finding } from '../rules/finding';
 import { evaluateActivityRules, evaluatePersonRules } from '../rules/rule-catalogue';
-import { activityRuleContext } from '../rules/rule-context';
+import { activityRegimes, activityRuleContext, isPiplChild } from '../rules/rule-context';
 import { readAsOf } from './as-of';
 import type { Collection, DataFlowAnswer, DataFlowSummary, Hop, RecipientSummary } from './data-flow-answer';
 import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from './inventory-snapshot';
 import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from './person-context';
+import { regimesFollowingInto } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
 import { byKeyThenId, indexOn, requireParty, type SnapshotIndex } from './snapshot-index';
 import { activityCategoryIds, traverseActivity, type ConsentGate } from './traverse-activity';
@@ -64,7 +65,7 @@ export function computeDataFlows(
       date: asOf.date,
       maxDepth,
       consentGate: personConsentGate(person),
-      followingRegimes: person.followingRegimes,
+      followingRegimes: regimesFollowingInto(activity, person.followingRegimes),
     });
     const judged = judgeHops(index, traversed, asOf.date, person);
     hops.push(...judged.hops);
@@ -79,6 +80,32 @@ export function computeDataFlows(
     summary: summarise(collections, hops),
     findings: distinctFindings(findings),
   };
+}
+
+/** A stored person as the whole-map questions see them. */
+export interface StoredSubject {
+  personId: string;
+  profile: SubjectProfile;
+}
+
+/**
+ * What the stored persons add to the findings of the whole map: the findings of the person rules
+ * (a minor's consent, a child's data), and the activities in force some child under 14 is a
+ * subject of where PIPL governs the child's data (PIPL Arts. 3, 28), whose data is then sensitive.
+ */
+export function storedSubjectFindings(source: InventorySnapshot | SnapshotIndex, subjects: readonly StoredSubject[], asOf: string): { findings: Finding[]; childActivityIds: Set<string> } {
+  const at = readAsOf(asOf);
+  const index = indexOn(source, at.date);
+  const findings: Finding[] = [];
+  const childActivityIds = new Set<string>();
+  for (const { personId, profile } of subjects) {
+    const person = makePersonContext(profile, at, personId);
+    for (const activity of activitiesConcerning(index, profile, at.date)) {
+      findings.push(...evaluatePersonRules({ index, activity, person }));
+      if (isPiplChild(person) && activityRegimes(index, activity, person).includes('PIPL')) childActivityIds.add(activity.id);
+    }
+  }
+  return { findings, childActivityIds };
 }
 
 /** Activities in force on the day for any of the person's subject categories, in key order. */

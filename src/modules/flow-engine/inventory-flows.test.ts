@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
-import { TransferMechanism } from '../flow/transfer-mechanism';
+import { PiplExemption, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
 import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
 import { indexSnapshot } from './snapshot-index';
@@ -58,15 +58,15 @@ describe('computeInventoryHops', () => {
     expect(byFlow('de-2')).toMatchObject({ fromCountries: ['IE'], regimes: ['GDPR'], transferRegimes: ['GDPR'] });
   });
 
-  it('applies the volumes counted by the caller to the hops', () => {
+  it('applies the stored persons counted per handler to the hops', () => {
     const exempt = makeSnapshot({
       parties: PARTIES,
       categories: CATEGORIES,
       activities: ACTIVITIES,
-      flows: FLOWS.map((flow) => (flow.id === 'cn-1' ? { ...flow, mechanism: TransferMechanism.PIPL_EXEMPTION } : flow)),
+      flows: FLOWS.map((flow) => (flow.id === 'cn-1' ? { ...flow, mechanism: TransferMechanism.PIPL_EXEMPTION, piplExemption: PiplExemption.UNDER_100000_PERSONS } : flow)),
     });
     const reasonsAt = (persons: number) =>
-      computeInventoryHops(exempt, { asOf: AS_OF, volumes: new Map([['cn-1', persons]]) }).find((hop) => hop.flowId === 'cn-1')?.reasons;
+      computeInventoryHops(exempt, { asOf: AS_OF, personGroups: [{ subjectCategoryIds: ['customer'], persons }] }).find((hop) => hop.flowId === 'cn-1')?.reasons;
     expect(reasonsAt(99_999)).toEqual([expect.stringContaining('Art. 39 notice')]);
     expect(reasonsAt(100_000)).toEqual(expect.arrayContaining([expect.stringContaining('standard contract or certification is needed')]));
   });

@@ -1,6 +1,5 @@
 import { isInForce } from '../../common/dates';
 import type { TransferMechanism } from '../flow/transfer-mechanism';
-import type { FlowVolumes } from '../rules/rule-context';
 import { readAsOf } from './as-of';
 import { includesCategory } from './category-tree';
 import { clampDepth } from './compute-data-flows';
@@ -8,20 +7,23 @@ import type { Hop } from './data-flow-answer';
 import type { InventorySnapshot, SnapshotActivity } from './inventory-snapshot';
 import { compareFindings, firstOfEach, type Finding } from '../rules/finding';
 import { evaluateActivityRules } from '../rules/rule-catalogue';
-import { activityRuleContext } from '../rules/rule-context';
+import { activityRuleContext, type MapFacts } from '../rules/rule-context';
+import { ExportVolumeCounter, type SubjectCategoryGroup } from './export-volumes';
 import { judgeHops, type JudgedHops } from './judge-hop';
 import { indexOn, toSnapshotIndex, type SnapshotIndex } from './snapshot-index';
-import { restrictingRegimesOf } from './regime-territory';
+import { regimesFollowingInto, restrictingRegimesOf } from './regime-territory';
 import { sortedUnique } from './sorted-unique';
-import { traverseActivity, type ConsentGate } from './traverse-activity';
+import { traverseActivity, type ConsentGate, type HopFacts } from './traverse-activity';
 
 export interface InventoryHopOptions {
   /** ISO timestamp the question is asked about. */
   asOf: string;
   /** As for computeDataFlows: DEFAULT_MAX_DEPTH when absent, clamped to 0..MAX_DEPTH. */
   maxDepth?: number;
-  /** Persons per flow since 1 January, counted by the caller, for the PIPL volume thresholds. */
-  volumes?: FlowVolumes;
+  /** The stored persons, grouped by their set of subject categories: counted per handler for the PIPL volume thresholds. */
+  personGroups?: readonly SubjectCategoryGroup[];
+  /** Activities a stored child under 14 is a subject of (PIPL Art. 28: their data is sensitive). */
+  childActivityIds?: ReadonlySet<string>;
   /**
    * Per activity, the countries its subjects are known to live in (the residences of the stored
    * persons it concerns): the regimes of those residences follow the data, as for one person.
@@ -68,7 +70,7 @@ const everyConsentHeld: ConsentGate = () => ({ followed: true, consentHeld: true
  * processor in the EEA is under GDPR. One activity at a time, so that a caller keeps only what it
  * needs of each (a whole large map's hops and findings at once take hundreds of megabytes).
  */
-function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
+function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops, facts: MapFacts) => void): void {
   inventoryWalkCounters.started += 1;
   try {
     walkActivities(index, options, visit);
@@ -77,25 +79,39 @@ function forEachActivityJudged(index: SnapshotIndex, options: InventoryHopOption
   }
 }
 
-function walkActivities(source: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops) => void): void {
+/**
+ * Two passes: the PIPL thresholds compare what a handler exports across all its activities, so
+ * every export is counted (traversed, not judged) before any hop is judged; then every activity
+ * is traversed again and judged. Keeping the first pass's hops instead would hold the whole map's.
+ */
+function walkActivities(source: SnapshotIndex, options: InventoryHopOptions, visit: (activity: SnapshotActivity, judged: JudgedHops, facts: MapFacts) => void): void {
   const { date } = readAsOf(options.asOf);
   const index = indexOn(source, date);
+  const counter = new ExportVolumeCounter(index);
+  forEachActivityTraversed(index, options, date, (_activity, traversed) => counter.add(traversed));
+  const facts: MapFacts = { handlerVolumes: counter.volumes(options.personGroups ?? []), childActivityIds: options.childActivityIds };
+  forEachActivityTraversed(index, options, date, (activity, traversed) => {
+    inventoryWalkCounters.activities += 1;
+    visit(activity, judgeHops(index, traversed, date, null, facts), facts);
+  });
+}
+
+function forEachActivityTraversed(index: SnapshotIndex, options: InventoryHopOptions, date: string, visit: (activity: SnapshotActivity, traversed: HopFacts[]) => void): void {
   const maxDepth = clampDepth(options.maxDepth);
   let walked = 0;
   for (const activity of index.activities) {
     if (!isInForce(activity.effectiveFrom, activity.effectiveTo, date)) continue;
     if (walked % ACTIVITIES_PER_DEADLINE_CHECK === 0) options.checkDeadline?.();
     walked += 1;
-    inventoryWalkCounters.activities += 1;
     const traversed = traverseActivity({
       index,
       activity,
       date,
       maxDepth,
       consentGate: everyConsentHeld,
-      followingRegimes: restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? []),
+      followingRegimes: regimesFollowingInto(activity, restrictingRegimesOf(options.residencesByActivity?.get(activity.id) ?? [])),
     });
-    visit(activity, judgeHops(index, traversed, date, null, options.volumes));
+    visit(activity, traversed);
   }
 }
 
@@ -114,8 +130,8 @@ export function inventoryFindingsOf(source: InventorySnapshot | SnapshotIndex, o
   const { date } = readAsOf(options.asOf);
   const index = indexOn(source, date);
   const findings: Finding[] = [];
-  forEachActivityJudged(index, options, (activity, judged) => {
-    const activityFindings = evaluateActivityRules(activityRuleContext(index, activity, date, judged.hops, null));
+  forEachActivityJudged(index, options, (activity, judged, facts) => {
+    const activityFindings = evaluateActivityRules(activityRuleContext(index, activity, date, judged.hops, null, facts));
     for (const finding of firstOfEach([...judged.findings, ...activityFindings])) findings.push(finding);
   });
   return findings.sort(compareFindings);

@@ -2,7 +2,7 @@ import type { LegalBasis } from '../activity/legal-basis';
 import type { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
 import type { PartyKind } from '../party/party-kind';
-import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 
 /**
  * The whole data map as plain data, the input of the flow engine and the rules.
@@ -72,6 +72,8 @@ export interface SnapshotActivity {
   localisedIn: string | null;
   /** The promise yields to the person's consent: a hop whose consent is held may leave the country. */
   localisedUnlessConsented: boolean;
+  /** Offers goods or services to, or monitors, the persons where they live (GDPR and UK GDPR Art. 3(2)). */
+  targetsResidents: boolean;
   effectiveFrom: string;
   effectiveTo: string | null;
   evidence: EvidenceRecord[];
@@ -89,6 +91,10 @@ export interface SnapshotFlow {
   /** The flow happens only with the person's own consent to it. */
   consentRequired: boolean;
   mechanism: TransferMechanism | null;
+  /** The exemption of the 2024 Provisions claimed, when mechanism is PIPL_EXEMPTION. */
+  piplExemption: PiplExemption | null;
+  /** Why a provision without consent is necessary for its basis (PIPL Art. 13(1)(2)-(7)), as recorded. */
+  necessity: string | null;
   safeguards: Safeguard[];
   /** Countries this flow actually reaches; empty means all of the receiver's countries. */
   countries: string[];

@@ -1,6 +1,6 @@
 import type { Finding } from '../rules/finding';
 import { evaluateHopRules } from '../rules/rule-catalogue';
-import { hopRuleContext, type FlowVolumes } from '../rules/rule-context';
+import { hopRuleContext, type MapFacts } from '../rules/rule-context';
 import type { Hop } from './data-flow-answer';
 import type { PersonContext } from './person-context';
 import type { SnapshotIndex } from './snapshot-index';
@@ -17,12 +17,12 @@ export function judgeHops(
   hops: readonly HopFacts[],
   date: string,
   person: PersonContext | null,
-  volumes?: FlowVolumes,
+  facts?: MapFacts,
 ): JudgedHops {
   const judged: JudgedHops = { hops: [], findings: [] };
-  for (const facts of hops) {
-    const findings = evaluateHopRules(hopRuleContext(index, facts, date, person, volumes));
-    judged.hops.push({ ...facts, lawful: findings.length === 0, reasons: findings.map((finding) => finding.message) });
+  for (const hopFacts of hops) {
+    const findings = evaluateHopRules(hopRuleContext(index, hopFacts, date, person, facts));
+    judged.hops.push({ ...hopFacts, lawful: findings.length === 0, reasons: findings.map((finding) => finding.message) });
     for (const finding of findings) judged.findings.push(finding);
   }
   return judged;

@@ -1,3 +1,4 @@
+import { calendarDateOf } from '../../common/dates';
 import { ConsentKind } from '../consent/consent-kind';
 import { digitalConsentAge, regimesOfCountry } from '../reference/regimes';
 import type { AsOf } from './as-of';
@@ -57,12 +58,15 @@ export function unwithdrawnConsents(person: PersonContext, target: ConsentTarget
 
 /**
  * Whether the person holds a consent that counts for the target: unwithdrawn, of kind SEPARATE
- * when a separate consent is needed (PIPL Arts. 23, 29, 39), and given by a guardian for a minor.
+ * when a separate consent is needed (PIPL Arts. 23, 29, 39), given by a guardian for a minor, and
+ * given on or after `givenFrom` ('YYYY-MM-DD') when that is set.
  */
-export function holdsConsent(person: PersonContext, target: ConsentTarget, separate: boolean): boolean {
+export function holdsConsent(person: PersonContext, target: ConsentTarget, separate: boolean, givenFrom?: string): boolean {
   return unwithdrawnConsents(person, target).some(
     (consent) =>
-      (!separate || consent.kind === ConsentKind.SEPARATE) && (!person.needsGuardianConsent || consent.givenByGuardian),
+      (!separate || consent.kind === ConsentKind.SEPARATE) &&
+      (!person.needsGuardianConsent || consent.givenByGuardian) &&
+      (givenFrom === undefined || calendarDateOf(consent.givenAt) >= givenFrom),
   );
 }
 

@@ -36,3 +36,17 @@ export function transferRegimesOf(regimes: readonly string[], toCountries: reado
 export function countriesOutside(regime: string, countries: readonly string[]): string[] {
   return countries.filter((country) => !isInTerritory(regime, country));
 }
+
+/** Regimes that reach a controller outside their territory only through Art. 3(2) targeting or monitoring. */
+const TARGETING_REGIMES: readonly string[] = ['GDPR', 'UK_GDPR'];
+
+/**
+ * Of the regimes of the persons' residences, those that follow their data into the activity: GDPR
+ * and UK GDPR apply to a controller outside their territory only where the activity offers goods
+ * or services to persons there or monitors their behaviour there (Art. 3(2)); an establishment
+ * there (Art. 3(1)) counts through the controller's own countries. PIPL Art. 3(2) has the same
+ * test, which the activity does not record for it: PIPL follows the residence as before.
+ */
+export function regimesFollowingInto(activity: { targetsResidents: boolean }, residenceRegimes: readonly string[]): string[] {
+  return residenceRegimes.filter((regime) => activity.targetsResidents || !TARGETING_REGIMES.includes(regime));
+}

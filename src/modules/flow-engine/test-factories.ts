@@ -1,9 +1,9 @@
 import { LegalBasis } from '../activity/legal-basis';
 import { ConsentKind } from '../consent/consent-kind';
-import type { EvidenceKind } from '../evidence/evidence-kind';
+import { EvidenceKind } from '../evidence/evidence-kind';
 import { PartyKind } from '../party/party-kind';
 import type { Finding } from '../rules/finding';
-import { inventoryFindingsOf } from './inventory-flows';
+import { inventoryFindingsOf, type InventoryHopOptions } from './inventory-flows';
 import type {
   ConsentRecord,
   EvidenceRecord,
@@ -18,18 +18,20 @@ import type {
 
 /**
  * Plain factories for tests of the flow engine and the rules: each record gets its key as id and
- * harmless defaults (in force since 2000, a retention, no evidence), so a test states only what
- * it is about.
+ * harmless defaults (in force since 2000, a complete Art. 30(1) record: a controller with its
+ * contact on record, a retention and security measures; no other evidence), so a test states
+ * only what it is about.
  */
 
 export function makeParty(fields: Partial<SnapshotParty> & { key: string }): SnapshotParty {
+  const kind = fields.kind ?? PartyKind.PROCESSOR;
   return {
     id: fields.key,
     name: fields.key,
-    kind: PartyKind.PROCESSOR,
+    kind,
     countries: ['DE'],
     engagedById: null,
-    evidence: [],
+    evidence: kind === PartyKind.CONTROLLER ? [makeEvidence(EvidenceKind.RECIPIENT_CONTACT)] : [],
     ...fields,
   };
 }
@@ -57,9 +59,10 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     categories: (categoryIds ?? []).map((categoryId) => ({ categoryId, required: true })),
     retentionPeriod: 'P1Y',
     retentionEvent: null,
-    securityMeasures: [],
+    securityMeasures: ['access control'],
     localisedIn: null,
     localisedUnlessConsented: false,
+    targetsResidents: true,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],
@@ -76,6 +79,8 @@ export function makeFlow(
     legalBasis: null,
     consentRequired: false,
     mechanism: null,
+    piplExemption: null,
+    necessity: null,
     safeguards: [],
     countries: [],
     continuous: false,
@@ -128,8 +133,8 @@ export function makeSnapshot(records: SnapshotRecords): InventorySnapshot {
 }
 
 /** Inventory-wide findings as the API computes them: hops of every activity, then the rules. */
-export function inventoryFindings(snapshot: InventorySnapshot, asOf: string, volumes?: ReadonlyMap<string, number>): Finding[] {
-  return inventoryFindingsOf(snapshot, { asOf, volumes });
+export function inventoryFindings(snapshot: InventorySnapshot, asOf: string, options: Omit<InventoryHopOptions, 'asOf'> = {}): Finding[] {
+  return inventoryFindingsOf(snapshot, { asOf, ...options });
 }
 
 export function ruleIdsOf(findings: readonly Finding[]): string[] {

@@ -3,6 +3,7 @@ import { PageArgs, pageSize } from '../../common/pagination';
 import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../flow-engine/compute-data-flows';
+import { mayReadPersons } from '../auth/access-policy';
 import { Person } from '../person/person.type';
 import { Severity } from '../rules/finding';
 import { RULES } from '../rules/rule-catalogue';
@@ -45,16 +46,20 @@ export class FlowQueryResolver {
     return profileDataFlows(ctx.dataSource, { ...profile, consents }, { asOf, maxDepth });
   }
 
-  @Query(() => FindingConnection, { description: 'Compliance findings across the whole data map, most severe first, a page at a time.' })
+  @Query(() => FindingConnection, {
+    description:
+      'Compliance findings across the whole data map, most severe first, a page at a time. For AUDITOR and ADMIN they include what the stored persons add (their volumes and residences, their children’s data, the findings about minors, one per rule and activity with personCount); for other roles, those of the map alone.',
+  })
   findings(
     @Arg('rule', () => String, { nullable: true, description: 'Only findings of this rule id.' }) rule: string | undefined,
-    @Arg('severity', () => Severity, { nullable: true, description: 'Only findings at least this severe.' }) severity: Severity | undefined,
+    @Arg('severity', () => Severity, { nullable: true, description: 'Only findings at least this severe: this severity or a higher one.' }) severity: Severity | undefined,
     @Arg('party', () => String, { nullable: true, description: 'Only findings concerning this party (key).' }) party: string | undefined,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryFindingsPage(ctx.dataSource, { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party }, page, ctx.wholeMap);
+    const question = { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party, includePersons: mayReadPersons(ctx.caller) };
+    return inventoryFindingsPage(ctx.dataSource, question, page, ctx.wholeMap);
   }
 
   @Query(() => DataHopConnection, { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful, a page at a time.' })

@@ -1,16 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ageInYears, calendarDateOf } from '../../common/dates';
+import { ageWhereTheyLive, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
 import { pageAt, pagePositions, paginateList, type Page, type PageArgs } from '../../common/pagination';
-import { clampDepth, computeDataFlows } from '../flow-engine/compute-data-flows';
+import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../flow-engine/compute-data-flows';
 import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
 import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
 import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
 import { indexOn, indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { ConsentEntry } from '../inventory/inventory-document';
-import { readStoredProfilesInCategories, type StoredProfileAtRevision } from '../person/person.service';
+import { readProfilesBornAfter, readStoredProfilesInCategories, type StoredProfile, type StoredProfileAtRevision } from '../person/person.service';
+import { oldestDigitalConsentAge } from '../reference/regimes';
 import { validateCountry } from '../registry/entry-validation';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
+import { compareFindings, perRuleAndActivity, SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
 import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
 import { cachedPersonFacts, readPersonFacts, type PersonFacts } from './person-facts';
@@ -100,6 +101,7 @@ function findingView(view: EngineView, finding: Finding): FindingView {
     flowKeys: finding.flowIds.map((id) => snapshot.flows.get(id)?.key ?? id),
     activityKeys: finding.activityIds.map((id) => snapshot.activities.get(id)?.key ?? id),
     personIds: finding.personIds,
+    personCount: finding.personIds.length,
   };
 }
 
@@ -153,14 +155,18 @@ export async function personDataFlows(dataSource: DataSource, stored: StoredProf
   if (!stored) return null;
   const view = await engineViewAt(dataSource, stored.inventoryRevision);
   const asOf = resolvedAsOf(options);
-  const profile: SubjectProfile = {
+  const maxDepth = clampDepth(options.maxDepth ?? undefined);
+  return answerView(view, computeDataFlows(view.index, profileOf(stored, asOf), { asOf, maxDepth, personId: stored.person.externalId }), maxDepth);
+}
+
+/** What the engine knows of a stored person at an instant: their age is counted where they live. */
+export function profileOf(stored: StoredProfile, asOf: string): SubjectProfile {
+  return {
     countryOfResidence: stored.person.countryOfResidence,
     subjectCategoryIds: stored.subjectCategoryIds,
-    ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
+    ageInYears: stored.person.dateOfBirth ? ageWhereTheyLive(stored.person.dateOfBirth, asOf, stored.person.countryOfResidence) : null,
     consents: stored.consents,
   };
-  const maxDepth = clampDepth(options.maxDepth ?? undefined);
-  return answerView(view, computeDataFlows(view.index, profile, { asOf, maxDepth, personId: stored.person.externalId }), maxDepth);
 }
 
 export interface ProfileQuestion {
@@ -206,7 +212,7 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
   return answerView(view, answer, maxDepth);
 }
 
-function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts, memo?: WholeMapMemo): Finding[] {
+function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts & { childActivityIds?: ReadonlySet<string> }, memo?: WholeMapMemo): Finding[] {
   return inventoryFindingsOf(index, { asOf, ...facts, checkDeadline: memo && (() => memo.deadline.throwIfPassed()) });
 }
 
@@ -215,6 +221,37 @@ export interface InventoryQuestion {
   ruleId?: string | null;
   minimumSeverity?: Severity | null;
   partyKey?: string | null;
+  /**
+   * Whether the stored persons count: their volumes and residences, their children's data as
+   * sensitive, and the findings about them. Without, the findings are those of the map alone and
+   * reveal nothing about stored persons.
+   */
+  includePersons?: boolean;
+}
+
+const NO_PERSON_FACTS: PersonFacts = { personGroups: [], residencesByActivity: new Map() };
+
+/**
+ * The stored minors (younger than the oldest digital consent age anywhere, a day's margin for the
+ * date where they live), as the engine sees them on `asOf`.
+ */
+async function storedMinors(dataSource: DataSource, asOf: string): Promise<StoredSubject[]> {
+  const at = new Date(asOf);
+  const bornAfter = calendarDateOf(new Date(Date.UTC(at.getUTCFullYear() - oldestDigitalConsentAge() - 1, at.getUTCMonth(), at.getUTCDate())));
+  const profiles = await readProfilesBornAfter(dataSource, bornAfter);
+  return profiles.map((stored) => ({ personId: stored.person.externalId, profile: profileOf(stored, asOf) }));
+}
+
+/**
+ * Every finding of the map with what the stored persons add: the walk counts their volumes and
+ * residences and takes their children's data as sensitive, and the person rules run on the
+ * minors, their findings counted once per rule and activity with the persons concerned.
+ */
+async function findingsWithPersons(dataSource: DataSource, view: EngineView, asOf: string, facts: PersonFacts, memo: WholeMapMemo): Promise<Finding[]> {
+  const minors = await storedMinors(dataSource, asOf);
+  const aboutPersons = storedSubjectFindings(view.index, minors, asOf);
+  const mapFindings = findingsOf(view.index, asOf, { ...facts, childActivityIds: aboutPersons.childActivityIds }, memo);
+  return [...mapFindings, ...perRuleAndActivity(aboutPersons.findings)].sort(compareFindings);
 }
 
 /** The findings asked for, most severe first, with the view to name what they concern. */
@@ -224,9 +261,12 @@ async function findingsMatching(dataSource: DataSource, question: InventoryQuest
   if (question.partyKey && !partyId) throw new FlowmapError(ErrorCode.NOT_FOUND, `party: no party '${question.partyKey}'`, { field: 'party' });
   const floor = question.minimumSeverity ? SEVERITY_ORDER.indexOf(question.minimumSeverity) : 0;
   const asOf = resolvedAsOf(question, memo);
-  const facts = await cachedPersonFacts(dataSource, view.index);
-  const findings = memo
-    .remember('findings', [view, facts, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo))
+  const facts = question.includePersons ? await cachedPersonFacts(dataSource, view.index) : NO_PERSON_FACTS;
+  // With persons, ages are counted on the date where each person lives: the instant matters.
+  const all = question.includePersons
+    ? await memo.remember('findings-with-persons', [view, facts, asOf], () => findingsWithPersons(dataSource, view, asOf, facts, memo))
+    : memo.remember('map-findings', [view, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo));
+  const findings = all
     .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
     .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
     .filter((finding) => !partyId || finding.partyIds.includes(partyId));
@@ -253,14 +293,17 @@ export interface FindingChanges {
 
 /**
  * Findings of the data map as committed against those of the map as `manager`'s transaction sees
- * it (an import not yet committed), both as of now.
+ * it (an import not yet committed), both as of now; counted with the stored persons' volumes and
+ * residences only for a caller who may read persons.
  */
-export async function findingChanges(dataSource: DataSource, manager: EntityManager): Promise<FindingChanges> {
+export async function findingChanges(dataSource: DataSource, manager: EntityManager, withPersons: boolean): Promise<FindingChanges> {
   const asOf = new Date().toISOString();
   const committed = await engineView(dataSource);
-  const before = findingsOf(committed.index, asOf, await cachedPersonFacts(dataSource, committed.index)).map((finding) => findingView(committed, finding));
+  const committedFacts = withPersons ? await cachedPersonFacts(dataSource, committed.index) : NO_PERSON_FACTS;
+  const before = findingsOf(committed.index, asOf, committedFacts).map((finding) => findingView(committed, finding));
   const pending = buildEngineView(await loadInventorySnapshot(manager));
-  const after = findingsOf(pending.index, asOf, await readPersonFacts(manager, pending.index)).map((finding) => findingView(pending, finding));
+  const pendingFacts = withPersons ? await readPersonFacts(manager, pending.index) : NO_PERSON_FACTS;
+  const after = findingsOf(pending.index, asOf, pendingFacts).map((finding) => findingView(pending, finding));
   const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
   const beforeIds = new Set(before.map(identity));
   const afterIds = new Set(after.map(identity));
@@ -391,16 +434,7 @@ async function candidatesReaching(
     const profiles = await readStoredProfilesInCategories(dataSource, subjectCategoryIds, cursor, PROFILE_CHUNK);
     for (const stored of profiles) {
       checkDeadline();
-      const answer = computeDataFlows(
-        view.index,
-        {
-          countryOfResidence: stored.person.countryOfResidence,
-          subjectCategoryIds: stored.subjectCategoryIds,
-          ageInYears: stored.person.dateOfBirth ? ageInYears(stored.person.dateOfBirth, calendarDateOf(asOf)) : null,
-          consents: stored.consents,
-        },
-        { asOf, maxDepth },
-      );
+      const answer = computeDataFlows(view.index, profileOf(stored, asOf), { asOf, maxDepth });
       if (!reaches(answer)) continue;
       count += 1;
       if (externalIds.length < options.first && (!options.after || stored.person.externalId > options.after)) externalIds.push(stored.person.externalId);

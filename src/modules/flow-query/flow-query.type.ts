@@ -52,8 +52,14 @@ export class Finding {
   @Field(() => [String], { description: 'Keys of the activities concerned.' })
   activityKeys!: string[];
 
-  @Field(() => [String], { description: 'External ids of the persons concerned.' })
+  @Field(() => [String], { description: 'External ids of the persons concerned (AUDITOR and ADMIN only).' })
   personIds!: string[];
+
+  @Field(() => Int, {
+    description:
+      'How many stored persons the finding concerns: 0 for a finding about the data map alone; across the whole map a finding about persons is one per rule and activity, naming them all in personIds.',
+  })
+  personCount!: number;
 }
 
 export const FindingConnection = connectionType(Finding, 'Finding', 'most severe first, then by rule id, then in the order the map is walked (activities by key, hops breadth first)');

@@ -3,7 +3,7 @@ import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import type { LegalBasis } from '../activity/legal-basis';
 import type { EvidenceKind } from '../evidence/evidence-kind';
-import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { EvidenceRecord, InventorySnapshot } from '../flow-engine/inventory-snapshot';
 import type { PartyKind } from '../party/party-kind';
 
@@ -26,10 +26,10 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       () => manager.query('SELECT id, key, name, parent_id, gdpr_special, pipl_sensitive FROM data_category'),
       () => manager.query('SELECT id, key, name FROM subject_category'),
       () => manager.query(`SELECT id, key, name, purpose, controller_id, legal_basis, retention_period, retention_event, security_measures,
-                            localised_in, localised_unless_consented, effective_from, effective_to FROM activity`),
+                            localised_in, localised_unless_consented, targets_residents, effective_from, effective_to FROM activity`),
       () => manager.query('SELECT activity_id, subject_category_id FROM activity_subject_category'),
       () => manager.query('SELECT activity_id, data_category_id, required FROM activity_data_category'),
-      () => manager.query(`SELECT id, key, activity_id, from_party_id, to_party_id, legal_basis, consent_required, mechanism, safeguards,
+      () => manager.query(`SELECT id, key, activity_id, from_party_id, to_party_id, legal_basis, consent_required, mechanism, pipl_exemption, necessity, safeguards,
                             continuous, annual_subjects, effective_from, effective_to FROM flow`),
       () => manager.query('SELECT flow_id, data_category_id FROM flow_data_category'),
       () => manager.query('SELECT flow_id, country_code FROM flow_country ORDER BY country_code'),
@@ -41,13 +41,13 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       {
         id: string; key: string; name: string; purpose: string; controller_id: string; legal_basis: LegalBasis;
         retention_period: string | null; retention_event: string | null; security_measures: string[];
-        localised_in: string | null; localised_unless_consented: boolean; effective_from: string; effective_to: string | null;
+        localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean; effective_from: string; effective_to: string | null;
       }[],
       { activity_id: string; subject_category_id: string }[],
       { activity_id: string; data_category_id: string; required: boolean }[],
       {
         id: string; key: string; activity_id: string; from_party_id: string; to_party_id: string; legal_basis: LegalBasis | null;
-        consent_required: boolean; mechanism: TransferMechanism | null; safeguards: Safeguard[]; continuous: boolean;
+        consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; safeguards: Safeguard[]; continuous: boolean;
         annual_subjects: number | null; effective_from: string; effective_to: string | null;
       }[],
       { flow_id: string; data_category_id: string }[],
@@ -91,7 +91,8 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
           subjectCategoryIds: (subjectsByActivity.get(row.id) ?? []).map((link) => link.subject_category_id),
           categories: (categoriesByActivity.get(row.id) ?? []).map((link) => ({ categoryId: link.data_category_id, required: link.required })),
           retentionPeriod: row.retention_period, retentionEvent: row.retention_event, securityMeasures: row.security_measures,
-          localisedIn: row.localised_in, localisedUnlessConsented: row.localised_unless_consented, effectiveFrom: row.effective_from, effectiveTo: row.effective_to,
+          localisedIn: row.localised_in, localisedUnlessConsented: row.localised_unless_consented,
+          targetsResidents: row.targets_residents, effectiveFrom: row.effective_from, effectiveTo: row.effective_to,
           evidence: (evidenceByActivity.get(row.id) ?? []).map(toEvidence),
         },
       ]),
@@ -102,7 +103,7 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
         {
           id: row.id, key: row.key, activityId: row.activity_id, fromId: row.from_party_id, toId: row.to_party_id,
           categoryIds: (categoriesByFlow.get(row.id) ?? []).map((link) => link.data_category_id),
-          legalBasis: row.legal_basis, consentRequired: row.consent_required, mechanism: row.mechanism, safeguards: row.safeguards,
+          legalBasis: row.legal_basis, consentRequired: row.consent_required, mechanism: row.mechanism, piplExemption: row.pipl_exemption, necessity: row.necessity, safeguards: row.safeguards,
           countries: (countriesByFlow.get(row.id) ?? []).map((link) => link.country_code),
           continuous: row.continuous, annualSubjects: row.annual_subjects,
           effectiveFrom: row.effective_from, effectiveTo: row.effective_to,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexSnapshot } from '../flow-engine/snapshot-index';
 import { makeActivity, makeFlow, makeParty, makeSnapshot, makeSubjectCategory } from '../flow-engine/test-factories';
+import { personsConcerned } from '../flow-engine/export-volumes';
 import { personFactsOf } from './person-facts';
 
 const index = indexSnapshot(
@@ -36,12 +37,16 @@ describe('personFactsOf', () => {
   );
 
   it("counts a person once per activity, however many of the activity's subject categories they are in", () => {
-    expect(facts.volumes.get('shop-crm')).toBe(7);
-    expect(facts.volumes.get('site-crm')).toBe(10);
+    expect(personsConcerned(index, facts.personGroups, new Set(['shop']))).toBe(7);
+    expect(personsConcerned(index, facts.personGroups, new Set(['site']))).toBe(10);
+  });
+
+  it('counts a person once across activities, however many of them concern the person', () => {
+    expect(personsConcerned(index, facts.personGroups, new Set(['shop', 'site']))).toBe(10);
   });
 
   it('counts no persons for an activity whose subject categories hold nobody', () => {
-    expect(facts.volumes.get('payroll-crm')).toBe(0);
+    expect(personsConcerned(index, facts.personGroups, new Set(['payroll']))).toBe(0);
     expect(facts.residencesByActivity.has('payroll')).toBe(false);
   });
 

@@ -2,23 +2,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import type { SnapshotIndex } from '../flow-engine/snapshot-index';
 import { sortedUnique } from '../flow-engine/sorted-unique';
-import type { FlowVolumes } from '../rules/rule-context';
+import type { SubjectCategoryGroup } from '../flow-engine/export-volumes';
 
 /** What the stored persons tell the inventory-wide questions. */
 export interface PersonFacts {
   /**
-   * Persons per flow: those whose subject categories the flow's activity concerns. It bounds the
-   * persons a flow can carry (consents may narrow it), which is what the PIPL thresholds need.
+   * The persons grouped by their set of subject categories: the engine counts from them the
+   * distinct persons each PIPL handler's exports concern (consents may narrow it; the count bounds it).
    */
-  volumes: FlowVolumes;
+  personGroups: SubjectCategoryGroup[];
   /** Per activity, the countries its stored subjects live in. */
   residencesByActivity: Map<string, string[]>;
-}
-
-/** Persons who are in exactly these subject categories, and how many they are. */
-export interface SubjectCategoryGroup {
-  subjectCategoryIds: string[];
-  persons: number;
 }
 
 /** A country some persons of a subject category live in. */
@@ -27,17 +21,8 @@ export interface SubjectCategoryResidence {
   country: string;
 }
 
-/**
- * Counts each activity's persons from the groups of persons sharing a set of subject categories:
- * a group counts once for an activity however many of its categories the activity concerns, so
- * the count is exact where a sum over categories would count a person twice.
- */
+/** The groups as read, and per activity the countries its stored subjects live in. */
 export function personFactsOf(index: SnapshotIndex, groups: readonly SubjectCategoryGroup[], residences: readonly SubjectCategoryResidence[]): PersonFacts {
-  const personsByActivity = new Map<string, number>();
-  for (const group of groups) {
-    const activityIds = new Set(group.subjectCategoryIds.flatMap((id) => (index.activitiesBySubjectCategory.get(id) ?? []).map((activity) => activity.id)));
-    for (const activityId of activityIds) personsByActivity.set(activityId, (personsByActivity.get(activityId) ?? 0) + group.persons);
-  }
   const countriesBySubjectCategory = new Map<string, string[]>();
   for (const { subjectCategoryId, country } of residences) {
     const countries = countriesBySubjectCategory.get(subjectCategoryId);
@@ -49,10 +34,7 @@ export function personFactsOf(index: SnapshotIndex, groups: readonly SubjectCate
     const countries = activity.subjectCategoryIds.flatMap((id) => countriesBySubjectCategory.get(id) ?? []);
     if (countries.length > 0) residencesByActivity.set(activity.id, sortedUnique(countries));
   }
-  return {
-    volumes: new Map([...index.snapshot.flows.values()].map((flow) => [flow.id, personsByActivity.get(flow.activityId) ?? 0])),
-    residencesByActivity,
-  };
+  return { personGroups: [...groups], residencesByActivity };
 }
 
 const GROUPS_SQL = `SELECT subject_category_ids, count(*)::int AS persons

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
 import { LegalBasis } from '../activity/legal-basis';
-import { Safeguard, TransferMechanism } from './transfer-mechanism';
+import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 @Entity('flow')
 export class FlowEntity extends RegistryRow {
@@ -11,11 +11,13 @@ export class FlowEntity extends RegistryRow {
   @Column('text', { nullable: true }) legalBasis!: LegalBasis | null;
   @Column('boolean') consentRequired!: boolean;
   @Column('text', { nullable: true }) mechanism!: TransferMechanism | null;
+  @Column('text', { nullable: true }) piplExemption!: PiplExemption | null;
   @Column('text', { array: true }) safeguards!: Safeguard[];
   @Column('boolean') continuous!: boolean;
   @Column('integer', { nullable: true }) annualSubjects!: number | null;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
+  @Column('text', { nullable: true }) necessity!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
 }
 

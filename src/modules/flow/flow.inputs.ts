@@ -3,7 +3,7 @@ import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceInput } from '../evidence/evidence.type';
 import type { FlowEntry } from '../inventory/inventory-document';
-import { Safeguard, TransferMechanism } from './transfer-mechanism';
+import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 @InputType({ description: 'A new data flow.' })
 export class CreateFlowInput implements FlowEntry {
@@ -31,6 +31,9 @@ export class CreateFlowInput implements FlowEntry {
   @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism, if it crosses a border.' })
   mechanism?: TransferMechanism | null;
 
+  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed; only with mechanism PIPL_EXEMPTION.' })
+  piplExemption?: PiplExemption | null;
+
   @Field(() => [Safeguard], { nullable: true, description: 'Safeguards applied.' })
   safeguards?: Safeguard[];
 
@@ -48,6 +51,9 @@ export class CreateFlowInput implements FlowEntry {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day in force.' })
   effectiveTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
+  necessity?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description?: string | null;
@@ -82,6 +88,9 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
   @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism.' })
   mechanism?: TransferMechanism | null;
 
+  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed; only with mechanism PIPL_EXEMPTION.' })
+  piplExemption?: PiplExemption | null;
+
   @Field(() => [Safeguard], { nullable: true, description: 'Safeguards (replaces the list).' })
   safeguards?: Safeguard[];
 
@@ -99,6 +108,9 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day in force.' })
   effectiveTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
+  necessity?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description?: string | null;

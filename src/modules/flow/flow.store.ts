@@ -11,7 +11,7 @@ import { consentReferrers } from '../registry/consent-referrers';
 import { readLinks, replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { FlowEntity } from './flow.entity';
-import { Safeguard, TransferMechanism } from './transfer-mechanism';
+import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 const FLOW_CATEGORY = { table: 'flow_data_category', ownerColumn: 'flow_id', valueColumn: 'data_category_id', valueType: 'uuid' } as const;
 const FLOW_COUNTRY = { table: 'flow_country', ownerColumn: 'flow_id', valueColumn: 'country_code', valueType: 'text' } as const;
@@ -72,6 +72,11 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
   if (mechanism !== null && !Object.values(TransferMechanism).includes(mechanism)) {
     problems.add(`${at}.mechanism`, `'${mechanism}' is not a transfer mechanism`);
   }
+  const exemption = entry.piplExemption ?? null;
+  if (exemption !== null && !Object.values(PiplExemption).includes(exemption)) problems.add(`${at}.piplExemption`, `'${exemption}' is not a PIPL exemption`);
+  else if (exemption !== null && mechanism !== TransferMechanism.PIPL_EXEMPTION) {
+    problems.add(`${at}.piplExemption`, `an exemption is claimed only by a flow whose mechanism is PIPL_EXEMPTION, not ${mechanism ?? 'none'}`);
+  }
   (entry.safeguards ?? []).forEach((safeguard, index) => {
     if (!Object.values(Safeguard).includes(safeguard)) problems.add(`${at}.safeguards[${index}]`, `'${safeguard}' is not a safeguard`);
   });
@@ -85,7 +90,7 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
 
 interface FlowRow {
   id: string; key: string; activity_key: string; from_key: string; to_key: string; legal_basis: LegalBasis | null;
-  consent_required: boolean; mechanism: TransferMechanism | null; safeguards: Safeguard[]; continuous: boolean;
+  consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; safeguards: Safeguard[]; continuous: boolean;
   annual_subjects: number | null; effective_from: string; effective_to: string | null; description: string | null;
 }
 
@@ -118,6 +123,8 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
         legalBasis: row.legal_basis,
         consentRequired: row.consent_required,
         mechanism: row.mechanism,
+        piplExemption: row.pipl_exemption,
+        necessity: row.necessity,
         safeguards: [...row.safeguards].sort(),
         countries: countries.get(row.id) ?? [],
         continuous: row.continuous,
@@ -144,6 +151,8 @@ async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: s
     legalBasis: entry.legalBasis ?? null,
     consentRequired: entry.consentRequired ?? false,
     mechanism: entry.mechanism ?? null,
+    piplExemption: entry.piplExemption ?? null,
+    necessity: entry.necessity ?? null,
     safeguards: [...new Set(entry.safeguards ?? [])],
     continuous: entry.continuous ?? true,
     annualSubjects: entry.annualSubjects ?? null,

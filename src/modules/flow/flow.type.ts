@@ -3,7 +3,7 @@ import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../activity/legal-basis';
-import { Safeguard, TransferMechanism } from './transfer-mechanism';
+import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 registerEnumType(TransferMechanism, {
   name: 'TransferMechanism',
@@ -20,6 +20,18 @@ registerEnumType(TransferMechanism, {
     CAC_SECURITY_ASSESSMENT: { description: 'A security assessment passed with the CAC (PIPL Arts. 38(1)(1), 40).' },
     PIPL_CERTIFICATION: { description: 'Personal information protection certification (PIPL Art. 38(1)(2)).' },
     PIPL_EXEMPTION: { description: 'Exempted by the 2024 Provisions on Promoting and Regulating Cross-Border Data Flows (Arts. 3-6).' },
+  },
+});
+registerEnumType(PiplExemption, {
+  name: 'PiplExemption',
+  description: 'Which exemption of the 2024 Provisions on Promoting and Regulating Cross-Border Data Flows a PIPL_EXEMPTION flow claims.',
+  valuesConfig: {
+    COLLECTED_ABROAD: { description: 'Personal information collected abroad, processed in China and sent back (Art. 4); any volume.' },
+    CONTRACT_NECESSITY: { description: 'Necessary for a contract the person is party to: cross-border shopping, delivery, payment, booking, visas (Art. 5(1)); any volume.' },
+    HR_MANAGEMENT: { description: 'Cross-border human resources management (Art. 5(2)); any volume.' },
+    EMERGENCY: { description: "An emergency, to protect a person's life, health or property (Art. 5(3)); any volume." },
+    UNDER_100000_PERSONS: { description: "Fewer than 100,000 persons' non-sensitive personal information since 1 January, counted per handler (Art. 5(4))." },
+    FREE_TRADE_ZONE: { description: "Data outside a pilot free trade zone's negative list (Art. 6)." },
   },
 });
 registerEnumType(Safeguard, {
@@ -44,6 +56,9 @@ export class Flow extends RegistryItem {
   @Field(() => TransferMechanism, { nullable: true, description: 'Mechanism covering the flow if it crosses a border.' })
   mechanism!: TransferMechanism | null;
 
+  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed, when the mechanism is PIPL_EXEMPTION.' })
+  piplExemption!: PiplExemption | null;
+
   @Field(() => [Safeguard], { description: 'Safeguards applied (de-identification, encryption...).' })
   safeguards!: Safeguard[];
 
@@ -58,6 +73,9 @@ export class Flow extends RegistryItem {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day the flow is in force; null while it lasts.' })
   effectiveTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
+  necessity!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description!: string | null;

@@ -24,3 +24,28 @@ export enum Safeguard {
   PSEUDONYMISATION = 'PSEUDONYMISATION',
   ENCRYPTION = 'ENCRYPTION',
 }
+
+/**
+ * Which exemption of the Provisions on Promoting and Regulating Cross-Border Data Flows (CAC,
+ * 2024-03-22) a PIPL_EXEMPTION flow claims. All but UNDER_100000_PERSONS hold whatever the
+ * volume or sensitivity of the data: Arts. 7 and 8 defer to Arts. 4-6 ("从其规定").
+ */
+export enum PiplExemption {
+  /** Art. 4: personal information collected abroad, processed in China and sent back, with no domestic data added. */
+  COLLECTED_ABROAD = 'COLLECTED_ABROAD',
+  /** Art. 5(1): necessary for a contract the person is party to (cross-border shopping, delivery, payment, booking, visa...). */
+  CONTRACT_NECESSITY = 'CONTRACT_NECESSITY',
+  /** Art. 5(2): cross-border human resources management under lawful labour rules or collective contracts. */
+  HR_MANAGEMENT = 'HR_MANAGEMENT',
+  /** Art. 5(3): an emergency, to protect a natural person's life, health or property. */
+  EMERGENCY = 'EMERGENCY',
+  /** Art. 5(4): a handler other than a CIIO exporting fewer than 100,000 persons' non-sensitive PI since 1 January. */
+  UNDER_100000_PERSONS = 'UNDER_100000_PERSONS',
+  /** Art. 6: data outside a pilot free trade zone's negative list. */
+  FREE_TRADE_ZONE = 'FREE_TRADE_ZONE',
+}
+
+/** The one exemption bound to a volume (Art. 5(4)); the others hold for any number of persons and sensitive PI. */
+export function isVolumeBound(exemption: PiplExemption | null): boolean {
+  return exemption === null || exemption === PiplExemption.UNDER_100000_PERSONS;
+}

@@ -1,7 +1,7 @@
 import type { LegalBasis } from '../activity/legal-basis';
 import type { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
-import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { PartyKind } from '../party/party-kind';
 
 /**
@@ -83,6 +83,7 @@ export interface ActivityEntry {
   securityMeasures?: string[];
   localisedIn?: string | null;
   localisedUnlessConsented?: boolean;
+  targetsResidents?: boolean;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;
@@ -98,6 +99,8 @@ export interface FlowEntry {
   legalBasis?: LegalBasis | null;
   consentRequired?: boolean;
   mechanism?: TransferMechanism | null;
+  piplExemption?: PiplExemption | null;
+  necessity?: string | null;
   safeguards?: Safeguard[];
   countries?: string[];
   continuous?: boolean;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { authorizeInventoryDocument } from '../auth/access-policy';
+import { authorizeInventoryDocument, mayReadPersons } from '../auth/access-policy';
 import { exportInventory, importInventory } from './inventory.service';
 import { ImportResult, InventoryFormat } from './inventory.type';
 
@@ -21,6 +21,7 @@ export class InventoryResolver {
       prune,
       parseOffThread: true,
       authorizeDocument: (document) => authorizeInventoryDocument(ctx.caller, document),
+      findingsWithPersons: mayReadPersons(ctx.caller),
       onParseWarning: (warning) => ctx.logger?.warn({ requestId: ctx.requestId, yamlWarning: warning }, 'inventory file: YAML warning'),
     });
   }

@@ -26,8 +26,15 @@ export function rejectedFile(errors: InventoryFileError[]): FlowmapError {
 }
 
 /** Imports an inventory file (or tries it, on a dry run) and reports the diff and the findings it moves. */
-export async function importInventory(dataSource: DataSource, actor: string, text: string, format: InventoryFileFormat, options: ImportOptions): Promise<ImportReport> {
-  const outcome = await importInventoryFile(dataSource, actor, text, format, options, (manager) => findingChanges(dataSource, manager));
+export async function importInventory(
+  dataSource: DataSource,
+  actor: string,
+  text: string,
+  format: InventoryFileFormat,
+  options: ImportOptions & { findingsWithPersons?: boolean },
+): Promise<ImportReport> {
+  const withPersons = options.findingsWithPersons ?? true;
+  const outcome = await importInventoryFile(dataSource, actor, text, format, options, (manager) => findingChanges(dataSource, manager, withPersons));
   if (outcome.errors.length > 0 || !outcome.diff || !outcome.extra) throw rejectedFile(outcome.errors);
   return { applied: outcome.applied, diff: outcome.diff, findingsAdded: outcome.extra.added, findingsResolved: outcome.extra.resolved };
 }

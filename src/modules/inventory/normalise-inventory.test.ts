@@ -37,6 +37,8 @@ describe('normaliseInventory', () => {
       legalBasis: null,
       consentRequired: false,
       mechanism: null,
+      piplExemption: null,
+      necessity: null,
       safeguards: [],
       countries: ['IE'],
       continuous: true,
@@ -46,7 +48,12 @@ describe('normaliseInventory', () => {
       description: null,
       evidence: [],
     });
-    expect(normalised.activities![0]).toMatchObject({ retention: { period: 'P30D', event: null }, securityMeasures: [], localisedIn: null });
+    expect(normalised.activities![0]).toMatchObject({
+      retention: { period: 'P30D', event: null },
+      securityMeasures: [],
+      localisedIn: null,
+      targetsResidents: true,
+    });
     expect(normalised.persons![0]).toEqual({
       externalId: 'user-1',
       countryOfResidence: 'DE',

@@ -191,3 +191,12 @@ export async function readStoredProfilesInCategories(
   )) as ProfileRow[];
   return rows.map(toStoredProfile);
 }
+
+/**
+ * Every person born after `bornAfter` ('YYYY-MM-DD'), with subject categories and consents: the
+ * minors the person rules of the whole map look at, far fewer than the persons.
+ */
+export async function readProfilesBornAfter(reader: DataSource | EntityManager, bornAfter: string): Promise<StoredProfile[]> {
+  const rows = (await reader.query(`SELECT ${PROFILE_COLUMNS} FROM person p WHERE p.date_of_birth > $1::date ORDER BY p.external_id`, [bornAfter])) as ProfileRow[];
+  return rows.map(toStoredProfile);
+}

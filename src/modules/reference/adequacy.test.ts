@@ -2,14 +2,32 @@ import { describe, expect, it, vi } from 'vitest';
 import { adequacyDecisionFor, isAdequate, listAdequacyDecisions, type RecipientStanding } from './adequacy';
 import { findRegime } from './regimes';
 
-const ANY: RecipientStanding = { dpfCertified: false, commercialOrganisation: false };
-const CERTIFIED: RecipientStanding = { dpfCertified: true, commercialOrganisation: true };
-const COMMERCIAL: RecipientStanding = { dpfCertified: false, commercialOrganisation: true };
+const NOT_CERTIFIED = { certified: false, expiredOn: null };
+const IS_CERTIFIED = { certified: true, expiredOn: null };
+
+function recipient(certified: Partial<RecipientStanding['certifications']>, commercialOrganisation: boolean): RecipientStanding {
+  return {
+    certifications: { SAFE_HARBOUR: NOT_CERTIFIED, PRIVACY_SHIELD: NOT_CERTIFIED, DATA_PRIVACY_FRAMEWORK: NOT_CERTIFIED, ...certified },
+    commercialOrganisation,
+  };
+}
+
+const ANY = recipient({}, false);
+const CERTIFIED = recipient({ DATA_PRIVACY_FRAMEWORK: IS_CERTIFIED }, true);
+const COMMERCIAL = recipient({}, true);
+const PRIVACY_SHIELD = recipient({ PRIVACY_SHIELD: IS_CERTIFIED }, true);
+const SAFE_HARBOUR = recipient({ SAFE_HARBOUR: IS_CERTIFIED }, true);
 
 describe('listAdequacyDecisions', () => {
-  it('lists the EU decisions under GDPR, sorted by country', () => {
+  it('lists the EU decisions under GDPR, sorted by country, then by day (the three US decisions in turn)', () => {
     const countries = listAdequacyDecisions('GDPR').map((decision) => decision.country);
-    expect(countries).toEqual(['AD', 'AR', 'BR', 'CA', 'CH', 'FO', 'GB', 'GG', 'IL', 'IM', 'JE', 'JP', 'KR', 'NZ', 'US', 'UY']);
+    expect(countries).toEqual(['AD', 'AR', 'BR', 'CA', 'CH', 'FO', 'GB', 'GG', 'IL', 'IM', 'JE', 'JP', 'KR', 'NZ', 'US', 'US', 'US', 'UY']);
+    const unitedStates = listAdequacyDecisions('GDPR').filter((decision) => decision.country === 'US');
+    expect(unitedStates.map((decision) => [decision.decidedOn, decision.invalidatedOn, decision.scope])).toEqual([
+      ['2000-07-26', '2015-10-06', 'SAFE_HARBOUR_CERTIFIED_ONLY'],
+      ['2016-07-12', '2020-07-16', 'PRIVACY_SHIELD_CERTIFIED_ONLY'],
+      ['2023-07-10', null, 'DPF_CERTIFIED_ONLY'],
+    ]);
   });
 
   it('carries over the EEA, Gibraltar and the EU-adequate countries under UK GDPR from 2021-01-01', () => {
@@ -91,6 +109,40 @@ describe('isAdequate', () => {
     expect(uncertified.adequate).toBe(false);
     expect(uncertified.decision?.scope).toBe('DPF_CERTIFIED_ONLY');
     expect(uncertified.reason).toMatch(/only recipients certified under the Data Privacy Framework/);
+  });
+
+  it('covers Safe Harbour-certified US recipients from 2000-07-26 until the Court declared the decision invalid on 2015-10-06', () => {
+    expect(isAdequate('GDPR', 'US', '2000-07-25', SAFE_HARBOUR).reason).toBe(
+      'United States of America: no adequacy decision for GDPR before 2000-07-26',
+    );
+    expect(isAdequate('GDPR', 'US', '2010-01-01', SAFE_HARBOUR).adequate).toBe(true);
+    expect(isAdequate('GDPR', 'US', '2015-10-05', SAFE_HARBOUR).adequate).toBe(true);
+    expect(isAdequate('GDPR', 'US', '2015-10-06', SAFE_HARBOUR)).toEqual({
+      adequate: false,
+      decision: null,
+      reason:
+        'United States of America: Commission Decision 2000/520/EC (Safe Harbour) was declared invalid on 2015-10-06 (CJEU C-362/14 (Schrems I)), and no adequacy decision for GDPR followed before 2016-07-12',
+    });
+    expect(isAdequate('GDPR', 'US', '2010-01-01', PRIVACY_SHIELD).reason).toMatch(
+      /2000\/520\/EC \(Safe Harbour\) covers only recipients certified under the Safe Harbour principles, and the recipient has no such certification on record/,
+    );
+  });
+
+  it('covers Privacy Shield-certified US recipients from 2016-07-12 until 2020-07-16 (Schrems II), and no other recipient', () => {
+    expect(isAdequate('GDPR', 'US', '2016-07-11', PRIVACY_SHIELD).adequate).toBe(false);
+    const in2019 = isAdequate('GDPR', 'US', '2019-06-01', PRIVACY_SHIELD);
+    expect(in2019.adequate).toBe(true);
+    expect(in2019.decision?.instrument).toMatch(/2016\/1250/);
+    expect(isAdequate('GDPR', 'US', '2019-06-01', SAFE_HARBOUR).adequate).toBe(false);
+    expect(isAdequate('GDPR', 'US', '2019-06-01', CERTIFIED).adequate).toBe(false);
+    const in2021 = isAdequate('GDPR', 'US', '2021-06-01', PRIVACY_SHIELD);
+    expect(in2021.adequate).toBe(false);
+    expect(in2021.reason).toMatch(/2016\/1250 \(EU-US Privacy Shield\) was declared invalid on 2020-07-16 \(CJEU C-311\/18 \(Schrems II\)\), and no adequacy decision for GDPR followed before 2023-07-10/);
+  });
+
+  it('names the day a lapsed certification expired', () => {
+    const lapsed = recipient({ PRIVACY_SHIELD: { certified: false, expiredOn: '2019-03-31' } }, true);
+    expect(isAdequate('GDPR', 'US', '2019-06-01', lapsed).reason).toMatch(/the recipient's certification expired on 2019-03-31$/);
   });
 
   it('covers the United States under UK GDPR from 2023-10-12 (UK Extension)', () => {
@@ -179,7 +231,7 @@ describe('load-time validation', () => {
 
   it('loads a valid file', async () => {
     const adequacy = await loadWith(valid);
-    expect(adequacy.listAdequacyDecisions()).toEqual([{ ...valid, renewedOn: null, expiresOn: null }]);
+    expect(adequacy.listAdequacyDecisions()).toEqual([{ ...valid, renewedOn: null, expiresOn: null, invalidatedOn: null, invalidatedBy: null }]);
   });
 
   it.each([
@@ -194,7 +246,19 @@ describe('load-time validation', () => {
     await expect(loadWith({ ...valid, ...change })).rejects.toThrow(/adequacy-decisions\.json/);
   });
 
-  it('rejects two decisions for the same regime and country', async () => {
-    await expect(loadWith(valid, { ...valid, decidedOn: '2020-01-01' })).rejects.toThrow(/more than one decision/);
+  it('rejects two decisions for the same regime and country that overlap', async () => {
+    await expect(loadWith(valid, { ...valid, decidedOn: '2020-01-01' })).rejects.toThrow(/overlap/);
+    const invalidated = { ...valid, invalidatedOn: '2020-01-01', invalidatedBy: 'a judgment' };
+    await expect(loadWith(invalidated, { ...valid, decidedOn: '2019-12-31' })).rejects.toThrow(/overlap/);
+  });
+
+  it('loads a decision declared invalid followed by another from that day', async () => {
+    const invalidated = { ...valid, invalidatedOn: '2020-01-01', invalidatedBy: 'a judgment' };
+    const adequacy = await loadWith(invalidated, { ...valid, decidedOn: '2020-01-01' });
+    expect(adequacy.listAdequacyDecisions().map((decision) => decision.decidedOn)).toEqual(['2019-01-23', '2020-01-01']);
+  });
+
+  it('rejects an invalidation without the judgment that made it', async () => {
+    await expect(loadWith({ ...valid, invalidatedOn: '2020-01-01' })).rejects.toThrow(/invalidatedOn and invalidatedBy/);
   });
 });

@@ -2,9 +2,21 @@ import decisionData from './adequacy-decisions.json';
 import { countryName, isCountryCode } from './countries';
 import { findRegime } from './regimes';
 
-export type AdequacyScope = 'FULL' | 'DPF_CERTIFIED_ONLY' | 'COMMERCIAL_ORGANISATIONS_ONLY';
+export type AdequacyScope =
+  | 'FULL'
+  | 'SAFE_HARBOUR_CERTIFIED_ONLY'
+  | 'PRIVACY_SHIELD_CERTIFIED_ONLY'
+  | 'DPF_CERTIFIED_ONLY'
+  | 'COMMERCIAL_ORGANISATIONS_ONLY';
 
-/** A finding that a country ensures an adequate level of protection (GDPR Art. 45, UK GDPR Art. 45 and DPA 2018 s. 17A). */
+/** The US self-certification schemes that the successive US decisions each covered. */
+export type CertificationScheme = 'SAFE_HARBOUR' | 'PRIVACY_SHIELD' | 'DATA_PRIVACY_FRAMEWORK';
+
+/**
+ * A finding that a country ensures an adequate level of protection (GDPR Art. 45, UK GDPR Art. 45
+ * and DPA 2018 s. 17A). Decisions taken under Directive 95/46/EC Art. 25(6) before 2018-05-25
+ * are listed under GDPR: Art. 45(9) keeps them in force until amended, replaced or repealed.
+ */
 export interface AdequacyDecision {
   regime: string;
   country: string;
@@ -13,14 +25,25 @@ export interface AdequacyDecision {
   renewedOn: string | null;
   /** Last day in force; null while the decision has no sunset. */
   expiresOn: string | null;
+  /** First day no longer in force because a court declared the decision invalid; null while valid. */
+  invalidatedOn: string | null;
+  /** The judgment that did. */
+  invalidatedBy: string | null;
   scope: AdequacyScope;
   instrument: string;
   source: string;
 }
 
+/** A recipient's certification under one scheme on a day. */
+export interface CertificationStanding {
+  certified: boolean;
+  /** When not certified: the last day of the latest certification that lapsed by then, if any. */
+  expiredOn: string | null;
+}
+
 /** What the registry knows of a recipient, for decisions that cover only some recipients. */
 export interface RecipientStanding {
-  dpfCertified: boolean;
+  certifications: Readonly<Record<CertificationScheme, CertificationStanding>>;
   commercialOrganisation: boolean;
 }
 
@@ -36,23 +59,34 @@ interface DecisionRecord {
   decidedOn: string;
   renewedOn?: string;
   expiresOn?: string;
+  invalidatedOn?: string;
+  invalidatedBy?: string;
   scope: string;
   instrument: string;
   source: string;
 }
 
-const SCOPES: readonly AdequacyScope[] = ['FULL', 'DPF_CERTIFIED_ONLY', 'COMMERCIAL_ORGANISATIONS_ONLY'];
+/** The scheme a partial decision requires, and its name in messages. */
+const CERTIFIED_SCOPES: Readonly<Partial<Record<AdequacyScope, { scheme: CertificationScheme; name: string }>>> = {
+  SAFE_HARBOUR_CERTIFIED_ONLY: { scheme: 'SAFE_HARBOUR', name: 'the Safe Harbour principles' },
+  PRIVACY_SHIELD_CERTIFIED_ONLY: { scheme: 'PRIVACY_SHIELD', name: 'the EU-US Privacy Shield' },
+  DPF_CERTIFIED_ONLY: { scheme: 'DATA_PRIVACY_FRAMEWORK', name: 'the Data Privacy Framework' },
+};
+
+const SCOPES: readonly AdequacyScope[] = [
+  'FULL',
+  'SAFE_HARBOUR_CERTIFIED_ONLY',
+  'PRIVACY_SHIELD_CERTIFIED_ONLY',
+  'DPF_CERTIFIED_ONLY',
+  'COMMERCIAL_ORGANISATIONS_ONLY',
+];
 
 const DECISIONS: readonly AdequacyDecision[] = decisionData.decisions
   .map(toDecision)
-  .sort((a, b) => (keyOf(a.regime, a.country) < keyOf(b.regime, b.country) ? -1 : 1));
+  .sort((a, b) => compareText(keyOf(a.regime, a.country), keyOf(b.regime, b.country)) || compareText(a.decidedOn, b.decidedOn));
 
-const DECISION_BY_KEY: ReadonlyMap<string, AdequacyDecision> = new Map(
-  DECISIONS.map((decision) => [keyOf(decision.regime, decision.country), decision]),
-);
-if (DECISION_BY_KEY.size !== DECISIONS.length) {
-  throw new Error('adequacy-decisions.json: more than one decision for the same regime and country');
-}
+/** Per regime and country, its successive decisions, oldest first. */
+const DECISIONS_BY_KEY: ReadonlyMap<string, readonly AdequacyDecision[]> = groupByKey(DECISIONS);
 
 /** All decisions, or those of one regime, sorted by regime and country. */
 export function listAdequacyDecisions(regime?: string): AdequacyDecision[] {
@@ -62,8 +96,7 @@ export function listAdequacyDecisions(regime?: string): AdequacyDecision[] {
 /** The decision in force on that day (YYYY-MM-DD), if any. */
 export function adequacyDecisionFor(regime: string, country: string, on: string): AdequacyDecision | null {
   assertDate(on);
-  const decision = DECISION_BY_KEY.get(keyOf(regime, country));
-  return decision !== undefined && isInForce(decision, on) ? decision : null;
+  return (DECISIONS_BY_KEY.get(keyOf(regime, country)) ?? []).find((decision) => isInForce(decision, on)) ?? null;
 }
 
 /**
@@ -80,36 +113,79 @@ export function isAdequate(regime: string, country: string, on: string, recipien
   if (territory.includes(country)) {
     return { adequate: true, decision: null, reason: `${name} is inside ${regime}` };
   }
-  const decision = DECISION_BY_KEY.get(keyOf(regime, country));
-  if (decision === undefined) {
+  const decisions = DECISIONS_BY_KEY.get(keyOf(regime, country));
+  if (decisions === undefined) {
     return { adequate: false, decision: null, reason: `${name} has no adequacy decision under ${regime}` };
   }
-  if (on < decision.decidedOn) {
-    return { adequate: false, decision: null, reason: `${name}: no adequacy decision for ${regime} before ${decision.decidedOn}` };
+  const decision = decisions.filter((taken) => taken.decidedOn <= on).at(-1);
+  if (decision === undefined) {
+    return { adequate: false, decision: null, reason: `${name}: no adequacy decision for ${regime} before ${decisions[0].decidedOn}` };
+  }
+  if (decision.invalidatedOn !== null && decision.invalidatedOn <= on) {
+    const reason = `${name}: ${decision.instrument} was declared invalid on ${decision.invalidatedOn} (${decision.invalidatedBy})${nextDecisionNote(decisions, decision, regime)}`;
+    return { adequate: false, decision: null, reason };
   }
   if (!isInForce(decision, on)) {
     return { adequate: false, decision: null, reason: `${name}: the adequacy decision for ${regime} expired on ${decision.expiresOn}` };
   }
-  const exclusion = scopeExclusion(decision.scope, recipient);
+  const exclusion = scopeExclusion(decision, recipient);
   if (exclusion !== null) {
     return { adequate: false, decision, reason: `${name}: ${exclusion}` };
   }
   return { adequate: true, decision, reason: `${name} is adequate for ${regime} since ${decision.decidedOn} (${decision.instrument})` };
 }
 
-function scopeExclusion(scope: AdequacyScope, recipient: RecipientStanding): string | null {
-  switch (scope) {
-    case 'FULL':
-      return null;
-    case 'DPF_CERTIFIED_ONLY':
-      return recipient.dpfCertified ? null : 'adequacy covers only recipients certified under the Data Privacy Framework';
-    case 'COMMERCIAL_ORGANISATIONS_ONLY':
-      return recipient.commercialOrganisation ? null : 'adequacy covers only commercial organisations';
-  }
+function nextDecisionNote(decisions: readonly AdequacyDecision[], invalidated: AdequacyDecision, regime: string): string {
+  const next = decisions.find((decision) => decision.decidedOn > invalidated.decidedOn);
+  return next === undefined ? '' : `, and no adequacy decision for ${regime} followed before ${next.decidedOn}`;
 }
 
+function scopeExclusion(decision: AdequacyDecision, recipient: RecipientStanding): string | null {
+  if (decision.scope === 'FULL') return null;
+  if (decision.scope === 'COMMERCIAL_ORGANISATIONS_ONLY') {
+    return recipient.commercialOrganisation ? null : 'adequacy covers only commercial organisations';
+  }
+  const certified = CERTIFIED_SCOPES[decision.scope];
+  if (certified === undefined) throw new Error(`no certification scheme for scope ${decision.scope}`);
+  const standing = recipient.certifications[certified.scheme];
+  if (standing.certified) return null;
+  const scope = `${decision.instrument} covers only recipients certified under ${certified.name}`;
+  return standing.expiredOn === null
+    ? `${scope}, and the recipient has no such certification on record`
+    : `${scope}, and the recipient's certification expired on ${standing.expiredOn}`;
+}
+
+// A declaration of invalidity takes effect on the day of the judgment: the Court kept no decision
+// in force for a transition in C-362/14 or C-311/18, so transfers from that day have no adequacy.
 function isInForce(decision: AdequacyDecision, on: string): boolean {
-  return decision.decidedOn <= on && (decision.expiresOn === null || on <= decision.expiresOn);
+  return (
+    decision.decidedOn <= on &&
+    (decision.expiresOn === null || on <= decision.expiresOn) &&
+    (decision.invalidatedOn === null || on < decision.invalidatedOn)
+  );
+}
+
+function endsBefore(decision: AdequacyDecision, day: string): boolean {
+  if (decision.invalidatedOn !== null) return decision.invalidatedOn <= day;
+  return decision.expiresOn !== null && decision.expiresOn < day;
+}
+
+function groupByKey(decisions: readonly AdequacyDecision[]): Map<string, AdequacyDecision[]> {
+  const byKey = new Map<string, AdequacyDecision[]>();
+  for (const decision of decisions) {
+    const key = keyOf(decision.regime, decision.country);
+    const earlier = byKey.get(key) ?? [];
+    const previous = earlier.at(-1);
+    if (previous !== undefined && !endsBefore(previous, decision.decidedOn)) {
+      throw new Error(`adequacy-decisions.json, ${key}: decisions for the same regime and country overlap`);
+    }
+    byKey.set(key, [...earlier, decision]);
+  }
+  return byKey;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function keyOf(regime: string, country: string): string {
@@ -143,7 +219,7 @@ function toDecision(record: DecisionRecord): AdequacyDecision {
   if (!isCountryCode(record.country) || territory.includes(record.country)) {
     throw problem('unknown country, or one inside the regime');
   }
-  const dates = [record.decidedOn, record.renewedOn, record.expiresOn].filter((date) => date !== undefined);
+  const dates = [record.decidedOn, record.renewedOn, record.expiresOn, record.invalidatedOn].filter((date) => date !== undefined);
   if (!dates.every(isDate) || dates.some((date) => date < record.decidedOn)) {
     throw problem('dates must be YYYY-MM-DD, none before decidedOn');
   }
@@ -151,12 +227,17 @@ function toDecision(record: DecisionRecord): AdequacyDecision {
   if (scope === undefined) {
     throw problem(`unknown scope ${record.scope}`);
   }
+  if ((record.invalidatedOn === undefined) !== (record.invalidatedBy === undefined)) {
+    throw problem('invalidatedOn and invalidatedBy go together');
+  }
   return Object.freeze({
     regime: record.regime,
     country: record.country,
     decidedOn: record.decidedOn,
     renewedOn: record.renewedOn ?? null,
     expiresOn: record.expiresOn ?? null,
+    invalidatedOn: record.invalidatedOn ?? null,
+    invalidatedBy: record.invalidatedBy ?? null,
     scope,
     instrument: record.instrument,
     source: record.source,

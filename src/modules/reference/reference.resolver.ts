@@ -42,11 +42,23 @@ export class RegimeResolver {
     @Arg('regime', () => String) regime: string,
     @Arg('country', () => String) country: string,
     @Arg('on', () => LocalDate, { nullable: true }) on: string | undefined,
+    @Arg('safeHarbourCertified', () => Boolean, { defaultValue: false, description: 'US recipient certified under Safe Harbour on that day.' })
+    safeHarbourCertified: boolean,
+    @Arg('privacyShieldCertified', () => Boolean, { defaultValue: false, description: 'US recipient certified under the Privacy Shield on that day.' })
+    privacyShieldCertified: boolean,
     @Arg('dpfCertified', () => Boolean, { defaultValue: false, description: 'US recipient certified under the Data Privacy Framework.' }) dpfCertified: boolean,
     @Arg('commercialOrganisation', () => Boolean, { defaultValue: true, description: 'Canadian recipient subject to PIPEDA.' })
     commercialOrganisation: boolean,
   ) {
-    return adequacyVerdict(regime, country, on ?? calendarDateOf(new Date()), { dpfCertified, commercialOrganisation });
+    const standing = (certified: boolean) => ({ certified, expiredOn: null });
+    return adequacyVerdict(regime, country, on ?? calendarDateOf(new Date()), {
+      certifications: {
+        SAFE_HARBOUR: standing(safeHarbourCertified),
+        PRIVACY_SHIELD: standing(privacyShieldCertified),
+        DATA_PRIVACY_FRAMEWORK: standing(dpfCertified),
+      },
+      commercialOrganisation,
+    });
   }
 
   @FieldResolver(() => [Country], { description: 'Countries the regime covers.' })

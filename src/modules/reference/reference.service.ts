@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { FlowmapError, ErrorCode } from '../../common/errors';
 import { isCalendarDate } from '../../common/dates';
-import { isAdequate, type AdequacyDecision as Decision } from './adequacy';
+import { isAdequate, type AdequacyDecision as Decision, type RecipientStanding } from './adequacy';
 import { countryName, isCountryCode, listCountries } from './countries';
 import { findRegime, listRegimes } from './regimes';
 import type { AdequacyDecision, AdequacyVerdict, Country, Regime } from './reference.type';
@@ -23,7 +23,7 @@ export function adequacyVerdict(
   regime: string,
   country: string,
   on: string,
-  recipient: { dpfCertified: boolean; commercialOrganisation: boolean },
+  recipient: RecipientStanding,
 ): AdequacyVerdict {
   if (!findRegime(regime)) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `regime: no regime '${regime}'`, { field: 'regime' });
   if (!isCountryCode(country)) {

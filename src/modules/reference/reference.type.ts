@@ -50,7 +50,16 @@ export class AdequacyDecision {
   @Field(() => LocalDate, { nullable: true, description: 'Last day it applies, if limited.' })
   expiresOn!: string | null;
 
-  @Field(() => String, { description: 'FULL, DPF_CERTIFIED_ONLY (USA) or COMMERCIAL_ORGANISATIONS_ONLY (Canada).' })
+  @Field(() => LocalDate, { nullable: true, description: 'First day it no longer applies because a court declared it invalid.' })
+  invalidatedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The judgment that declared it invalid.' })
+  invalidatedBy!: string | null;
+
+  @Field(() => String, {
+    description:
+      'FULL, SAFE_HARBOUR_CERTIFIED_ONLY, PRIVACY_SHIELD_CERTIFIED_ONLY or DPF_CERTIFIED_ONLY (USA: recipients certified under that scheme) or COMMERCIAL_ORGANISATIONS_ONLY (Canada).',
+  })
   scope!: string;
 
   @Field(() => String, { description: 'The legal instrument.' })

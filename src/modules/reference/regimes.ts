@@ -88,3 +88,8 @@ function toRegime(record: RegimeRecord): Regime {
     source: record.source,
   };
 }
+
+/** The highest digital consent age of any regime or country: who is older is a minor under none of them. */
+export function oldestDigitalConsentAge(): number {
+  return Math.max(...RECORDS.flatMap((record) => [record.digitalConsentAge, ...Object.values(record.digitalConsentAgeByCountry ?? {})]));
+}

@@ -57,3 +57,23 @@ export function firstOfEach(findings: Iterable<Finding>): Finding[] {
 export function distinctFindings(findings: Iterable<Finding>): Finding[] {
   return firstOfEach(findings).sort(compareFindings);
 }
+
+/**
+ * Findings about stored persons for the whole map: one per rule and activity, naming every person
+ * concerned (in the order found), with the first one's message and how many more there are. A
+ * map of a million children is one finding per rule and activity, not a million.
+ */
+export function perRuleAndActivity(findings: Iterable<Finding>): Finding[] {
+  const byKey = new Map<string, { finding: Finding; persons: Set<string> }>();
+  for (const finding of findings) {
+    const key = [finding.ruleId, finding.activityIds].join('\u0000');
+    const entry = byKey.get(key) ?? { finding, persons: new Set<string>() };
+    byKey.set(key, entry);
+    for (const personId of finding.personIds) entry.persons.add(personId);
+  }
+  return [...byKey.values()].map(({ finding, persons }) => ({
+    ...finding,
+    message: persons.size > 1 ? `${finding.message} (and ${persons.size - 1} more persons)` : finding.message,
+    personIds: [...persons],
+  }));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { computeDataFlows } from '../flow-engine/compute-data-flows';
-import type { SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -35,12 +36,18 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
     receiver?: Partial<SnapshotParty>;
     flow?: Partial<SnapshotFlow>;
     controllerCountry?: string;
+    controllerEvidence?: EvidenceRecord[];
   }
 
-  function world({ activity = {}, receiver, flow = {}, controllerCountry = HOME[law.regime] }: World) {
+  function world({ activity = {}, receiver, flow = {}, controllerCountry = HOME[law.regime], controllerEvidence }: World) {
     return makeSnapshot({
       parties: [
-        makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: [controllerCountry] }),
+        makeParty({
+          key: 'controller',
+          kind: PartyKind.CONTROLLER,
+          countries: [controllerCountry],
+          ...(controllerEvidence === undefined ? {} : { evidence: controllerEvidence }),
+        }),
         ...(receiver ? [makeParty({ key: 'vendor', countries: [controllerCountry], ...receiver })] : []),
       ],
       categories: CATEGORIES,
@@ -49,6 +56,8 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
     });
   }
   const ruleIds = (fields: World) => ruleIdsOf(inventoryFindings(world(fields), AS_OF));
+  const messageOf = (fields: World, ruleId: string) =>
+    inventoryFindings(world(fields), AS_OF).find((finding) => finding.ruleId === ruleId)?.message;
 
   describe('SPECIAL-CATEGORY-NO-ART9', () => {
     it('fires on special-category data, or a category under one, with no Art. 9(2) condition', () => {
@@ -94,12 +103,20 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
     const messageFor = (fields: World) =>
       inventoryFindings(world(fields), AS_OF).find((finding) => finding.ruleId === id('ART30-RECORD-INCOMPLETE'))?.message;
 
-    it('names each missing Art. 30(1) item', () => {
+    it('names each missing Art. 30(1) item, (a) to (g)', () => {
+      expect(messageFor({ controllerEvidence: [] })).toMatch(/lacks: contact details of the controller controller \(a\)$/);
       expect(messageFor({ activity: { purpose: '  ' } })).toMatch(/lacks: purpose \(b\)$/);
       expect(messageFor({ activity: { subjectCategoryIds: [] } })).toMatch(/categories of data subjects/);
       expect(messageFor({ activity: { categoryIds: [] } })).toMatch(/categories of personal data/);
+      expect(messageFor({ receiver: { kind: PartyKind.THIRD_PARTY, countries: [] } })).toMatch(/lacks: countries of the recipients vendor \(e\)$/);
       expect(messageFor({ activity: { retentionPeriod: null } })).toMatch(/retention \(f\)/);
-      expect(messageFor({ receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] } })).toMatch(/safeguards for the transfers to IN \(e\)/);
+      expect(messageFor({ activity: { securityMeasures: [] } })).toMatch(/lacks: security measures \(g\)$/);
+    });
+
+    it('leaves a transfer on no mechanism to Chapter V: it is no gap in the record', () => {
+      const noMechanism = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] } };
+      expect(messageFor(noMechanism)).toBeUndefined();
+      expect(ruleIds(noMechanism)).toEqual([id('TRANSFER-NO-MECHANISM')]);
     });
 
     it('does not fire on a complete record', () => {
@@ -109,11 +126,28 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
       expect(messageFor(covered)).toBeUndefined();
     });
 
-    it('asks no safeguard for a transfer of anonymised data, which is no personal data (Recital 26)', () => {
-      const anonymised = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] }, flow: { safeguards: [Safeguard.ANONYMISATION] } };
+    it('asks nothing of a recipient of anonymised data, which is no personal data (Recital 26)', () => {
+      const anonymised = { receiver: { kind: PartyKind.THIRD_PARTY, countries: [] }, flow: { safeguards: [Safeguard.ANONYMISATION] } };
       expect(messageFor(anonymised)).toBeUndefined();
-      const deIdentified = { receiver: { kind: PartyKind.THIRD_PARTY, countries: ['IN'] }, flow: { safeguards: [Safeguard.DE_IDENTIFICATION] } };
-      expect(messageFor(deIdentified)).toMatch(/safeguards for the transfers to IN \(e\)/);
+      const deIdentified = { receiver: { kind: PartyKind.THIRD_PARTY, countries: [] }, flow: { safeguards: [Safeguard.DE_IDENTIFICATION] } };
+      expect(messageFor(deIdentified)).toMatch(/countries of the recipients vendor \(e\)/);
+    });
+  });
+
+  describe('ACTIVITY-PUBLICLY-DISCLOSED and FLOW-PUBLICLY-DISCLOSED', () => {
+    it('fires on an activity, and each hop, resting on PIPL\'s "publicly disclosed", which Art. 6(1) does not know', () => {
+      const publiclyDisclosed = { activity: { legalBasis: LegalBasis.PUBLICLY_DISCLOSED }, receiver: { kind: PartyKind.THIRD_PARTY } };
+      expect(ruleIds(publiclyDisclosed)).toEqual([id('ACTIVITY-PUBLICLY-DISCLOSED'), id('FLOW-PUBLICLY-DISCLOSED')]);
+      expect(messageOf(publiclyDisclosed, id('ACTIVITY-PUBLICLY-DISCLOSED'))).toBe(
+        `Activity 'care' is governed by ${law.lawName} but rests on PUBLICLY_DISCLOSED, which is no ${law.lawName} Art. 6(1) basis`,
+      );
+    });
+
+    it('fires on a hop whose own basis is PUBLICLY_DISCLOSED, not on another basis, nor outside the law', () => {
+      const ownBasis = { receiver: { kind: PartyKind.THIRD_PARTY }, flow: { legalBasis: LegalBasis.PUBLICLY_DISCLOSED } };
+      expect(ruleIds(ownBasis)).toEqual([id('FLOW-PUBLICLY-DISCLOSED')]);
+      expect(ruleIds({ activity: { legalBasis: LegalBasis.LEGITIMATE_INTERESTS }, receiver: { kind: PartyKind.THIRD_PARTY } })).toEqual([]);
+      expect(ruleIds({ activity: { legalBasis: LegalBasis.PUBLICLY_DISCLOSED }, controllerCountry: 'US' })).toEqual([]);
     });
   });
 });

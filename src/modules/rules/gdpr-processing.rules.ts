@@ -1,5 +1,8 @@
+import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { isAnonymised } from '../flow-engine/anonymisation';
+import { requireParty } from '../flow-engine/snapshot-index';
+import { sortedUnique } from '../flow-engine/sorted-unique';
 import { activityCategoryIds } from '../flow-engine/traverse-activity';
 import { ENTRUSTED_PARTY_KINDS } from '../party/party-kind';
 import { hasRetention } from './everywhere.rules';
@@ -54,30 +57,39 @@ export function processorWithoutContract(law: GdprFamilyLaw): Rule<HopRuleContex
 }
 
 /**
- * Which Art. 30(1) items the record of the activity lacks, in the article's order. A hop that
- * carries only anonymised data transfers no personal data (Recital 26), so it needs no safeguard.
+ * Which Art. 30(1) items the record of the activity lacks, in the article's order. Every party
+ * has a name (required on write), so of (a) only the controller's contact can be missing: the
+ * contact on record for it (RECIPIENT_CONTACT evidence). The recipients (d) are those of the
+ * activity's hops, so they cannot be missing; the third countries (e) can, where a recipient has
+ * no country on record. The DPO's contact is asked "where applicable" (Art. 37), which the map
+ * cannot tell, so it is not checked. The safeguards of (e) are asked only for transfers under the second subparagraph of Art. 49(1),
+ * which the map does not record as a mechanism; a transfer on no mechanism is a Chapter V
+ * finding, not a gap in the record. A hop carrying only anonymised data transfers no personal
+ * data (Recital 26). Retention (f) and security measures (g) are asked "where possible": the
+ * record lacks them when it states none.
  */
-function missingRecordItems(context: ActivityRuleContext, regime: string): string[] {
-  const activity = context.activity;
-  const untransferable = context.hops.filter(
-    (hop) => hop.transferRegimes.includes(regime) && hop.mechanism === null && !isAnonymised(hop.safeguards),
-  );
+function missingRecordItems(context: ActivityRuleContext): string[] {
+  const { activity, index } = context;
+  const controller = requireParty(index, activity.controllerId);
+  const unplacedHops = context.hops.filter((hop) => hop.toCountries.length === 0 && !isAnonymised(hop.safeguards));
   const missing: string[] = [];
+  if (!hasValidEvidence(controller.evidence, EvidenceKind.RECIPIENT_CONTACT, context.date)) {
+    missing.push(`contact details of the controller ${controller.key} (a)`);
+  }
   if (activity.purpose.trim() === '') missing.push('purpose (b)');
   if (activity.subjectCategoryIds.length === 0) missing.push('categories of data subjects (c)');
   if (activity.categories.length === 0) missing.push('categories of personal data (c)');
-  if (untransferable.length > 0) {
-    const countries = [...new Set(untransferable.flatMap((hop) => hop.toCountries))].sort().join(', ');
-    missing.push(`safeguards for the transfers to ${countries} (e)`);
-  }
+  const nowhere = sortedUnique(unplacedHops.map((hop) => requireParty(index, hop.toPartyId).key));
+  if (nowhere.length > 0) missing.push(`countries of the recipients ${nowhere.join(', ')} (e)`);
   if (!hasRetention(activity)) missing.push('retention (f)');
+  if (activity.securityMeasures.length === 0) missing.push('security measures (g)');
   return missing;
 }
 
 /**
- * The record of processing must state, for each activity, its purpose, the categories of persons
- * and of data, the third countries with their safeguards and the retention (Art. 30(1)(b)-(f)).
- * Recipients (d) come from the flows themselves, so they cannot be missing.
+ * The record of processing must state, for each activity, the controller's name and contact,
+ * its purpose, the categories of persons and of data, its recipients, the third countries, the
+ * retention and the security measures (Art. 30(1)(a)-(g)).
  */
 export function recordOfProcessingIncomplete(law: GdprFamilyLaw): Rule<ActivityRuleContext> {
   return {
@@ -85,22 +97,68 @@ export function recordOfProcessingIncomplete(law: GdprFamilyLaw): Rule<ActivityR
     severity: Severity.MEDIUM,
     verdictEffect: VerdictEffect.GAP,
     title: 'Record of processing missing an Art. 30(1) item',
-    explanation: 'The activity lacks a purpose, categories of persons or data, safeguards for third-country transfers, or a retention.',
+    explanation:
+      "The activity's record lacks the controller's contact, a purpose, categories of persons or data, a recipient's country, a retention or security measures.",
     legalReference: `${law.lawName} Art. 30(1)`,
     scope: RuleScope.ACTIVITY,
     regime: law.regime,
     check: (context) => {
       if (!context.regimes.includes(law.regime)) return null;
-      const missing = missingRecordItems(context, law.regime);
+      const missing = missingRecordItems(context);
       if (missing.length === 0) return null;
       return `The record of activity '${context.activity.key}' lacks: ${missing.join('; ')}`;
     },
   };
 }
 
-export const GDPR_HOP_PROCESSING_RULES: readonly Rule<HopRuleContext>[] = GDPR_FAMILY.map(processorWithoutContract);
+/**
+ * Art. 6(1) is exhaustive: processing is lawful only on one of (a)-(f). PUBLICLY_DISCLOSED is
+ * PIPL's Art. 13(1)(6); Art. 9(2)(e) (data manifestly made public) is a condition for special
+ * categories, which Art. 9 adds to an Art. 6 basis, never a basis by itself.
+ */
+function piplOnlyBasisRule<Context>(
+  law: GdprFamilyLaw,
+  scope: RuleScope.ACTIVITY | RuleScope.HOP,
+  described: (context: Context) => string | null,
+): Rule<Context> {
+  const subject = scope === RuleScope.ACTIVITY ? 'Activity' : 'Flow';
+  return {
+    id: `${law.idPrefix}-${subject.toUpperCase()}-PUBLICLY-DISCLOSED`,
+    severity: Severity.HIGH,
+    verdictEffect: VerdictEffect.UNLAWFUL,
+    title: `${subject} on a basis ${law.lawName} does not know ("publicly disclosed")`,
+    explanation:
+      "'Publicly disclosed' is a basis of PIPL Art. 13(1)(6) only. Art. 6(1) lists six bases and this is none of them; data the person made public still needs one (Art. 9(2)(e) lifts only the ban on special categories).",
+    legalReference: `${law.lawName} Art. 6(1), Art. 9(2)(e)`,
+    scope,
+    regime: law.regime,
+    check: (context) => {
+      const what = described(context);
+      return what === null ? null : `${what} is governed by ${law.lawName} but rests on PUBLICLY_DISCLOSED, which is no ${law.lawName} Art. 6(1) basis`;
+    },
+  };
+}
+
+export function activityOnPiplOnlyBasis(law: GdprFamilyLaw): Rule<ActivityRuleContext> {
+  return piplOnlyBasisRule<ActivityRuleContext>(law, RuleScope.ACTIVITY, ({ activity, regimes }) =>
+    regimes.includes(law.regime) && activity.legalBasis === LegalBasis.PUBLICLY_DISCLOSED ? `Activity '${activity.key}'` : null,
+  );
+}
+
+/** The same for a hop whose basis, its own or its activity's, is PUBLICLY_DISCLOSED. */
+export function hopOnPiplOnlyBasis(law: GdprFamilyLaw): Rule<HopRuleContext> {
+  return piplOnlyBasisRule<HopRuleContext>(law, RuleScope.HOP, (context) =>
+    context.hop.regimes.includes(law.regime) && context.hop.legalBasis === LegalBasis.PUBLICLY_DISCLOSED ? describeHop(context) : null,
+  );
+}
+
+export const GDPR_HOP_PROCESSING_RULES: readonly Rule<HopRuleContext>[] = GDPR_FAMILY.flatMap((law) => [
+  processorWithoutContract(law),
+  hopOnPiplOnlyBasis(law),
+]);
 
 export const GDPR_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = GDPR_FAMILY.flatMap((law) => [
   specialCategoryWithoutCondition(law),
   recordOfProcessingIncomplete(law),
+  activityOnPiplOnlyBasis(law),
 ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceKind } from '../evidence/evidence-kind';
-import type { SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
 import {
   inventoryFindings,
   makeActivity,
@@ -13,7 +13,10 @@ import {
 } from '../flow-engine/test-factories';
 import { TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
+import { Severity } from './finding';
 import { GDPR_FAMILY } from './gdpr-family';
+import { consentDerogationForContinuousTransfer } from './gdpr-transfer.rules';
+import { VerdictEffect } from './rule-descriptor';
 
 const HOME = { GDPR: 'DE', UK_GDPR: 'GB' } as const;
 
@@ -55,8 +58,9 @@ describe.each(GDPR_FAMILY)('$lawName Chapter V rules', (law) => {
     it('does not fire with an Art. 46 safeguard, an Art. 49 derogation, to an adequate country or at home', () => {
       expect(ruleIds({ to: ['IN'], flow: { mechanism: TransferMechanism.BINDING_CORPORATE_RULES } })).not.toContain(id('TRANSFER-NO-MECHANISM'));
       expect(ruleIds({ to: ['IN'], flow: { mechanism: TransferMechanism.CONTRACT_DEROGATION } })).not.toContain(id('TRANSFER-NO-MECHANISM'));
-      // The record must still name the ground of a transfer to an adequate country (Art. 30(1)(e)).
-      expect(ruleIds({ to: ['JP'] })).toEqual([id('ART30-RECORD-INCOMPLETE')]);
+      // Adequacy needs no authorisation (Art. 45(1)), and the record documents safeguards only for
+      // Art. 49(1) second-subparagraph transfers (Art. 30(1)(e)): a transfer to Japan naming no mechanism is no gap.
+      expect(ruleIds({ to: ['JP'] })).toEqual([]);
       expect(ruleIds({ to: [HOME[law.regime]] })).toEqual([]);
     });
   });
@@ -125,9 +129,9 @@ describe.each(GDPR_FAMILY)('$lawName Chapter V rules', (law) => {
   });
 
   describe('DEROGATION-CONTINUOUS', () => {
-    const derogation = { mechanism: TransferMechanism.EXPLICIT_CONSENT_DEROGATION };
+    const derogation = { mechanism: TransferMechanism.CONTRACT_DEROGATION };
 
-    it('fires on a derogation for a continuous flow or a flow to an SDK', () => {
+    it('fires on a contract derogation for a continuous flow or a flow to an SDK', () => {
       expect(ruleIds({ to: ['IN'], flow: { ...derogation, continuous: true } })).toEqual([id('DEROGATION-CONTINUOUS')]);
       expect(ruleIds({ to: ['IN'], flow: derogation, receiver: { kind: PartyKind.SDK_PROVIDER } })).toEqual([id('DEROGATION-CONTINUOUS')]);
     });
@@ -136,5 +140,70 @@ describe.each(GDPR_FAMILY)('$lawName Chapter V rules', (law) => {
       expect(ruleIds({ to: ['IN'], flow: derogation })).toEqual([]);
       expect(ruleIds({ to: ['JP'], flow: { ...derogation, continuous: true } })).toEqual([]);
     });
+  });
+
+  describe('CONSENT-DEROGATION-CONTINUOUS', () => {
+    const consent = { mechanism: TransferMechanism.EXPLICIT_CONSENT_DEROGATION };
+
+    it('advises, never at HIGH, on explicit consent for a continuous flow or a flow to an SDK (recital 111 names only (b), (c), (e))', () => {
+      expect(ruleIds({ to: ['IN'], flow: { ...consent, continuous: true } })).toEqual([id('CONSENT-DEROGATION-CONTINUOUS')]);
+      expect(ruleIds({ to: ['IN'], flow: consent, receiver: { kind: PartyKind.SDK_PROVIDER } })).toEqual([id('CONSENT-DEROGATION-CONTINUOUS')]);
+      const rule = consentDerogationForContinuousTransfer(law);
+      expect([rule.severity, rule.verdictEffect]).toEqual([Severity.LOW, VerdictEffect.ADVISORY]);
+    });
+
+    it('does not fire on an occasional flow, or where adequacy makes the derogation moot', () => {
+      expect(ruleIds({ to: ['IN'], flow: consent })).toEqual([]);
+      expect(ruleIds({ to: ['JP'], flow: { ...consent, continuous: true } })).toEqual([]);
+    });
+  });
+});
+
+describe('GDPR adequacy for the United States across Safe Harbour, Privacy Shield and the DPF', () => {
+  function misappliedAdequacy(receiverEvidence: EvidenceRecord[], asOf: string): string[] {
+    const snapshot = makeSnapshot({
+      parties: [
+        makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: ['DE'] }),
+        makeParty({ key: 'us-cloud', countries: ['US'], evidence: [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT), ...receiverEvidence] }),
+      ],
+      categories: [makeCategory({ key: 'contact' })],
+      activities: [makeActivity({ key: 'shop', categoryIds: ['contact'] })],
+      flows: [
+        makeFlow({
+          key: 'f',
+          activityId: 'shop',
+          fromId: 'controller',
+          toId: 'us-cloud',
+          categoryIds: ['contact'],
+          mechanism: TransferMechanism.ADEQUACY_DECISION,
+        }),
+      ],
+    });
+    return inventoryFindings(snapshot, asOf)
+      .filter((finding) => finding.ruleId === 'GDPR-ADEQUACY-MISAPPLIED')
+      .map((finding) => finding.message);
+  }
+  const privacyShield = makeEvidence(EvidenceKind.PRIVACY_SHIELD_CERTIFICATION, '2016-09-01');
+  const safeHarbour = makeEvidence(EvidenceKind.SAFE_HARBOUR_CERTIFICATION, '2005-01-01');
+
+  it('finds a Privacy Shield-certified US processor on adequacy lawful in 2019 and not in 2021', () => {
+    expect(misappliedAdequacy([privacyShield], '2019-06-01')).toEqual([]);
+    expect(misappliedAdequacy([privacyShield], '2021-06-01')).toEqual([
+      expect.stringMatching(/Privacy Shield\) was declared invalid on 2020-07-16 \(CJEU C-311\/18 \(Schrems II\)\)/),
+    ]);
+  });
+
+  it('finds a Safe Harbour-certified one lawful in 2010 and not from the Schrems I judgment of 2015-10-06', () => {
+    expect(misappliedAdequacy([safeHarbour], '2010-01-01')).toEqual([]);
+    expect(misappliedAdequacy([safeHarbour], '2015-10-06')).toEqual([expect.stringMatching(/2000\/520\/EC \(Safe Harbour\) was declared invalid on 2015-10-06/)]);
+  });
+
+  it('says why: no decision yet, the recipient not certified under the scheme in force, or its certification expired', () => {
+    expect(misappliedAdequacy([safeHarbour], '2000-07-25')).toEqual([expect.stringMatching(/no adequacy decision for GDPR before 2000-07-26/)]);
+    expect(misappliedAdequacy([safeHarbour], '2019-06-01')).toEqual([
+      expect.stringMatching(/covers only recipients certified under the EU-US Privacy Shield, and the recipient has no such certification on record/),
+    ]);
+    const lapsed = makeEvidence(EvidenceKind.PRIVACY_SHIELD_CERTIFICATION, '2016-09-01', '2018-08-31');
+    expect(misappliedAdequacy([lapsed], '2019-06-01')).toEqual([expect.stringMatching(/the recipient's certification expired on 2018-08-31/)]);
   });
 });

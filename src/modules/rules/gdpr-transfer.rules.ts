@@ -2,8 +2,9 @@ import { EvidenceKind } from '../evidence/evidence-kind';
 import { countriesOutside } from '../flow-engine/regime-territory';
 import { TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
-import { isAdequate, type AdequacyVerdict } from '../reference/adequacy';
-import { hasValidEvidence } from './evidence-on-record';
+import { isAdequate, type AdequacyVerdict, type CertificationScheme, type CertificationStanding } from '../reference/adequacy';
+import type { EvidenceRecord } from '../flow-engine/inventory-snapshot';
+import { evidenceDatedBy, hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
 import { GDPR_FAMILY, type GdprFamilyLaw } from './gdpr-family';
 import { describeHop, type HopRuleContext } from './rule-context';
@@ -17,7 +18,7 @@ const ART46_SAFEGUARDS: readonly TransferMechanism[] = [
   TransferMechanism.GDPR_CERTIFICATION,
 ];
 
-/** Art. 49(1): derogations, for specific situations and occasional transfers only. */
+/** Art. 49(1): derogations for specific situations, where neither adequacy nor an Art. 46 safeguard applies. */
 const ART49_DEROGATIONS: readonly TransferMechanism[] = [
   TransferMechanism.EXPLICIT_CONSENT_DEROGATION,
   TransferMechanism.CONTRACT_DEROGATION,
@@ -34,16 +35,40 @@ interface InadequateDestination {
   verdict: AdequacyVerdict;
 }
 
+/** The evidence of certification under each US scheme (Decisions 2000/520/EC, (EU) 2016/1250, (EU) 2023/1795). */
+const CERTIFICATION_EVIDENCE: Readonly<Record<CertificationScheme, EvidenceKind>> = {
+  SAFE_HARBOUR: EvidenceKind.SAFE_HARBOUR_CERTIFICATION,
+  PRIVACY_SHIELD: EvidenceKind.PRIVACY_SHIELD_CERTIFICATION,
+  DATA_PRIVACY_FRAMEWORK: EvidenceKind.DPF_CERTIFICATION,
+};
+
+function certificationOn(evidence: readonly EvidenceRecord[], kind: EvidenceKind, date: string): CertificationStanding {
+  if (hasValidEvidence(evidence, kind, date)) return { certified: true, expiredOn: null };
+  const lapsedOn = evidenceDatedBy(evidence, kind, date)
+    .map((record) => record.expiresOn)
+    .filter((expiresOn) => expiresOn !== null)
+    .sort()
+    .at(-1);
+  return { certified: false, expiredOn: lapsedOn ?? null };
+}
+
 /**
  * The destinations of a transfer under the regime that no adequacy decision covers on the day for
- * this recipient: partial decisions cover only DPF-certified US recipients and Canadian
- * commercial organisations, so the recipient's evidence decides.
+ * this recipient: partial decisions cover only US recipients certified under the scheme of the
+ * decision in force (Safe Harbour, Privacy Shield, DPF) and Canadian commercial organisations, so
+ * the recipient's evidence decides.
  */
 function inadequateDestinations(context: HopRuleContext, regime: string): InadequateDestination[] {
   if (!context.hop.transferRegimes.includes(regime)) return [];
+  const { evidence } = context.receiver;
+  const certification = (scheme: CertificationScheme) => certificationOn(evidence, CERTIFICATION_EVIDENCE[scheme], context.date);
   const standing = {
-    dpfCertified: hasValidEvidence(context.receiver.evidence, EvidenceKind.DPF_CERTIFICATION, context.date),
-    commercialOrganisation: hasValidEvidence(context.receiver.evidence, EvidenceKind.COMMERCIAL_ORGANISATION, context.date),
+    certifications: {
+      SAFE_HARBOUR: certification('SAFE_HARBOUR'),
+      PRIVACY_SHIELD: certification('PRIVACY_SHIELD'),
+      DATA_PRIVACY_FRAMEWORK: certification('DATA_PRIVACY_FRAMEWORK'),
+    },
+    commercialOrganisation: hasValidEvidence(evidence, EvidenceKind.COMMERCIAL_ORGANISATION, context.date),
   };
   return countriesOutside(regime, context.hop.toCountries)
     .map((country) => ({ country, verdict: isAdequate(regime, country, context.date, standing) }))
@@ -82,8 +107,10 @@ export function transferWithoutMechanism(law: GdprFamilyLaw): Rule<HopRuleContex
 
 /**
  * Adequacy claimed where no decision covers the transfer on the day: a country without a decision,
- * a day before the decision, a US recipient without DPF certification, a Canadian recipient that
- * is not a commercial organisation.
+ * a day before the decision or after a court declared it invalid (Safe Harbour from 2015-10-06,
+ * CJEU C-362/14; Privacy Shield from 2020-07-16, CJEU C-311/18), a US recipient not certified
+ * under the scheme of the decision in force, a Canadian recipient that is not a commercial
+ * organisation.
  */
 export function transferUnderMisappliedAdequacy(law: GdprFamilyLaw): Rule<HopRuleContext> {
   return {
@@ -131,30 +158,54 @@ export function transferWithoutImpactAssessment(law: GdprFamilyLaw): Rule<HopRul
   };
 }
 
+/** The message for a hop that relies on the derogation for a continuous flow, or one to an SDK that sends whenever the app runs. */
+function derogationOnContinuousHop(context: HopRuleContext, regime: string, derogation: TransferMechanism): string | null {
+  if (context.hop.mechanism !== derogation) return null;
+  const continuous = context.flow.continuous || context.receiver.kind === PartyKind.SDK_PROVIDER;
+  if (!continuous) return null;
+  const destinations = inadequateDestinations(context, regime);
+  if (destinations.length === 0) return null;
+  const why = context.flow.continuous ? 'a continuous flow' : `a flow to the SDK ${context.receiver.key}`;
+  return `${describeHop(context)} relies on the derogation ${derogation} for ${why} to ${countryList(destinations)}`;
+}
+
 /**
- * Art. 49 derogations cover occasional transfers only; a continuous flow, and any SDK that sends
- * data whenever the app runs, needs an Art. 46 safeguard (EDPB Guidelines 2/2018, section 1).
+ * Recital 111 limits the contract derogations of Art. 49(1)(b)-(c) (and legal claims, (e)) to
+ * occasional transfers; a continuous flow, and any SDK that sends data whenever the app runs,
+ * needs an Art. 46 safeguard (EDPB Guidelines 2/2018, section 2.2).
  */
 export function derogationForContinuousTransfer(law: GdprFamilyLaw): Rule<HopRuleContext> {
   return {
     id: `${law.idPrefix}-DEROGATION-CONTINUOUS`,
     severity: Severity.HIGH,
     verdictEffect: VerdictEffect.UNLAWFUL,
-    title: 'Art. 49 derogation used for a continuous transfer',
-    explanation: 'An Art. 49 derogation covers occasional transfers; this flow is continuous or goes to an SDK.',
-    legalReference: `${law.lawName} Art. 49(1); EDPB Guidelines 2/2018`,
+    title: 'Art. 49(1)(b)-(c) contract derogation used for a continuous transfer',
+    explanation: 'The contract derogations cover occasional transfers only (recital 111); this flow is continuous or goes to an SDK.',
+    legalReference: `${law.lawName} Art. 49(1)(b)-(c), recital 111; EDPB Guidelines 2/2018`,
     scope: RuleScope.HOP,
     regime: law.regime,
-    check: (context) => {
-      const mechanism = context.hop.mechanism;
-      if (mechanism === null || !ART49_DEROGATIONS.includes(mechanism)) return null;
-      const continuous = context.flow.continuous || context.receiver.kind === PartyKind.SDK_PROVIDER;
-      if (!continuous) return null;
-      const destinations = inadequateDestinations(context, law.regime);
-      if (destinations.length === 0) return null;
-      const why = context.flow.continuous ? 'a continuous flow' : `a flow to the SDK ${context.receiver.key}`;
-      return `${describeHop(context)} relies on the derogation ${mechanism} for ${why} to ${countryList(destinations)}`;
-    },
+    check: (context) => derogationOnContinuousHop(context, law.regime, TransferMechanism.CONTRACT_DEROGATION),
+  };
+}
+
+/**
+ * Art. 49(1)(a) explicit consent carries no "occasional" limit in the text (recital 111 names
+ * only (b), (c) and (e)), so a continuous flow on it is not unlawful as such; but the EDPB reads
+ * every derogation restrictively, so that the exception does not become the rule (Guidelines
+ * 2/2018, section 1), and consent may be withdrawn at any time: worth moving to an Art. 46
+ * safeguard. Reading left open by the text: how regular a consented transfer may be.
+ */
+export function consentDerogationForContinuousTransfer(law: GdprFamilyLaw): Rule<HopRuleContext> {
+  return {
+    id: `${law.idPrefix}-CONSENT-DEROGATION-CONTINUOUS`,
+    severity: Severity.LOW,
+    verdictEffect: VerdictEffect.ADVISORY,
+    title: 'Art. 49(1)(a) explicit consent relied on for a continuous transfer',
+    explanation: 'Explicit consent is not limited to occasional transfers, but the EDPB reads derogations restrictively; a continuous flow is better put on an Art. 46 safeguard.',
+    legalReference: `${law.lawName} Art. 49(1)(a), recital 111; EDPB Guidelines 2/2018`,
+    scope: RuleScope.HOP,
+    regime: law.regime,
+    check: (context) => derogationOnContinuousHop(context, law.regime, TransferMechanism.EXPLICIT_CONSENT_DEROGATION),
   };
 }
 
@@ -163,4 +214,5 @@ export const GDPR_TRANSFER_RULES: readonly Rule<HopRuleContext>[] = GDPR_FAMILY.
   transferUnderMisappliedAdequacy(law),
   transferWithoutImpactAssessment(law),
   derogationForContinuousTransfer(law),
+  consentDerogationForContinuousTransfer(law),
 ]);

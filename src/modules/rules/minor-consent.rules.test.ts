@@ -3,8 +3,10 @@ import { LegalBasis } from '../activity/legal-basis';
 import { ConsentKind } from '../consent/consent-kind';
 import { computeDataFlows } from '../flow-engine/compute-data-flows';
 import type { ConsentRecord } from '../flow-engine/inventory-snapshot';
+import { EvidenceKind } from '../evidence/evidence-kind';
 import {
   makeActivity,
+  makeEvidence,
   makeCategory,
   makeConsent,
   makeParty,
@@ -20,7 +22,7 @@ function answerFor(countryOfResidence: string, ageInYears: number | null, consen
   const snapshot = makeSnapshot({
     parties: [makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: [countryOfResidence] })],
     categories: [makeCategory({ key: 'contact' })],
-    activities: [makeActivity({ key: 'game', legalBasis, categoryIds: ['contact'] })],
+    activities: [makeActivity({ key: 'game', legalBasis, categoryIds: ['contact'], evidence: [makeEvidence(EvidenceKind.PI_IMPACT_ASSESSMENT)] })],
   });
   const answer = computeDataFlows(snapshot, makeProfile({ countryOfResidence, ageInYears, consents }), { asOf: AS_OF, personId: 'kid' });
   return { ruleIds: ruleIdsOf(answer.findings), collected: answer.collections.length === 1, findings: answer.findings };
@@ -77,7 +79,43 @@ describe('PIPL-CHILD-NO-SEPARATE-CONSENT', () => {
     expect(answerFor('CN', 13, separateByGuardian).ruleIds).toEqual([]);
     expect(answerFor('CN', 14, guardian).ruleIds).toEqual([]);
     expect(answerFor('DE', 13, guardian).ruleIds).toEqual([]);
-    expect(answerFor('CN', 13, [], LegalBasis.CONTRACT).ruleIds).toEqual([]);
+    expect(answerFor('CN', 13, [], LegalBasis.CONTRACT).ruleIds).toEqual(['PIPL-CHILD-SENSITIVE-DUTIES']);
     expect(answerFor('CN', 13, own).ruleIds).toEqual(['PIPL-CHILD-NO-GUARDIAN-CONSENT']);
+  });
+});
+
+describe('a child under PIPL wherever PIPL governs (Arts. 3, 28, 31)', () => {
+  function chineseControllerAnswer(countryOfResidence: string, ageInYears: number, consents: ConsentRecord[], legalBasis = LegalBasis.CONSENT, evidence = [makeEvidence(EvidenceKind.PI_IMPACT_ASSESSMENT)]) {
+    const snapshot = makeSnapshot({
+      parties: [makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: ['CN'] })],
+      categories: [makeCategory({ key: 'contact' })],
+      activities: [makeActivity({ key: 'game', legalBasis, categoryIds: ['contact'], evidence })],
+    });
+    const answer = computeDataFlows(snapshot, makeProfile({ countryOfResidence, ageInYears, consents }), { asOf: AS_OF, personId: 'kid' });
+    return { ruleIds: ruleIdsOf(answer.findings), findings: answer.findings };
+  }
+
+  it('applies the guardian-consent rules to a handler in China whatever the child’s residence (Art. 3(1))', () => {
+    expect(chineseControllerAnswer('US', 12, own).ruleIds).toEqual(['PIPL-CHILD-NO-GUARDIAN-CONSENT']);
+    expect(chineseControllerAnswer('US', 12, guardian).ruleIds).toEqual(['PIPL-CHILD-NO-SEPARATE-CONSENT']);
+    expect(chineseControllerAnswer('US', 12, separateByGuardian).ruleIds).toEqual([]);
+  });
+
+  it('names the sensitive-data duties of a child’s data on another basis, never silence', () => {
+    for (const basis of [LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION, LegalBasis.VITAL_INTERESTS]) {
+      const answer = chineseControllerAnswer('US', 9, [], basis);
+      expect(answer.ruleIds).toEqual(['PIPL-CHILD-SENSITIVE-DUTIES']);
+      expect(answer.findings[0]).toMatchObject({ severity: 'MEDIUM', personIds: ['kid'], activityIds: ['game'] });
+      expect(answer.findings[0].message).toMatch(new RegExp(`aged 9 in US: activity 'game' handles their personal information on ${basis}`));
+    }
+    expect(chineseControllerAnswer('US', 14, [], LegalBasis.CONTRACT).ruleIds).toEqual([]);
+    expect(answerFor('US', 9, [], LegalBasis.CONTRACT).ruleIds).toEqual([]);
+  });
+
+  it('treats the child’s data as sensitive for the impact assessment (Art. 55(1))', () => {
+    const answer = chineseControllerAnswer('CN', 10, separateByGuardian, LegalBasis.CONSENT, []);
+    expect(answer.ruleIds).toEqual(['PIPL-NO-PIA']);
+    expect(answer.findings[0].message).toMatch(/processes sensitive personal information \(contact: a child’s under 14\)/);
+    expect(chineseControllerAnswer('CN', 14, separateByGuardian, LegalBasis.CONSENT, []).ruleIds).toEqual([]);
   });
 });

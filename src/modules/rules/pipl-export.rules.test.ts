@@ -17,7 +17,7 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../flow-engine/test-factories';
-import { TransferMechanism } from '../flow/transfer-mechanism';
+import { PiplExemption, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
 import { assessmentValidUntil } from './pipl-export.rules';
 
@@ -54,6 +54,7 @@ function exportWorld({ to = ['SG'], flow = {}, receiver = {}, activity = {} }: E
         categoryIds: ['contact'],
         mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT,
         evidence: [NOTICE, FILING],
+        necessity: 'the group CRM serves the contract with the customer',
         ...flow,
       }),
     ],
@@ -76,7 +77,7 @@ describe('PIPL-EXPORT-NO-MECHANISM', () => {
   });
 
   it('does not fire with an Art. 38 mechanism or within mainland China', () => {
-    expect(ruleIds({ flow: { mechanism: TransferMechanism.PIPL_EXEMPTION } })).toEqual([]);
+    expect(ruleIds({ flow: { mechanism: TransferMechanism.PIPL_EXEMPTION, piplExemption: PiplExemption.CONTRACT_NECESSITY } })).toEqual([]);
     expect(ruleIds({ to: ['CN'], flow: { mechanism: null } })).toEqual([]);
   });
 });

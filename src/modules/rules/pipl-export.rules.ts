@@ -5,7 +5,7 @@ import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-reco
 import { Severity } from './finding';
 import { describeHop, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
-import { lacksSeparateConsent } from './separate-consent';
+import { lacksSeparateConsentToRecipient } from './separate-consent';
 
 export const PIPL = 'PIPL';
 
@@ -24,7 +24,7 @@ const FILING_OF: ReadonlyMap<TransferMechanism, EvidenceKind> = new Map([
   [TransferMechanism.PIPL_CERTIFICATION, EvidenceKind.PIPL_CERTIFICATE],
 ]);
 
-/** Provisions on Promoting and Regulating Cross-Border Data Flows (2024), Art. 14: an assessment is valid 3 years. */
+/** Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 9: an assessment result is valid 3 years from its issue (and may be extended by 3 more on application). */
 const ASSESSMENT_VALID_YEARS = 3;
 
 /** An export under PIPL: the data, governed by PIPL, reaches a place outside mainland China (HK, Macao and Taiwan included). */
@@ -57,14 +57,14 @@ export const exportWithoutSeparateConsent: Rule<HopRuleContext> = {
   severity: Severity.HIGH,
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Consent-based export without separate consent',
-  explanation: 'An export that rests on consent has no separate consent for it.',
-  legalReference: 'PIPL Arts. 13, 39',
+  explanation: 'An export that rests on consent has no separate consent for it, or only one to the activity given before the recipient was added.',
+  legalReference: 'PIPL Arts. 13, 14, 39',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
     const destinations = exportDestinations(context);
     if (destinations.length === 0) return null;
-    if (!lacksSeparateConsent(context.hop.legalBasis, { flowId: context.flow.id, activityId: context.activity.id }, context.person)) return null;
+    if (!lacksSeparateConsentToRecipient(context.hop.legalBasis, context.flow, context.person)) return null;
     return context.person === null
       ? `${describeHop(context)} exports to ${destinations.join(', ')} on ${context.hop.legalBasis} rather than a separate consent`
       : `${describeHop(context)} exports the person's data to ${destinations.join(', ')} without their separate consent`;
@@ -134,7 +134,7 @@ export const assessmentExpired: Rule<HopRuleContext> = {
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'CAC security assessment expired',
   explanation: 'The export relies on a security assessment that is more than 3 years old or past its expiry.',
-  legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 14',
+  legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 9',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {

@@ -119,7 +119,7 @@ describe('PIPL-PROVISION-NO-SEPARATE-CONSENT', () => {
 
   it('does not fire on separate consent, on another basis, or to a processor', () => {
     expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.SEPARATE_CONSENT } })).toEqual([]);
-    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.CONTRACT } })).toEqual([]);
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.CONTRACT, necessity: 'payment for the order' } })).toEqual([]);
     const processor = { kind: PartyKind.PROCESSOR, evidence: [makeEvidence(EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT)] };
     expect(ruleIds({ receiver: processor, flow: { legalBasis: LegalBasis.CONSENT } })).toEqual([]);
   });
@@ -136,6 +136,48 @@ describe('PIPL-PROVISION-NO-SEPARATE-CONSENT', () => {
       );
     expect(idsWith(ConsentKind.ORDINARY)).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
     expect(idsWith(ConsentKind.SEPARATE)).toEqual([]);
+  });
+});
+
+describe('PIPL-PROVISION-NECESSITY-UNRECORDED', () => {
+  it('asks for the necessity of a provision to another handler or an SDK on a basis other than consent', () => {
+    for (const legalBasis of [LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION, LegalBasis.VITAL_INTERESTS]) {
+      for (const kind of [PartyKind.THIRD_PARTY, PartyKind.SDK_PROVIDER, PartyKind.AFFILIATE]) {
+        expect(ruleIds({ receiver: { kind }, flow: { legalBasis } })).toEqual(['PIPL-PROVISION-NECESSITY-UNRECORDED']);
+      }
+    }
+    const finding = inventoryFindings(world({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.CONTRACT } }), AS_OF)[0];
+    expect(finding).toMatchObject({ severity: 'LOW', activityIds: ['app'] });
+    expect(finding.message).toMatch(/without consent on flows 'f' \(CONTRACT\): record why each provision is necessary/);
+  });
+
+  it('is satisfied by the necessity on record, and does not concern consent, processors or legitimate interests', () => {
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.CONTRACT, necessity: 'the payment SDK takes the payment' } })).toEqual([]);
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.SEPARATE_CONSENT } })).toEqual([]);
+    const processor = { kind: PartyKind.PROCESSOR, evidence: [makeEvidence(EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT)] };
+    expect(ruleIds({ receiver: processor, flow: { legalBasis: LegalBasis.CONTRACT } })).toEqual([]);
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { legalBasis: LegalBasis.LEGITIMATE_INTERESTS } })).not.toContain('PIPL-PROVISION-NECESSITY-UNRECORDED');
+  });
+});
+
+describe('a separate consent to the activity and a recipient added after it (Arts. 14, 23, 39)', () => {
+  const snapshot = (flowFrom: string, to = ['CN']) =>
+    world({ receiver: { kind: PartyKind.THIRD_PARTY, countries: to }, flow: { legalBasis: LegalBasis.SEPARATE_CONSENT, effectiveFrom: flowFrom } });
+  const idsFor = (flowFrom: string, consents: ReturnType<typeof makeConsent>[], to = ['CN']) =>
+    ruleIdsOf(computeDataFlows(snapshot(flowFrom, to), makeProfile({ countryOfResidence: 'CN', consents }), { asOf: AS_OF }).findings);
+  const toActivity = makeConsent({ activityId: 'app', kind: ConsentKind.SEPARATE, givenAt: '2022-03-01T10:00:00Z' });
+
+  it('covers the recipients that were there when it was given', () => {
+    expect(idsFor('2022-03-01', [toActivity])).not.toContain('PIPL-PROVISION-NO-SEPARATE-CONSENT');
+    expect(idsFor('2021-01-01', [toActivity])).not.toContain('PIPL-PROVISION-NO-SEPARATE-CONSENT');
+  });
+
+  it('does not cover a recipient added later: provision and export need a consent naming it', () => {
+    expect(idsFor('2023-01-01', [toActivity])).toContain('PIPL-PROVISION-NO-SEPARATE-CONSENT');
+    expect(idsFor('2023-01-01', [toActivity], ['SG'])).toEqual(expect.arrayContaining(['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'PIPL-EXPORT-NO-SEPARATE-CONSENT']));
+    const toFlow = makeConsent({ flowId: 'f', kind: ConsentKind.SEPARATE, givenAt: '2023-02-01T10:00:00Z' });
+    expect(idsFor('2023-01-01', [toActivity, toFlow], ['SG'])).not.toEqual(expect.arrayContaining(['PIPL-PROVISION-NO-SEPARATE-CONSENT']));
+    expect(idsFor('2023-01-01', [toActivity, toFlow], ['SG'])).not.toContain('PIPL-EXPORT-NO-SEPARATE-CONSENT');
   });
 });
 

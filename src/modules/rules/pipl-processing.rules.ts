@@ -1,4 +1,4 @@
-import { LegalBasis } from '../activity/legal-basis';
+import { isConsentBasis, LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { isAnonymised } from '../flow-engine/anonymisation';
 import { requireFlow, requireParty } from '../flow-engine/snapshot-index';
@@ -9,7 +9,7 @@ import { Severity } from './finding';
 import { PIPL } from './pipl-export.rules';
 import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
-import { lacksSeparateConsent } from './separate-consent';
+import { lacksSeparateConsent, lacksSeparateConsentToRecipient } from './separate-consent';
 
 /** Recipients that process for their own purposes: another handler (Art. 23), including SDKs in our app. */
 const OTHER_HANDLER_KINDS: readonly PartyKind[] = [
@@ -19,8 +19,14 @@ const OTHER_HANDLER_KINDS: readonly PartyKind[] = [
   PartyKind.AFFILIATE,
 ];
 
+/** The activity's sensitive categories (Art. 28): those flagged, or all of them for a child under 14. */
 function sensitiveCategoryIds(context: ActivityRuleContext): string[] {
-  return activityCategoryIds(context.activity).filter((id) => context.index.piplSensitiveCategoryIds.has(id));
+  const categoryIds = activityCategoryIds(context.activity);
+  return context.concernsChild ? categoryIds : categoryIds.filter((id) => context.index.piplSensitiveCategoryIds.has(id));
+}
+
+function describeSensitive(context: ActivityRuleContext, sensitive: readonly string[]): string {
+  return `sensitive personal information (${categoryKeys(context.index, sensitive)}${context.concernsChild ? ': a child’s under 14' : ''})`;
 }
 
 /** PIPL Art. 13 lists the bases it knows; legitimate interests is not one of them. */
@@ -55,7 +61,10 @@ export const hopOnLegitimateInterests: Rule<HopRuleContext> = {
       : null,
 };
 
-/** Sensitive PI (Art. 28) on consent needs a separate consent (Art. 29); see lacksSeparateConsent for other bases. */
+/**
+ * Sensitive PI (Art. 28) on consent needs a separate consent (Art. 29); see lacksSeparateConsent
+ * for other bases. For one child, PIPL-CHILD-NO-SEPARATE-CONSENT says it of the guardian's consent.
+ */
 export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
   id: 'PIPL-SENSITIVE-NO-SEPARATE-CONSENT',
   severity: Severity.HIGH,
@@ -66,12 +75,12 @@ export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {
-    if (!context.regimes.includes(PIPL)) return null;
+    if (!context.regimes.includes(PIPL) || (context.person !== null && context.concernsChild)) return null;
     const sensitive = sensitiveCategoryIds(context);
     if (sensitive.length === 0) return null;
     if (!lacksSeparateConsent(context.activity.legalBasis, { activityId: context.activity.id }, context.person)) return null;
     const whose = context.person === null ? `on ${context.activity.legalBasis}` : 'without the person’s separate consent';
-    return `Activity '${context.activity.key}' processes sensitive personal information (${categoryKeys(context.index, sensitive)}) ${whose}`;
+    return `Activity '${context.activity.key}' processes ${describeSensitive(context, sensitive)} ${whose}`;
   },
 };
 
@@ -92,21 +101,54 @@ export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
   },
 };
 
-/** Providing PI to another handler (an SDK included) on consent needs the person's separate consent (Art. 23). */
+/**
+ * Providing PI to another handler (an SDK included) on consent needs the person's separate consent
+ * (Art. 23), to that recipient: one to the activity given before the flow began does not name it.
+ */
 export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
   id: 'PIPL-PROVISION-NO-SEPARATE-CONSENT',
   severity: Severity.HIGH,
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Provision to another handler without separate consent',
-  explanation: 'A consent-based hop gives data to another handler or an SDK without a separate consent.',
-  legalReference: 'PIPL Arts. 13, 23',
+  explanation: 'A consent-based hop gives data to another handler or an SDK without a separate consent, or with one to the activity given before the recipient was added.',
+  legalReference: 'PIPL Arts. 13, 14, 23',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
     if (!context.hop.regimes.includes(PIPL) || !OTHER_HANDLER_KINDS.includes(context.receiver.kind)) return null;
-    if (!lacksSeparateConsent(context.hop.legalBasis, { flowId: context.flow.id, activityId: context.activity.id }, context.person)) return null;
-    const whose = context.person === null ? `on ${context.hop.legalBasis}` : 'without the person’s separate consent';
+    if (!lacksSeparateConsentToRecipient(context.hop.legalBasis, context.flow, context.person)) return null;
+    const whose = context.person === null ? `on ${context.hop.legalBasis}` : 'without the person’s separate consent to this recipient';
     return `${describeHop(context)} provides personal information to the handler ${context.receiver.key} ${whose}`;
+  },
+};
+
+/**
+ * Without consent, a provision to another handler is lawful only where it is necessary for the
+ * basis claimed (Art. 13(1)(2)-(7): "为...所必需"): an SDK that a contract does not need, on
+ * CONTRACT, needs consent after all. Flowmap cannot judge necessity, so it asks for the reason to
+ * be recorded on each flow (`necessity`) rather than staying silent. Legitimate interests is
+ * PIPL-FLOW-LEGITIMATE-INTERESTS. An activity rule, naming the flows: a reason not yet written
+ * down says nothing about whether the hop is lawful.
+ */
+export const provisionNecessityUnrecorded: Rule<ActivityRuleContext> = {
+  id: 'PIPL-PROVISION-NECESSITY-UNRECORDED',
+  severity: Severity.LOW,
+  verdictEffect: VerdictEffect.GAP,
+  title: 'Provision to another handler without consent: necessity to be recorded',
+  explanation: 'The activity gives data to another handler or an SDK on a basis other than consent, which holds only where the provision is necessary for that basis, and no reason for the necessity is recorded on the flow.',
+  legalReference: 'PIPL Arts. 13(1)(2)-(7), 23',
+  scope: RuleScope.ACTIVITY,
+  regime: PIPL,
+  check: (context) => {
+    const unexplained = new Set<string>();
+    for (const hop of context.hops) {
+      if (!hop.regimes.includes(PIPL) || isConsentBasis(hop.legalBasis) || hop.legalBasis === LegalBasis.LEGITIMATE_INTERESTS) continue;
+      const flow = requireFlow(context.index, hop.flowId);
+      if (flow.necessity !== null || !OTHER_HANDLER_KINDS.includes(requireParty(context.index, hop.toPartyId).kind)) continue;
+      unexplained.add(`'${flow.key}' (${hop.legalBasis})`);
+    }
+    if (unexplained.size === 0) return null;
+    return `Activity '${context.activity.key}' provides personal information to other handlers without consent on flows ${[...unexplained].join(', ')}: record why each provision is necessary for its basis`;
   },
 };
 
@@ -139,7 +181,7 @@ export const noImpactAssessment: Rule<ActivityRuleContext> = {
     if (hasValidEvidence(context.activity.evidence, EvidenceKind.PI_IMPACT_ASSESSMENT, context.date)) return null;
     const sensitive = context.regimes.includes(PIPL) ? sensitiveCategoryIds(context) : [];
     const triggers = [
-      ...(sensitive.length > 0 ? [`processes sensitive personal information (${categoryKeys(context.index, sensitive)})`] : []),
+      ...(sensitive.length > 0 ? [`processes ${describeSensitive(context, sensitive)}`] : []),
       ...new Set(context.hops.map((hop) => impactAssessmentTrigger(context, hop)).filter((trigger) => trigger !== null)),
     ];
     if (triggers.length === 0) return null;
@@ -157,4 +199,5 @@ export const PIPL_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
   activityOnLegitimateInterests,
   sensitiveWithoutSeparateConsent,
   noImpactAssessment,
+  provisionNecessityUnrecorded,
 ];

@@ -1,4 +1,4 @@
-import { TransferMechanism } from '../flow/transfer-mechanism';
+import { isVolumeBound, TransferMechanism } from '../flow/transfer-mechanism';
 import { Severity } from './finding';
 import { exportDestinations, PIPL } from './pipl-export.rules';
 import { describeHop, type HopRuleContext } from './rule-context';
@@ -6,7 +6,8 @@ import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 /**
  * Thresholds of the Provisions on Promoting and Regulating Cross-Border Data Flows (CAC,
- * 2024-03-22), in persons whose data is exported since 1 January of the year.
+ * 2024-03-22), in persons whose data a handler has exported since 1 January of the year, across
+ * all its exports (Arts. 5(4), 7, 8: "自当年1月1日起累计").
  */
 export const CONTRACT_THRESHOLD = 100_000;
 export const ASSESSMENT_THRESHOLD = 1_000_000;
@@ -24,8 +25,11 @@ type RequiredMechanism = 'ASSESSMENT' | 'CONTRACT_OR_CERTIFICATION' | null;
  * What an export needs by volume (Art. 5(4): below 100,000 persons without sensitive PI it is
  * exempt; Art. 8: from 100,000, or any sensitive PI, a standard contract or certification; Art. 7:
  * from 1,000,000, or 10,000 with sensitive PI, a security assessment). An unknown volume counts as 0.
+ * None applies to an export under an exemption of Arts. 4, 5(1)-(3) or 6: Arts. 7 and 8 defer to
+ * them, whatever the volume or sensitivity.
  */
 export function mechanismRequiredByVolume(context: HopRuleContext): RequiredMechanism {
+  if (context.hop.mechanism === TransferMechanism.PIPL_EXEMPTION && !isVolumeBound(context.flow.piplExemption)) return null;
   const persons = context.annualSubjects ?? 0;
   const sensitive = carriesSensitiveInformation(context);
   if (persons >= ASSESSMENT_THRESHOLD || (sensitive && persons >= SENSITIVE_ASSESSMENT_THRESHOLD)) return 'ASSESSMENT';
@@ -33,14 +37,14 @@ export function mechanismRequiredByVolume(context: HopRuleContext): RequiredMech
   return null;
 }
 
-/** PIPL Art. 28: a category flagged sensitive, or one under it. */
+/** PIPL Art. 28: a category flagged sensitive, or one under it, or any data of a child under 14. */
 function carriesSensitiveInformation(context: HopRuleContext): boolean {
-  return context.hop.categoryIds.some((id) => context.index.piplSensitiveCategoryIds.has(id));
+  return context.carriesChildData || context.hop.categoryIds.some((id) => context.index.piplSensitiveCategoryIds.has(id));
 }
 
 function volumeOf(context: HopRuleContext): string {
-  const sensitive = carriesSensitiveInformation(context) ? ' (with sensitive personal information)' : '';
-  return `${context.annualSubjects ?? 'an unknown number of'} persons this year${sensitive}`;
+  const sensitive = carriesSensitiveInformation(context) ? ` (with sensitive personal information${context.carriesChildData ? ': a child’s under 14' : ''})` : '';
+  return `${context.annualSubjects ?? 'an unknown number of'} persons exported by its handler this year${sensitive}`;
 }
 
 /** From 100,000 persons, or with any sensitive PI, the volume exemption is gone: standard contract or certification. */
@@ -49,7 +53,7 @@ export const volumeNeedsContract: Rule<HopRuleContext> = {
   severity: Severity.HIGH,
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Export volume needs a standard contract or certification',
-  explanation: 'The export reaches 100,000 persons since 1 January or includes sensitive PI, and has no standard contract, certification or assessment.',
+  explanation: 'The handler exports 100,000 persons since 1 January across its exports, or the export includes sensitive PI, and it has no standard contract, certification, assessment or volume-free exemption.',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Arts. 5(4), 8; PIPL Art. 38',
   scope: RuleScope.HOP,
   regime: PIPL,
@@ -68,7 +72,7 @@ export const volumeNeedsAssessment: Rule<HopRuleContext> = {
   severity: Severity.CRITICAL,
   verdictEffect: VerdictEffect.UNLAWFUL,
   title: 'Export volume needs a CAC security assessment',
-  explanation: 'The export reaches 1,000,000 persons since 1 January, or 10,000 with sensitive PI, without a security assessment.',
+  explanation: 'The handler exports 1,000,000 persons since 1 January across its exports, or 10,000 with sensitive PI, without a security assessment or volume-free exemption.',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Art. 7; PIPL Art. 40',
   scope: RuleScope.HOP,
   regime: PIPL,
@@ -80,4 +84,24 @@ export const volumeNeedsAssessment: Rule<HopRuleContext> = {
   },
 };
 
-export const PIPL_VOLUME_RULES: readonly Rule<HopRuleContext>[] = [volumeNeedsContract, volumeNeedsAssessment];
+/**
+ * Which exemption an export claims decides whether the thresholds apply: only Art. 5(4) is bound
+ * to a volume. Without one named the rules take it as Art. 5(4), and the record is incomplete.
+ */
+export const exemptionUnnamed: Rule<HopRuleContext> = {
+  id: 'PIPL-EXEMPTION-UNNAMED',
+  severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.GAP,
+  title: 'Export on an exemption without naming it',
+  explanation: 'An export claims an exemption of the 2024 Provisions without recording which one (Art. 4, 5(1)-(4) or 6).',
+  legalReference: 'Provisions on Cross-Border Data Flows (2024) Arts. 4-6',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => {
+    if (context.hop.mechanism !== TransferMechanism.PIPL_EXEMPTION || context.flow.piplExemption !== null) return null;
+    if (exportDestinations(context).length === 0) return null;
+    return `${describeHop(context)} claims an exemption from the PIPL export mechanisms without naming which one; it is judged as the volume-bound Art. 5(4)`;
+  },
+};
+
+export const PIPL_VOLUME_RULES: readonly Rule<HopRuleContext>[] = [volumeNeedsContract, volumeNeedsAssessment, exemptionUnnamed];

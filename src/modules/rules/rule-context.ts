@@ -1,6 +1,7 @@
 import type { SnapshotActivity, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
-import type { PersonContext } from '../flow-engine/person-context';
-import { restrictingRegimesOf } from '../flow-engine/regime-territory';
+import { exportingHandlerId, type HandlerVolumes } from '../flow-engine/export-volumes';
+import { isUnderConsentAge, type PersonContext } from '../flow-engine/person-context';
+import { regimesFollowingInto, restrictingRegimesOf } from '../flow-engine/regime-territory';
 import { requireActivity, requireFlow, requireParty, type SnapshotIndex } from '../flow-engine/snapshot-index';
 import type { HopFacts } from '../flow-engine/traverse-activity';
 
@@ -16,8 +17,14 @@ export interface HopRuleContext {
   receiver: SnapshotParty;
   /** The person whose data travels; null for inventory-wide questions, where every consent counts as held. */
   person: PersonContext | null;
-  /** Persons whose data the flow carries since 1 January, declared or counted, whichever is larger. */
+  /**
+   * Persons whose personal information the hop's handler has exported since 1 January, across all
+   * its exporting flows (see ExportVolumeCounter); without a walk of the whole map, the flow's own
+   * declaration.
+   */
   annualSubjects: number | null;
+  /** The data is a child's under 14 and PIPL governs it: all of it is sensitive (PIPL Art. 28). */
+  carriesChildData: boolean;
 }
 
 /** What an activity rule sees. */
@@ -30,6 +37,8 @@ export interface ActivityRuleContext {
   /** The hops the activity's data takes in this answer. */
   hops: readonly HopFacts[];
   person: PersonContext | null;
+  /** The activity handles a child's data under 14 and PIPL governs it: all of it is sensitive (PIPL Art. 28). */
+  concernsChild: boolean;
 }
 
 /** What a person rule sees: one activity in force that concerns them, whether it collects their data or not. */
@@ -39,17 +48,30 @@ export interface PersonRuleContext {
   person: PersonContext;
 }
 
-/** Volumes counted by the caller: persons per flow since 1 January. */
-export type FlowVolumes = ReadonlyMap<string, number>;
+/**
+ * What a walk of the whole map knows beyond one hop or activity, counted from the map and the
+ * stored persons before the rules judge.
+ */
+export interface MapFacts {
+  handlerVolumes?: HandlerVolumes;
+  /** Activities some stored child under 14 is a subject of, where PIPL governs the child's data. */
+  childActivityIds?: ReadonlySet<string>;
+}
+
+/** A child under 14, whose personal information is all sensitive (PIPL Art. 28); PIPL Art. 31 sets the same age for consent. */
+export function isPiplChild(person: PersonContext | null): boolean {
+  return person !== null && isUnderConsentAge(person.profile, 'PIPL');
+}
 
 export function hopRuleContext(
   index: SnapshotIndex,
   hop: HopFacts,
   date: string,
   person: PersonContext | null,
-  volumes?: FlowVolumes,
+  facts: MapFacts = {},
 ): HopRuleContext {
   const flow = requireFlow(index, hop.flowId);
+  const governedByPipl = hop.regimes.includes('PIPL');
   return {
     index,
     date,
@@ -59,13 +81,9 @@ export function hopRuleContext(
     sender: requireParty(index, hop.fromPartyId),
     receiver: requireParty(index, hop.toPartyId),
     person,
-    annualSubjects: largestVolume(flow.annualSubjects, volumes?.get(flow.id)),
+    annualSubjects: facts.handlerVolumes?.get(exportingHandlerId(index, hop)) ?? flow.annualSubjects,
+    carriesChildData: governedByPipl && (isPiplChild(person) || (facts.childActivityIds?.has(hop.activityId) ?? false)),
   };
-}
-
-function largestVolume(declared: number | null, counted: number | undefined): number | null {
-  if (counted === undefined) return declared;
-  return declared === null ? counted : Math.max(declared, counted);
 }
 
 /** How messages name a hop: its flow and the parties at both ends, by key. */
@@ -84,8 +102,15 @@ export function activityRuleContext(
   date: string,
   hops: readonly HopFacts[],
   person: PersonContext | null,
+  facts: MapFacts = {},
 ): ActivityRuleContext {
+  const regimes = activityRegimes(index, activity, person);
+  const concernsChild = regimes.includes('PIPL') && (isPiplChild(person) || (facts.childActivityIds?.has(activity.id) ?? false));
+  return { index, date, activity, regimes, hops, person, concernsChild };
+}
+
+/** Regimes governing an activity: those of the controller's countries (PIPL Art. 3(1)) and, for a person, of their residence (Art. 3(2)). */
+export function activityRegimes(index: SnapshotIndex, activity: SnapshotActivity, person: PersonContext | null): string[] {
   const controller = requireParty(index, activity.controllerId);
-  const regimes = new Set([...restrictingRegimesOf(controller.countries), ...(person?.followingRegimes ?? [])]);
-  return { index, date, activity, regimes: [...regimes].sort(), hops, person };
+  return [...new Set([...restrictingRegimesOf(controller.countries), ...regimesFollowingInto(activity, person?.followingRegimes ?? [])])].sort();
 }

@@ -1,4 +1,5 @@
 import { isConsentBasis, LegalBasis } from '../activity/legal-basis';
+import type { SnapshotFlow } from '../flow-engine/inventory-snapshot';
 import { holdsConsent, type ConsentTarget, type PersonContext } from '../flow-engine/person-context';
 
 /**
@@ -11,4 +12,20 @@ import { holdsConsent, type ConsentTarget, type PersonContext } from '../flow-en
 export function lacksSeparateConsent(basis: LegalBasis, target: ConsentTarget, person: PersonContext | null): boolean {
   if (!isConsentBasis(basis)) return false;
   return person === null ? basis !== LegalBasis.SEPARATE_CONSENT : !holdsConsent(person, target, true);
+}
+
+/**
+ * The same for a provision to a recipient (Art. 23) or abroad (Art. 39): the person must be told
+ * the recipient's name before consenting, so a consent to the activity covers only recipients
+ * that were there when it was given. A consent to the flow itself always counts; one to the
+ * activity, only if given on or after the day the flow began (a reading: a flow in force from the
+ * day of the consent is taken as named in it).
+ */
+export function lacksSeparateConsentToRecipient(
+  basis: LegalBasis,
+  flow: Pick<SnapshotFlow, 'id' | 'activityId' | 'effectiveFrom'>,
+  person: PersonContext | null,
+): boolean {
+  if (!isConsentBasis(basis) || person === null) return lacksSeparateConsent(basis, { flowId: flow.id, activityId: flow.activityId }, person);
+  return !holdsConsent(person, { flowId: flow.id }, true) && !holdsConsent(person, { activityId: flow.activityId }, true, flow.effectiveFrom);
 }
