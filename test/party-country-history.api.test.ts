@@ -62,6 +62,13 @@ describe("a party's countries over time", () => {
         { country: { code: 'US' }, effectiveFrom: null, effectiveTo: '2025-06-30' },
       ],
     });
+    const audit = await ok<{ auditLog: { nodes: { operation: string; after: { countryHistory: unknown[] } }[] } }>(
+      '{ auditLog(filter: { entityType: "party", entityKey: "cloud" }) { nodes { operation after } } }',
+    );
+    expect(audit.auditLog.nodes.find((entry) => entry.operation === 'update')?.after.countryHistory).toEqual([
+      { country: 'DE', effectiveFrom: '2025-07-01', effectiveTo: null },
+      { country: 'US', effectiveFrom: null, effectiveTo: '2025-06-30' },
+    ]);
     expect(await hopCountries('2025-03-01')).toEqual([['accounts-to-cloud', ['US']]]);
     expect(await hopCountries('2025-08-01')).toEqual([]);
     const march = await answersAsOf('2025-03-01');

@@ -25,6 +25,16 @@ export function isInForce(from: string, to: string | null, on: string): boolean 
   return from <= on && (to === null || on <= to);
 }
 
+/** Like isInForce, for a period whose start may be unknown (null: since before the record begins). */
+export function isInPeriod(from: string | null, to: string | null, on: string): boolean {
+  return (from === null || from <= on) && (to === null || on <= to);
+}
+
+/** The calendar date one day before `date` ('YYYY-MM-DD'). */
+export function dayBefore(date: string): string {
+  return addCalendarDuration(date, { years: 0, months: 0, days: -1 });
+}
+
 /** A span of calendar time in whole years, months and days (weeks are counted as 7 days). */
 export interface CalendarDuration {
   years: number;
@@ -95,16 +105,6 @@ export function calendarDateInCountry(instant: Date | string, country: string): 
 /** A person's age at an instant, counted on the calendar date where they live. */
 export function ageWhereTheyLive(birthDate: string, instant: Date | string, country: string): number {
   return ageInYears(birthDate, calendarDateInCountry(instant, country));
-}
-
-/** Like isInForce, for a period whose start may be unknown (null: since before the record begins). */
-export function isInPeriod(from: string | null, to: string | null, on: string): boolean {
-  return (from === null || from <= on) && (to === null || on <= to);
-}
-
-/** The calendar date one day before `date` ('YYYY-MM-DD'). */
-export function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;

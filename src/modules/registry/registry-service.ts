@@ -73,8 +73,9 @@ export async function updateEntry<E extends { key: string }>(
   const id = await requireId(scope, kind, key);
   await checkVersion(scope, kind, id, key, expectedVersion);
   const before = (await kind.readEntries(scope.manager, [id])).get(id) as E;
-  const after = { ...before, ...definedFields(patch) };
-  await saveEntry(scope, kind, after, id, 'input');
+  await saveEntry(scope, kind, { ...before, ...definedFields(patch) }, id, 'input');
+  // Read back rather than the merged patch: a write may derive what it stores (a party's country periods).
+  const after = (await kind.readEntries(scope.manager, [id])).get(id) as E;
   await recordRegistryChanges(scope, [{ operation: 'update', entityType: kind.table, entityKey: after.key, before, after }]);
   return id;
 }
