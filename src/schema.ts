@@ -6,6 +6,7 @@ import { ActivityResolver } from './modules/activity/activity.resolver';
 import { AuditLogResolver } from './modules/audit/audit-log.resolver';
 import { enforceAccessPolicy } from './modules/auth/access-policy';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver';
+import { MeResolver } from './modules/auth/me.resolver';
 import { DataCategoryResolver } from './modules/data-category/data-category.resolver';
 import { ExpiringEvidenceResolver } from './modules/evidence/expiring-evidence.resolver';
 import { DataFlowDiagramResolver, ExportsResolver } from './modules/exports/exports.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   InventoryResolver,
   AuditLogResolver,
   ApiTokenResolver,
+  MeResolver,
   ExportsResolver,
   DataFlowDiagramResolver,
   ExpiringEvidenceResolver,

@@ -66,6 +66,7 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.auditLog': AUDIT_READERS,
   'Query.verifyAuditLog': AUDIT_READERS,
   'Query.apiTokens': TOKEN_ADMINS,
+  'Query.me': MAP_READERS,
 
   'Mutation.createParty': MAP_WRITERS,
   'Mutation.updateParty': MAP_WRITERS,
@@ -128,6 +129,22 @@ const ARGUMENT_POLICY: Readonly<Record<string, ArgumentRule>> = {
  */
 export function mayReadPersons(caller: Caller | undefined): boolean {
   return caller?.role !== undefined && caller.role !== null && PERSON_READERS.includes(caller.role);
+}
+
+/**
+ * What the caller's token may use, read from this policy so that a front end never keeps a copy of
+ * it.
+ */
+export function describeCaller(caller: Caller): { name: string; role: Role; mayReadPersons: boolean; mayReadAuditLog: boolean; mayChangeMap: boolean } {
+  const role = caller.role;
+  if (!role) throw unauthenticated();
+  return {
+    name: caller.name,
+    role,
+    mayReadPersons: FIELD_POLICY['Query.persons'].includes(role),
+    mayReadAuditLog: FIELD_POLICY['Query.auditLog'].includes(role),
+    mayChangeMap: FIELD_POLICY['Mutation.importInventory'].includes(role),
+  };
 }
 
 /**
