@@ -80,6 +80,22 @@ describe("a person's data flows", () => {
     expect(answer.findings.length).toBeGreaterThan(0);
   });
 
+  it('gives every hop a verdict with the findings that produced it, and counts hops per verdict', async () => {
+    // With separate consent, the standard contract holds on the first hop; only evidence is missing.
+    const { profileDataFlows } = await ok<{ profileDataFlows: { hops: { flowKey: string; verdict: string; lawful: boolean; findings: { ruleId: string; flowKeys: string[] }[] }[]; summary: Record<string, number> } }>(
+      `{ profileDataFlows(profile: { subjectCategories: ["app-user"], countryOfResidence: "CN", consents: [
+           { activity: "accounts", kind: ORDINARY, givenAt: "2024-02-01T00:00:00Z" }, { activity: "accounts", kind: SEPARATE, givenAt: "2024-02-01T00:00:00Z" }] }) {
+         hops { flowKey verdict lawful findings { ruleId flowKeys } }
+         summary { lawfulHopCount lawfulWithGapsHopCount unlawfulHopCount undeterminedHopCount } } }`,
+    );
+    expect(profileDataFlows.hops.map((hop) => [hop.flowKey, hop.verdict, hop.lawful, hop.findings.map((finding) => finding.ruleId)])).toEqual([
+      ['to-cloud', 'LAWFUL_WITH_GAPS', true, ['PIPL-EXPORT-NO-NOTICE', 'PIPL-MECHANISM-NO-FILING', 'PIPL-ENTRUSTMENT-NO-AGREEMENT']],
+      ['to-backup', 'UNLAWFUL', false, ['GDPR-TRANSFER-NO-MECHANISM', 'GDPR-PROCESSOR-NO-DPA', 'PIPL-EXPORT-NO-MECHANISM', 'PIPL-EXPORT-NO-NOTICE', 'PIPL-ENTRUSTMENT-NO-AGREEMENT']],
+    ]);
+    expect(profileDataFlows.hops[0].findings.every((finding) => finding.flowKeys.includes('to-cloud'))).toBe(true);
+    expect(profileDataFlows.summary).toEqual({ lawfulHopCount: 0, lawfulWithGapsHopCount: 1, unlawfulHopCount: 1, undeterminedHopCount: 0 });
+  });
+
   it('answers from the cached data map: a handful of statements per question, whatever its size', async () => {
     await ok(PERSON_FLOWS, { id: 'li-wei' });
     const before = api.database.statements.count;

@@ -39,8 +39,9 @@ function mapText(subject: string, map: DataFlowMap): string {
     `Hops (${map.hops.length}):`,
     ...map.hops.flatMap((hop) => [
       `  ${hop.fromKey} (${where(hop.fromCountries)}) -> ${hop.toKey} (${where(hop.toCountries)}) via ${hop.flowKey}, ${hop.legalBasis}, ${hop.mechanism ?? 'no mechanism'}: ${list(hop.categoryKeys)}`,
-      ...(hop.lawful ? [] : [`      UNLAWFUL under ${list(hop.regimes)}: ${hop.reasons.join('; ')}`]),
+      ...(hop.findings.length === 0 ? [] : [`      ${hop.verdict} under ${list(hop.regimes)}: ${hop.reasons.join('; ')}`]),
     ]),
+    `Verdicts: ${map.summary.lawfulHopCount} lawful, ${map.summary.lawfulWithGapsHopCount} lawful with gaps, ${map.summary.unlawfulHopCount} unlawful, ${map.summary.undeterminedHopCount} undetermined`,
     `Countries reached: ${list(map.summary.countriesReached)}`,
     `Recipients (${map.summary.recipients.length}):`,
     ...map.summary.recipients.map((recipient) => `  ${recipient.partyKey} (${recipient.kind}; ${where(recipient.countries)}): ${list(recipient.categoryKeys)}`),

@@ -32,6 +32,7 @@ export interface Hop {
   regimes: string[];
   mechanism: string | null;
   safeguards: string[];
+  verdict: string;
   lawful: boolean;
   reasons: string[];
 }
@@ -65,7 +66,7 @@ const FLOW_MAP = `
   collections { activityKey controllerKey categoryKeys legalBasis crossBorderCollection controllerCountries }
   parties { key kind countries }
   hops { flowKey activityKey fromKey toKey categoryKeys legalBasis consentRequired consentHeld fromCountries toCountries
-         crossesBorder regimes mechanism safeguards lawful reasons }
+         crossesBorder regimes mechanism safeguards verdict lawful reasons }
   summary { countriesReached recipients { partyKey kind countries categoryKeys } crossBorderHopCount unlawfulHopCount }
   findings { ruleId severity message partyKeys flowKeys activityKeys personIds }`;
 

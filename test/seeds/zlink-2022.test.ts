@@ -164,7 +164,14 @@ describe('Children under 14: only with a parent’s or guardian’s consent (sec
 describe('Who analyses the data for ZLink (3(1)4)?', () => {
   it('the hired statistics companies get cookie and beacon data as ZLink’s processors, with no agreement on record ("we will sign" is a promise)', async () => {
     const answer = await seed.person('nl-user-1', NOW);
-    expect(hop(answer, 'analytics-to-partners')).toMatchObject({ toKey: 'analytics-partners', categoryKeys: ['usage.cookies', 'usage.web_beacons'], lawful: false });
+    // A processor without an agreement on record (GDPR Art. 28(3), PIPL Art. 21) is missing
+    // evidence, not a missing basis: the hop is LAWFUL_WITH_GAPS, no longer unlawful.
+    expect(hop(answer, 'analytics-to-partners')).toMatchObject({
+      toKey: 'analytics-partners',
+      categoryKeys: ['usage.cookies', 'usage.web_beacons'],
+      verdict: 'LAWFUL_WITH_GAPS',
+      lawful: true,
+    });
     expect(what(findingsOnFlow(answer.findings, 'analytics-to-partners'))).toEqual([
       ['GDPR-PROCESSOR-NO-DPA', 'analytics-to-partners', 'service-analytics'],
       ['PIPL-ENTRUSTMENT-NO-AGREEMENT', 'analytics-to-partners', 'service-analytics'],

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { HopVerdict } from '../flow-engine/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
 import { flowMapMermaid, type DiagramSource } from './flow-diagram';
 
 function hop(fields: Partial<DataHop> & Pick<DataHop, 'fromKey' | 'toKey' | 'fromCountries' | 'toCountries'>): DataHop {
-  return { flowKey: 'f', categoryKeys: ['contact.email'], lawful: true, ...fields } as DataHop;
+  return { flowKey: 'f', categoryKeys: ['contact.email'], verdict: HopVerdict.LAWFUL, ...fields } as DataHop;
 }
 
 const MAP: DiagramSource = {
@@ -17,8 +18,8 @@ const MAP: DiagramSource = {
     hop({ fromKey: 'acme', toKey: 'cloud.eu', fromCountries: ['CN'], toCountries: ['IE'], categoryKeys: ['contact.email', 'device.serial_number'] }),
     // Reached twice (two paths): drawn once.
     hop({ fromKey: 'acme', toKey: 'cloud.eu', fromCountries: ['CN'], toCountries: ['IE'], categoryKeys: ['contact.email', 'device.serial_number'] }),
-    hop({ fromKey: 'acme', toKey: 'authority', fromCountries: ['CN'], toCountries: [], lawful: false }),
-    hop({ fromKey: 'cloud-eu', toKey: 'authority', fromCountries: ['IE'], toCountries: [], lawful: false }),
+    hop({ fromKey: 'acme', toKey: 'authority', fromCountries: ['CN'], toCountries: [], verdict: HopVerdict.UNLAWFUL }),
+    hop({ fromKey: 'cloud-eu', toKey: 'authority', fromCountries: ['IE'], toCountries: [], verdict: HopVerdict.UNLAWFUL }),
   ],
 };
 
@@ -58,5 +59,18 @@ describe('flowMapMermaid', () => {
     });
     expect(twoWays).toContain('  p_acme_CN -->|"contact.email"| p_cloud_eu_IE\n  p_acme_CN -->|"contact.email"| p_cloud_eu_US\n');
     expect(twoWays).not.toContain('linkStyle');
+  });
+
+  it('labels and colours an edge by its verdict: only UNLAWFUL is red', () => {
+    const verdicts = flowMapMermaid({
+      parties: MAP.parties.slice(0, 2),
+      hops: [
+        hop({ fromKey: 'acme', toKey: 'cloud.eu', fromCountries: ['CN'], toCountries: ['IE'], verdict: HopVerdict.LAWFUL_WITH_GAPS }),
+        hop({ fromKey: 'acme', toKey: 'cloud.eu', fromCountries: ['CN'], toCountries: ['US'], verdict: HopVerdict.UNDETERMINED }),
+      ],
+    });
+    expect(verdicts).toContain('  p_acme_CN -->|"GAPS: contact.email"| p_cloud_eu_IE\n  p_acme_CN -->|"UNDETERMINED: contact.email"| p_cloud_eu_US\n');
+    expect(verdicts).toContain('  linkStyle 1 stroke:#777,stroke-width:2px,stroke-dasharray:5 5,color:#777\n  linkStyle 0 stroke:#d80');
+    expect(verdicts).not.toContain('#c00');
   });
 });

@@ -1,3 +1,4 @@
+import { HopVerdict } from '../flow-engine/hop-verdict';
 import type { DataFlowMap } from '../flow-query/flow-query.type';
 import { countryName } from '../reference/countries';
 
@@ -7,7 +8,13 @@ export type DiagramSource = Pick<DataFlowMap, 'parties' | 'hops'>;
 /** The group of a party whose countries are not on record. */
 const NO_COUNTRY = '';
 
-const UNLAWFUL_EDGE_STYLE = 'stroke:#c00,stroke-width:2px,color:#c00';
+/** How an edge is labelled and drawn for each verdict other than LAWFUL. */
+const EDGE_OF_VERDICT: Readonly<Record<HopVerdict, { label: string; style: string } | null>> = {
+  [HopVerdict.LAWFUL]: null,
+  [HopVerdict.LAWFUL_WITH_GAPS]: { label: 'GAPS: ', style: 'stroke:#d80,stroke-width:2px,color:#d80' },
+  [HopVerdict.UNLAWFUL]: { label: 'UNLAWFUL: ', style: 'stroke:#c00,stroke-width:2px,color:#c00' },
+  [HopVerdict.UNDETERMINED]: { label: 'UNDETERMINED: ', style: 'stroke:#777,stroke-width:2px,stroke-dasharray:5 5,color:#777' },
+};
 
 /**
  * Text inside a quoted Mermaid label: characters Mermaid or its HTML labels would read as syntax
@@ -42,7 +49,8 @@ function countriesOrNone(countries: readonly string[]): readonly string[] {
  * A data flow map as a Mermaid `flowchart LR` grouped by country: one subgraph per country with
  * the parties that hold the data there (a party in two countries appears in both; a party without
  * countries on record in a last group), one edge per hop and pair of countries, labelled with the
- * categories it carries. Unlawful hops are labelled so and drawn red.
+ * categories it carries. Each edge is labelled with its hop's verdict unless LAWFUL, and drawn in its
+ * colour: unlawful red, undetermined grey and dashed, lawful with gaps amber.
  */
 export function flowMapMermaid(map: DiagramSource): string {
   const ids = new MermaidIds();
@@ -72,18 +80,21 @@ export function flowMapMermaid(map: DiagramSource): string {
     lines.push('  end');
   }
 
-  const edges = new Map<string, boolean>();
+  const edges = new Map<string, HopVerdict>();
   for (const hop of map.hops) {
-    const label = escapeMermaid(`${hop.lawful ? '' : 'UNLAWFUL: '}${hop.categoryKeys.join(', ')}`);
+    const label = escapeMermaid(`${EDGE_OF_VERDICT[hop.verdict]?.label ?? ''}${hop.categoryKeys.join(', ')}`);
     for (const from of countriesOrNone(hop.fromCountries)) {
       for (const to of countriesOrNone(hop.toCountries)) {
-        edges.set(`  ${nodeId(hop.fromKey, from)} -->|"${label}"| ${nodeId(hop.toKey, to)}`, !hop.lawful);
+        edges.set(`  ${nodeId(hop.fromKey, from)} -->|"${label}"| ${nodeId(hop.toKey, to)}`, hop.verdict);
       }
     }
   }
   lines.push(...edges.keys());
   // linkStyle numbers edges in the order they are written.
-  const unlawful = [...edges.values()].flatMap((isUnlawful, index) => (isUnlawful ? [index] : []));
-  if (unlawful.length > 0) lines.push(`  linkStyle ${unlawful.join(',')} ${UNLAWFUL_EDGE_STYLE}`);
+  const verdicts = [...edges.values()];
+  for (const verdict of [HopVerdict.UNLAWFUL, HopVerdict.UNDETERMINED, HopVerdict.LAWFUL_WITH_GAPS]) {
+    const indices = verdicts.flatMap((edgeVerdict, index) => (edgeVerdict === verdict ? [index] : []));
+    if (indices.length > 0) lines.push(`  linkStyle ${indices.join(',')} ${EDGE_OF_VERDICT[verdict]?.style ?? ''}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../activity/legal-basis';
 import { TransferMechanism } from '../flow/transfer-mechanism';
+import { HopVerdict } from '../flow-engine/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
 import type { InventoryDocument } from '../inventory/inventory-document';
 import { PartyKind } from '../party/party-kind';
@@ -37,7 +38,7 @@ const DOCUMENT: InventoryDocument = {
 const HOP: DataHop = {
   flowKey: 'to-cloud', activityKey: 'accounts', fromKey: 'acme', toKey: 'cloud', depth: 1, categoryKeys: ['contact'], legalBasis: LegalBasis.CONTRACT,
   consentRequired: false, consentHeld: true, fromCountries: ['CN'], toCountries: ['US'], crossesBorder: true, regimes: ['PIPL'],
-  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, safeguards: [], lawful: false, reasons: ['no filing on record'],
+  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, lawful: true, findings: [], reasons: ['no filing on record'],
 };
 
 const REPORT: RecordReport = {
@@ -64,7 +65,8 @@ describe('the record as an XLSX workbook', () => {
       ['Representatives', 'Acme EU Rep, rep@acme.example, established in IE'],
     ]);
     expect(record.autoFilter).toBe('A1:L1');
-    expect(register.autoFilter).toBe('A1:N1');
+    // The register gained a verdict column.
+    expect(register.autoFilter).toBe('A1:O1');
     expect(record.getRow(1).getCell(6).value).toBe('legal basis');
     expect(record.getRow(2).getCell(6).value).toBe('Art. 6(1)(b) GDPR — contract; Art. 13(1)(2) PIPL — contract');
     expect(record.getRow(2).getCell(9).value).toBe(`${HOSTILE_NAME} (PROCESSOR)`);
@@ -72,7 +74,8 @@ describe('the record as an XLSX workbook', () => {
     const importerName = register.getRow(2).getCell(6);
     expect(importerName.type).toBe(ExcelJS.ValueType.String);
     expect(importerName.value).toBe(HOSTILE_NAME);
-    expect(register.getRow(2).getCell(13).value).toBe('no');
+    expect(register.getRow(2).getCell(13).value).toBe('LAWFUL_WITH_GAPS');
+    expect(register.getRow(2).getCell(14).value).toBe('yes');
     expect(processors.autoFilter).toBe('A1:G1');
     expect((processors.getRow(2).values as unknown[]).slice(1)).toEqual([
       HOSTILE_NAME,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../activity/legal-basis';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import { HopVerdict } from '../flow-engine/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
 import { transferRegisterCsv } from './transfer-register';
 
@@ -20,17 +21,19 @@ const HOP: DataHop = {
   regimes: ['PIPL'],
   mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT,
   safeguards: [Safeguard.ENCRYPTION],
-  lawful: false,
+  verdict: HopVerdict.LAWFUL_WITH_GAPS,
+  lawful: true,
+  findings: [],
   reasons: ['no filing on record', 'no "notice", yet'],
 };
 
 describe('transferRegisterCsv', () => {
   it('writes one row per transfer after the header, parties by key and name', () => {
-    const csv = transferRegisterCsv([HOP, { ...HOP, flowKey: 'to-auditor', toKey: 'auditor', mechanism: null, safeguards: [], lawful: true, reasons: [] }], new Map([['acme', 'Acme, Ltd'], ['cloud', 'Cloud']]));
+    const csv = transferRegisterCsv([HOP, { ...HOP, flowKey: 'to-auditor', toKey: 'auditor', mechanism: null, safeguards: [], verdict: HopVerdict.LAWFUL, reasons: [] }], new Map([['acme', 'Acme, Ltd'], ['cloud', 'Cloud']]));
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,lawful,reasons',
-      'to-cloud,accounts,acme,"Acme, Ltd",cloud,Cloud,CN,IE; US,contact.email; contact.phone,PIPL_STANDARD_CONTRACT,ENCRYPTION,PIPL,no,"no filing on record; no ""notice"", yet"',
-      'to-auditor,accounts,acme,"Acme, Ltd",auditor,,CN,IE; US,contact.email; contact.phone,,,PIPL,yes,',
+      '\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,verdict,lawful,reasons',
+      'to-cloud,accounts,acme,"Acme, Ltd",cloud,Cloud,CN,IE; US,contact.email; contact.phone,PIPL_STANDARD_CONTRACT,ENCRYPTION,PIPL,LAWFUL_WITH_GAPS,yes,"no filing on record; no ""notice"", yet"',
+      'to-auditor,accounts,acme,"Acme, Ltd",auditor,,CN,IE; US,contact.email; contact.phone,,,PIPL,LAWFUL,yes,',
       '',
     ]);
   });

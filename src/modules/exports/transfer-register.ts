@@ -15,6 +15,7 @@ export const TRANSFER_COLUMNS = [
   'mechanism',
   'safeguards',
   'regimes',
+  'verdict',
   'lawful',
   'reasons',
 ];
@@ -38,6 +39,7 @@ export function transferRegisterRows(hops: readonly DataHop[], partyNames: Reado
     hop.mechanism ?? '',
     csvList(hop.safeguards),
     csvList(hop.regimes),
+    hop.verdict,
     hop.lawful ? 'yes' : 'no',
     csvList(hop.reasons),
   ]);

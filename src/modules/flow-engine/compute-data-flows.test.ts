@@ -6,6 +6,7 @@ import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
 import { Severity } from '../rules/finding';
 import { computeDataFlows, DEFAULT_MAX_DEPTH, MAX_DEPTH } from './compute-data-flows';
+import { HopVerdict } from './hop-verdict';
 import type { SnapshotActivity, SnapshotFlow, SnapshotParty } from './inventory-snapshot';
 import { indexSnapshot } from './snapshot-index';
 import {
@@ -163,7 +164,9 @@ describe('computeDataFlows: hops', () => {
         transferRegimes: [],
         mechanism: null,
         safeguards: [],
+        verdict: HopVerdict.LAWFUL,
         lawful: true,
+        findings: [],
         reasons: [],
         notes: [],
       },
@@ -173,7 +176,10 @@ describe('computeDataFlows: hops', () => {
       countriesReached: ['DE', 'IE'],
       recipients: [{ partyId: 'crm', countries: ['IE'], categoryIds: ['contact'] }],
       crossBorderHopCount: 1,
+      lawfulHopCount: 1,
+      lawfulWithGapsHopCount: 0,
       unlawfulHopCount: 0,
+      undeterminedHopCount: 0,
     });
   });
 
@@ -402,7 +408,8 @@ describe('computeDataFlows: lawfulness and findings', () => {
 
   it('marks a hop on which a rule fires unlawful, with the finding’s message as reason', () => {
     const answer = computeDataFlows(world([shop], [flowWith({})], [vendor]), makeProfile(), { asOf: AS_OF, personId: 'person-1' });
-    expect(answer.hops[0].lawful).toBe(false);
+    expect(answer.hops[0]).toMatchObject({ verdict: HopVerdict.UNLAWFUL, lawful: false });
+    expect(answer.hops[0].findings.map((finding) => finding.ruleId)).toContain('GDPR-TRANSFER-NO-MECHANISM');
     expect(answer.hops[0].reasons).toEqual(answer.findings.filter((finding) => finding.flowIds.length > 0).map((finding) => finding.message));
     expect(answer.summary.unlawfulHopCount).toBe(1);
     expect(answer.findings[0]).toMatchObject({
@@ -413,6 +420,13 @@ describe('computeDataFlows: lawfulness and findings', () => {
       activityIds: ['shop'],
       personIds: ['person-1'],
     });
+  });
+
+  it('judges an SCC hop without a transfer impact assessment LAWFUL_WITH_GAPS, not unlawful', () => {
+    const answer = computeDataFlows(world([shop], [flowWith({ mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES })], [vendor]), makeProfile(), { asOf: AS_OF });
+    expect(answer.hops[0]).toMatchObject({ verdict: HopVerdict.LAWFUL_WITH_GAPS, lawful: true });
+    expect(answer.hops[0].findings.map((finding) => finding.ruleId)).toEqual(['GDPR-TRANSFER-NO-TIA']);
+    expect(answer.summary).toMatchObject({ lawfulHopCount: 0, lawfulWithGapsHopCount: 1, unlawfulHopCount: 0, undeterminedHopCount: 0 });
   });
 
   it('applies no rule to an anonymised hop, and notes why', () => {

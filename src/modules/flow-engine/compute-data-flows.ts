@@ -5,6 +5,7 @@ import { evaluateActivityRules, evaluatePersonRules } from '../rules/rule-catalo
 import { activityRegimes, activityRuleContext, isPiplChild } from '../rules/rule-context';
 import { readAsOf } from './as-of';
 import type { Collection, DataFlowAnswer, DataFlowSummary, Hop, RecipientSummary } from './data-flow-answer';
+import { HopVerdict } from './hop-verdict';
 import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from './inventory-snapshot';
 import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from './person-context';
@@ -157,7 +158,10 @@ function summarise(collections: readonly Collection[], hops: readonly Hop[]): Da
     countriesReached: sortedUnique([...collections.flatMap((collection) => collection.controllerCountries), ...hops.flatMap((hop) => hop.toCountries)]),
     recipients: recipientsOf(hops),
     crossBorderHopCount: hops.filter((hop) => hop.crossesBorder).length,
-    unlawfulHopCount: hops.filter((hop) => !hop.lawful).length,
+    lawfulHopCount: hops.filter((hop) => hop.verdict === HopVerdict.LAWFUL).length,
+    lawfulWithGapsHopCount: hops.filter((hop) => hop.verdict === HopVerdict.LAWFUL_WITH_GAPS).length,
+    unlawfulHopCount: hops.filter((hop) => hop.verdict === HopVerdict.UNLAWFUL).length,
+    undeterminedHopCount: hops.filter((hop) => hop.verdict === HopVerdict.UNDETERMINED).length,
   };
 }
 

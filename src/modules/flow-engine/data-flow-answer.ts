@@ -1,6 +1,7 @@
 import type { LegalBasis } from '../activity/legal-basis';
 import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { Finding } from '../rules/finding';
+import type { HopVerdict } from './hop-verdict';
 
 /** One edge the person's data actually travels, as of the time asked. */
 export interface Hop {
@@ -27,8 +28,13 @@ export interface Hop {
   transferRegimes: string[];
   mechanism: TransferMechanism | null;
   safeguards: Safeguard[];
+  /** What the law says of the hop: the worst verdict effect among its findings. */
+  verdict: HopVerdict;
+  /** The verdict is LAWFUL or LAWFUL_WITH_GAPS: the transfer stands, whatever evidence it lacks. */
   lawful: boolean;
-  /** Why the hop is unlawful (empty when lawful). */
+  /** The hop rules' findings on the hop, which produced its verdict (empty when LAWFUL with no advisory). */
+  findings: Finding[];
+  /** Their messages. */
   reasons: string[];
   /** What the safeguards change, e.g. that anonymised data is outside the transfer rules. */
   notes: string[];
@@ -55,7 +61,10 @@ export interface DataFlowSummary {
   countriesReached: string[];
   recipients: RecipientSummary[];
   crossBorderHopCount: number;
+  lawfulHopCount: number;
+  lawfulWithGapsHopCount: number;
   unlawfulHopCount: number;
+  undeterminedHopCount: number;
 }
 
 export interface DataFlowAnswer {

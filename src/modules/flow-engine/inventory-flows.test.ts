@@ -3,6 +3,7 @@ import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { PiplExemption, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
+import { HopVerdict } from './hop-verdict';
 import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
 import { indexSnapshot } from './snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot } from './test-factories';
@@ -84,7 +85,10 @@ describe('crossBorderTransfers', () => {
     expect(flowIds({ regime: 'GDPR' })).toEqual(['de-2']);
     expect(flowIds({ regime: 'PIPL', destinationCountry: 'IN' })).toEqual(['cn-2']);
     expect(flowIds({ mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES })).toEqual(['de-2']);
-    expect(flowIds({ lawful: true })).toEqual(['de-1']);
+    // lawful now means the transfer stands: cn-1 and de-2 only lack evidence (LAWFUL_WITH_GAPS).
+    expect(flowIds({ lawful: true })).toEqual(['cn-1', 'de-1', 'de-2']);
+    expect(flowIds({ verdict: HopVerdict.LAWFUL })).toEqual(['de-1']);
+    expect(flowIds({ verdict: HopVerdict.LAWFUL_WITH_GAPS })).toEqual(['cn-1', 'de-2']);
   });
 });
 

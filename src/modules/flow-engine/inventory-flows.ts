@@ -4,6 +4,7 @@ import { readAsOf } from './as-of';
 import { includesCategory } from './category-tree';
 import { clampDepth } from './compute-data-flows';
 import type { Hop } from './data-flow-answer';
+import type { HopVerdict } from './hop-verdict';
 import type { InventorySnapshot, SnapshotActivity } from './inventory-snapshot';
 import { compareFindings, firstOfEach, type Finding } from '../rules/finding';
 import { evaluateActivityRules } from '../rules/rule-catalogue';
@@ -52,6 +53,7 @@ export interface TransferFilter {
   destinationCountry?: string;
   mechanism?: TransferMechanism;
   lawful?: boolean;
+  verdict?: HopVerdict;
 }
 
 export interface CategoryRecipient {
@@ -148,7 +150,8 @@ function isTransfer(hop: Hop, filter: TransferFilter): boolean {
     (filter.regime === undefined || hop.transferRegimes.includes(filter.regime)) &&
     (filter.destinationCountry === undefined || hop.toCountries.includes(filter.destinationCountry)) &&
     (filter.mechanism === undefined || hop.mechanism === filter.mechanism) &&
-    (filter.lawful === undefined || hop.lawful === filter.lawful)
+    (filter.lawful === undefined || hop.lawful === filter.lawful) &&
+    (filter.verdict === undefined || hop.verdict === filter.verdict)
   );
 }
 

@@ -114,6 +114,7 @@ export function hopView(view: EngineView, hop: Hop): DataHop {
     fromKey: view.partyKeys.get(hop.fromPartyId) ?? hop.fromPartyId,
     toKey: view.partyKeys.get(hop.toPartyId) ?? hop.toPartyId,
     categoryKeys: hop.categoryIds.map((id) => snapshot.categories.get(id)?.key ?? id).sort(),
+    findings: hop.findings.map((finding) => findingView(view, finding)),
   };
 }
 
@@ -335,10 +336,10 @@ export async function inventoryTransfersPage(
   const at = resolvedAsOf({ asOf }, memo);
   const facts = await cachedPersonFacts(dataSource, view.index);
   // Keyed by the filter and the window too: the walk keeps only the window, however large the map.
-  const { regime, destinationCountry, mechanism, lawful } = filter;
+  const { regime, destinationCountry, mechanism, lawful, verdict } = filter;
   const { hops, totalCount } = memo.remember(
     'transfer-window',
-    [view, facts, calendarDateOf(at), regime, destinationCountry, mechanism, lawful, positions.start, positions.size],
+    [view, facts, calendarDateOf(at), regime, destinationCountry, mechanism, lawful, verdict, positions.start, positions.size],
     () => inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, filter, positions),
   );
   return pageAt(hops, positions.start, totalCount, (hop) => hopView(view, hop));

@@ -3,6 +3,7 @@ import { connectionType } from '../../common/pagination';
 import { LegalBasis } from '../activity/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import { HopVerdict } from '../flow-engine/hop-verdict';
 import { Severity } from '../rules/finding';
 import { VerdictEffect } from '../rules/rule-descriptor';
 
@@ -26,6 +27,17 @@ registerEnumType(VerdictEffect, {
     GAP: { description: 'The mechanism or basis holds, but accountability evidence is missing (TIA, DPA, filing, notice, record).' },
     UNDETERMINED: { description: 'A fact the law needs is not on record, so no verdict can be given.' },
     ADVISORY: { description: 'Worth acting on, but neither makes nor breaks lawfulness.' },
+  },
+});
+
+registerEnumType(HopVerdict, {
+  name: 'HopVerdict',
+  description: 'What the law says of a hop: the worst verdict effect among the findings on it (UNLAWFUL, then UNDETERMINED, then GAP; an ADVISORY finding leaves it LAWFUL).',
+  valuesConfig: {
+    LAWFUL: { description: 'No rule finds fault with the hop (advisory findings aside).' },
+    LAWFUL_WITH_GAPS: { description: 'The mechanism and basis hold, but accountability evidence is missing (TIA, DPA, filing, notice).' },
+    UNLAWFUL: { description: 'No valid mechanism, legal basis or consent.' },
+    UNDETERMINED: { description: 'A fact the law needs is missing (destination country, recipient identity): the hop cannot be assessed.' },
   },
 });
 
@@ -165,10 +177,16 @@ export class DataHop {
   @Field(() => [Safeguard], { description: 'Safeguards applied.' })
   safeguards!: Safeguard[];
 
-  @Field(() => Boolean, { description: 'No transfer rule finds fault with the hop.' })
+  @Field(() => HopVerdict, { description: 'What the law says of the hop, from the findings on it.' })
+  verdict!: HopVerdict;
+
+  @Field(() => Boolean, { description: 'Derived from the verdict: LAWFUL or LAWFUL_WITH_GAPS (the transfer stands, whatever evidence it lacks).' })
   lawful!: boolean;
 
-  @Field(() => [String], { description: 'Why the hop is unlawful.' })
+  @Field(() => [Finding], { description: 'The findings on the hop that produced its verdict.' })
+  findings!: Finding[];
+
+  @Field(() => [String], { description: 'The messages of those findings.' })
   reasons!: string[];
 }
 
@@ -200,8 +218,17 @@ export class DataFlowSummaryResult {
   @Field(() => Int, { description: 'Hops that cross a border.' })
   crossBorderHopCount!: number;
 
-  @Field(() => Int, { description: 'Hops found unlawful.' })
+  @Field(() => Int, { description: 'Hops with verdict LAWFUL.' })
+  lawfulHopCount!: number;
+
+  @Field(() => Int, { description: 'Hops with verdict LAWFUL_WITH_GAPS.' })
+  lawfulWithGapsHopCount!: number;
+
+  @Field(() => Int, { description: 'Hops with verdict UNLAWFUL (no longer those with only missing evidence).' })
   unlawfulHopCount!: number;
+
+  @Field(() => Int, { description: 'Hops with verdict UNDETERMINED.' })
+  undeterminedHopCount!: number;
 }
 
 @ObjectType({ description: "Where a person's data flows as of a time: to whom, in which countries, on what basis, and what is non-compliant." })
@@ -278,6 +305,9 @@ export class TransferFilterInput {
   @Field(() => TransferMechanism, { nullable: true, description: 'Only transfers under this mechanism.' })
   mechanism?: TransferMechanism;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only lawful (true) or unlawful (false) transfers.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only lawful (true: LAWFUL or LAWFUL_WITH_GAPS) or other (false) transfers.' })
   lawful?: boolean;
+
+  @Field(() => HopVerdict, { nullable: true, description: 'Only transfers with this verdict.' })
+  verdict?: HopVerdict;
 }

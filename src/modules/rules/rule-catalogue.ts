@@ -9,7 +9,7 @@ import { PIPL_EXPORT_RULES } from './pipl-export.rules';
 import { PIPL_ACTIVITY_RULES, PIPL_PROCESSING_HOP_RULES } from './pipl-processing.rules';
 import { PIPL_VOLUME_RULES } from './pipl-volume.rules';
 import type { ActivityRuleContext, HopRuleContext, PersonRuleContext } from './rule-context';
-import { describeRule, type Rule, type RuleDescriptor } from './rule-descriptor';
+import { describeRule, VerdictEffect, type Rule, type RuleDescriptor } from './rule-descriptor';
 
 const HOP_RULES: readonly Rule<HopRuleContext>[] = [
   ...GDPR_TRANSFER_RULES,
@@ -32,6 +32,13 @@ const PERSON_RULES: readonly Rule<PersonRuleContext>[] = MINOR_CONSENT_RULES;
 export const RULES: readonly RuleDescriptor[] = [...HOP_RULES, ...ACTIVITY_RULES, ...PERSON_RULES]
   .map(describeRule)
   .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+const VERDICT_EFFECT_BY_RULE: ReadonlyMap<string, VerdictEffect> = new Map(RULES.map((rule) => [rule.id, rule.verdictEffect]));
+
+/** What a finding of the rule means for the verdict; a rule id not in the catalogue is taken as unlawful, never silently as lawful. */
+export function verdictEffectOf(ruleId: string): VerdictEffect {
+  return VERDICT_EFFECT_BY_RULE.get(ruleId) ?? VerdictEffect.UNLAWFUL;
+}
 
 interface FindingSubjects {
   partyIds: string[];
@@ -77,7 +84,7 @@ function activitySubjects(context: ActivityRuleContext | PersonRuleContext): Fin
 }
 
 /**
- * The findings on one hop; the hop is lawful when there are none. A hop that carries only
+ * The findings on one hop, from which its verdict follows (hopVerdictOf). A hop that carries only
  * anonymised data carries no personal data (GDPR Recital 26, PIPL Art. 4), so no rule applies to it.
  */
 export function evaluateHopRules(context: HopRuleContext): Finding[] {
