@@ -37,3 +37,11 @@ describe('FLOWMAP_AUTH_FAILURES_PER_MINUTE', () => {
     expect(() => loadConfig({ FLOWMAP_AUTH_FAILURES_PER_MINUTE: '-1' })).toThrow(/FLOWMAP_AUTH_FAILURES_PER_MINUTE must be/);
   });
 });
+
+describe('FLOWMAP_TRUSTED_DOCUMENTS', () => {
+  it('is off when unset, and a file that cannot be read stops the start-up naming the variable', () => {
+    expect(loadConfig({}).trustedDocuments).toBeNull();
+    expect(() => loadConfig({ FLOWMAP_TRUSTED_DOCUMENTS: '/nonexistent/manifest.json' })).toThrow(ConfigError);
+    expect(() => loadConfig({ FLOWMAP_TRUSTED_DOCUMENTS: '/nonexistent/manifest.json' })).toThrow(/^FLOWMAP_TRUSTED_DOCUMENTS \(\/nonexistent\/manifest.json\): cannot read it/);
+  });
+});

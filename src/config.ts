@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from './common/limits';
+import { readTrustedDocuments, type TrustedDocuments } from './common/trusted-documents';
 import { AUDIT_KEY_MIN_LENGTH } from './modules/audit/audit-key';
 import { SECRET_PATTERN } from './modules/auth/api-token.service';
 import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './modules/auth/failed-auth-limiter';
@@ -36,6 +37,8 @@ export interface Config {
   authFailuresPerMinute: number;
   /** Server processes sharing the port (node:cluster); 1 serves from this process. */
   workers: number;
+  /** The only documents the API runs (FLOWMAP_TRUSTED_DOCUMENTS, a persisted-documents manifest); null runs any. */
+  trustedDocuments: TrustedDocuments | null;
   limits: Limits;
 }
 
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       what: 'a number of failures from 0 (no limit) to 1000000',
     }),
     workers: readWorkers(env),
+    trustedDocuments: env.FLOWMAP_TRUSTED_DOCUMENTS ? readTrustedDocuments(env.FLOWMAP_TRUSTED_DOCUMENTS) : null,
     limits: {
       ...DEFAULT_LIMITS,
       requestTimeoutMs: readPositiveInteger(env, 'FLOWMAP_REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, queryLimitsRule, requestCostPlugin, type Limits } from 
 import { knownOperationTypesRule } from './common/operation-types';
 import { requestTimedOut } from './common/request-deadline';
 import { portProblem } from './common/startup-error';
+import { admitTrustedOperations, type TrustedDocuments } from './common/trusted-documents';
 import { ANONYMOUS, createRequestContext, type Caller, type RequestContext } from './context';
 import { pendingMigrations } from './db/migrate';
 import type { Database } from './db/data-source';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   tokenCacheSeconds?: number;
   /** Failed authentications a client address may make per minute before it gets 429 (default DEFAULT_AUTH_FAILURES_PER_MINUTE); 0 for no limit. */
   authFailuresPerMinute?: number;
+  /** The only documents run, by hash or exact text (default null: any document, with automatic persisted queries). */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 export interface RunningServer {
@@ -164,6 +167,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendJson(response, 400, errorBody(ErrorCode.LIMIT_EXCEEDED, `batch: ${body.length} operations; at most ${limits.maxBatchSize} per request`));
       return;
     }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const refusal = options.trustedDocuments ? admitTrustedOperations(options.trustedDocuments, body, url.searchParams) : null;
+    if (refusal) {
+      sendJson(response, 400, errorBody(ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, refusal));
+      return;
+    }
     const address = request.socket.remoteAddress ?? 'unknown';
     const retryAfter = request.headers.authorization === undefined ? 0 : (failedAuth?.retryAfterSeconds(address) ?? 0);
     if (retryAfter > 0) {
@@ -188,7 +197,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
     const timeLimit = { deadline: Date.now() + limits.requestTimeoutMs, timeoutMs: limits.requestTimeoutMs };
     const result = await beforeDeadline(

@@ -10,7 +10,7 @@ describe('schema.graphql', () => {
     expect(printFlowmapSchema(await flowmapSchema())).toBe(committed);
   });
 
-  it('describes every type, field and enum value', async () => {
+  it('describes every type, field, argument and enum value', async () => {
     const schema = await flowmapSchema();
     const undescribed: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
@@ -19,6 +19,9 @@ describe('schema.graphql', () => {
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+          for (const argument of 'args' in field ? field.args : []) {
+            if (!argument.description) undescribed.push(`${type.name}.${field.name}(${argument.name})`);
+          }
         }
       }
       if (isEnumType(type)) {

@@ -69,6 +69,7 @@ function serverOptions(config: Config, logger: Logger, database: Parameters<type
     corsOrigins: config.corsOrigins,
     tokenCacheSeconds: config.tokenCacheSeconds,
     authFailuresPerMinute: config.authFailuresPerMinute,
+    trustedDocuments: config.trustedDocuments,
   };
 }
 

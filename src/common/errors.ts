@@ -16,6 +16,8 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** Too many failed authentications from one client address; retry after the `Retry-After` seconds. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The server runs only its trusted documents, and this operation is not one of them. */
+  PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED',
   /** Nothing was written; retrying is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /**

@@ -13,33 +13,34 @@ import { ActivityEntity } from './activity.entity';
 import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { activityWrites, listActivities } from './activity.service';
 import { Activity, ActivityConnection, ActivityDataCategory, Retention } from './activity.type';
+import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 
 @Resolver(() => Activity)
 export class ActivityResolver {
   @Query(() => ActivityConnection, { description: 'Processing activities, by key.' })
-  activities(@Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  activities(@Arg('filter', () => ActivityFilter, FILTER_ARG) filter: ActivityFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listActivities(ctx.dataSource, filter ?? {}, page);
   }
 
   @Query(() => Activity, { nullable: true, description: 'One activity by id or by key.' })
   activity(
-    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
-    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Arg('id', () => ID, { nullable: true, description: 'Id of the activity; give this or `key`.' }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true, description: 'Key of the activity; give this or `id`.' }) key: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return findByIdOrKey(ctx.dataSource, ActivityEntity, { id, key });
   }
 
   @Mutation(() => Activity, { description: 'Registers a processing activity.' })
-  createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: RequestContext) {
+  createActivity(@Arg('input', () => CreateActivityInput, { description: 'The new activity.' }) input: CreateActivityInput, @Ctx() ctx: RequestContext) {
     return activityWrites.create(ctx.dataSource, ctx.caller.name, input);
   }
 
   @Mutation(() => Activity, { description: 'Changes an activity; refuses to drop a category that one of its flows carries.' })
   updateActivity(
-    @Arg('key', () => String) key: string,
-    @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the activity.' }) key: string,
+    @Arg('input', () => UpdateActivityInput, { description: 'The changes; omitted fields stay as they are.' }) input: UpdateActivityInput,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('activity')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return activityWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
@@ -47,8 +48,8 @@ export class ActivityResolver {
 
   @Mutation(() => DeletedItem, { description: 'Deletes an activity; refuses while flows refer to it.' })
   async deleteActivity(
-    @Arg('key', () => String) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the activity.' }) key: string,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('activity')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     await activityWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);

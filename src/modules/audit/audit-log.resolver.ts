@@ -3,11 +3,12 @@ import { PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { AuditCheckpointInput, AuditEntryConnection, AuditLogFilter, AuditLogVerification } from './audit-entry.type';
 import { listAuditEntries, verifyAuditLog } from './audit-log.service';
+import { FILTER_ARG } from '../../common/argument-options';
 
 @Resolver()
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, { description: 'The audit log, in the order the changes were made.' })
-  auditLog(@Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  auditLog(@Arg('filter', () => AuditLogFilter, FILTER_ARG) filter: AuditLogFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listAuditEntries(ctx.dataSource, filter ?? {}, page);
   }
 

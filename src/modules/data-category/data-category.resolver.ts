@@ -8,12 +8,13 @@ import { DataCategoryEntity } from './data-category.entity';
 import { CreateDataCategoryInput, DataCategoryFilter, UpdateDataCategoryInput } from './data-category.inputs';
 import { dataCategoryWrites, listDataCategories } from './data-category.service';
 import { DataCategory, DataCategoryConnection } from './data-category.type';
+import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 
 @Resolver(() => DataCategory)
 export class DataCategoryResolver {
   @Query(() => DataCategoryConnection, { description: 'Data categories, by key.' })
   dataCategories(
-    @Arg('filter', () => DataCategoryFilter, { nullable: true }) filter: DataCategoryFilter | undefined,
+    @Arg('filter', () => DataCategoryFilter, FILTER_ARG) filter: DataCategoryFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
@@ -22,23 +23,23 @@ export class DataCategoryResolver {
 
   @Query(() => DataCategory, { nullable: true, description: 'One data category by id or by key.' })
   dataCategory(
-    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
-    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Arg('id', () => ID, { nullable: true, description: 'Id of the data category; give this or `key`.' }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true, description: 'Key of the data category; give this or `id`.' }) key: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return findByIdOrKey(ctx.dataSource, DataCategoryEntity, { id, key });
   }
 
   @Mutation(() => DataCategory, { description: 'Registers a data category.' })
-  createDataCategory(@Arg('input', () => CreateDataCategoryInput) input: CreateDataCategoryInput, @Ctx() ctx: RequestContext) {
+  createDataCategory(@Arg('input', () => CreateDataCategoryInput, { description: 'The new data category.' }) input: CreateDataCategoryInput, @Ctx() ctx: RequestContext) {
     return dataCategoryWrites.create(ctx.dataSource, ctx.caller.name, input);
   }
 
   @Mutation(() => DataCategory, { description: 'Changes a data category; refuses a parent that would make a cycle.' })
   updateDataCategory(
-    @Arg('key', () => String) key: string,
-    @Arg('input', () => UpdateDataCategoryInput) input: UpdateDataCategoryInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the data category.' }) key: string,
+    @Arg('input', () => UpdateDataCategoryInput, { description: 'The changes; omitted fields stay as they are.' }) input: UpdateDataCategoryInput,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('data category')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return dataCategoryWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
@@ -46,8 +47,8 @@ export class DataCategoryResolver {
 
   @Mutation(() => DeletedItem, { description: 'Deletes a data category; refuses while children, activities or flows refer to it.' })
   async deleteDataCategory(
-    @Arg('key', () => String) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the data category.' }) key: string,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('data category')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     await dataCategoryWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);

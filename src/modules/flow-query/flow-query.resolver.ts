@@ -9,6 +9,7 @@ import { Severity } from '../rules/finding';
 import { RULES } from '../rules/rule-catalogue';
 import { CategoryRecipient, DataFlowMap, DataHopConnection, FindingConnection, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
 import { categoryRecipients, inventoryFindingsPage, inventoryTransfersPage, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
+import { FILTER_ARG } from '../../common/argument-options';
 
 const AS_OF = { nullable: true, description: 'The time asked about (default now).' } as const;
 const MAX_DEPTH_ARG = {
@@ -33,7 +34,7 @@ export class PersonDataFlowResolver {
 export class FlowQueryResolver {
   @Query(() => DataFlowMap, { description: 'Where the data of a kind of person that is not stored would flow.' })
   profileDataFlows(
-    @Arg('profile', () => SubjectProfileInput) profile: SubjectProfileInput,
+    @Arg('profile', () => SubjectProfileInput, { description: 'The kind of person: where they live, their subject category and what they use.' }) profile: SubjectProfileInput,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Arg('maxDepth', () => Int, MAX_DEPTH_ARG) maxDepth: number | undefined,
     @Ctx() ctx: RequestContext,
@@ -64,7 +65,7 @@ export class FlowQueryResolver {
 
   @Query(() => DataHopConnection, { description: 'Every cross-border transfer the data map makes, with its mechanism and whether it is lawful, a page at a time.' })
   crossBorderTransfers(
-    @Arg('filter', () => TransferFilterInput, { nullable: true }) filter: TransferFilterInput | undefined,
+    @Arg('filter', () => TransferFilterInput, FILTER_ARG) filter: TransferFilterInput | undefined,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,

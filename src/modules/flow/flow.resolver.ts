@@ -15,6 +15,7 @@ import { FlowEntity } from './flow.entity';
 import { CreateFlowInput, FlowFilter, UpdateFlowInput } from './flow.inputs';
 import { flowWrites, listFlows } from './flow.service';
 import { Flow, FlowConnection } from './flow.type';
+import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 
 async function destinationCountries(flow: Flow, ctx: RequestContext): Promise<string[]> {
   const named = await ctx.loaders.flow.namedCountries.load(flow.id);
@@ -24,29 +25,29 @@ async function destinationCountries(flow: Flow, ctx: RequestContext): Promise<st
 @Resolver(() => Flow)
 export class FlowResolver {
   @Query(() => FlowConnection, { description: 'Data flows, by key.' })
-  flows(@Arg('filter', () => FlowFilter, { nullable: true }) filter: FlowFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  flows(@Arg('filter', () => FlowFilter, FILTER_ARG) filter: FlowFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listFlows(ctx.dataSource, filter ?? {}, page);
   }
 
   @Query(() => Flow, { nullable: true, description: 'One flow by id or by key.' })
   flow(
-    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
-    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Arg('id', () => ID, { nullable: true, description: 'Id of the flow; give this or `key`.' }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true, description: 'Key of the flow; give this or `id`.' }) key: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return findByIdOrKey(ctx.dataSource, FlowEntity, { id, key });
   }
 
   @Mutation(() => Flow, { description: 'Registers a data flow.' })
-  createFlow(@Arg('input', () => CreateFlowInput) input: CreateFlowInput, @Ctx() ctx: RequestContext) {
+  createFlow(@Arg('input', () => CreateFlowInput, { description: 'The new flow.' }) input: CreateFlowInput, @Ctx() ctx: RequestContext) {
     return flowWrites.create(ctx.dataSource, ctx.caller.name, input);
   }
 
   @Mutation(() => Flow, { description: 'Changes a flow.' })
   updateFlow(
-    @Arg('key', () => String) key: string,
-    @Arg('input', () => UpdateFlowInput) input: UpdateFlowInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the flow.' }) key: string,
+    @Arg('input', () => UpdateFlowInput, { description: 'The changes; omitted fields stay as they are.' }) input: UpdateFlowInput,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('flow')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return flowWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
@@ -54,8 +55,8 @@ export class FlowResolver {
 
   @Mutation(() => DeletedItem, { description: 'Deletes a flow.' })
   async deleteFlow(
-    @Arg('key', () => String) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the flow.' }) key: string,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('flow')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     await flowWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);

@@ -16,55 +16,56 @@ import { conceptIris, PARTY_KIND_CONCEPTS } from '../reference/dpv-vocabulary';
 import { PartyKind } from './party-kind';
 import { listParties, partyWrites } from './party.service';
 import { CountryPeriod, Party, PartyConnection } from './party.type';
+import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 
 const kindFilter = (filter: PartyFilter | undefined, kind: PartyKind): PartyFilter => ({ ...filter, kinds: [kind] });
 
 @Resolver(() => Party)
 export class PartyResolver {
   @Query(() => PartyConnection, { description: 'Parties of every kind, by key.' })
-  parties(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  parties(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, filter ?? {}, page);
   }
 
   @Query(() => PartyConnection, { description: 'Processors (GDPR Art. 28, PIPL Art. 21 entrusted parties).' })
-  processors(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  processors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.PROCESSOR), page);
   }
 
   @Query(() => PartyConnection, { description: 'Sub-processors, each engaged by a processor.' })
-  subProcessors(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  subProcessors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SUB_PROCESSOR), page);
   }
 
   @Query(() => PartyConnection, { description: 'Companies of our group.' })
-  affiliates(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  affiliates(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.AFFILIATE), page);
   }
 
   @Query(() => PartyConnection, { description: 'Providers of third-party SDKs embedded in our apps.' })
-  sdkProviders(@Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  sdkProviders(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SDK_PROVIDER), page);
   }
 
   @Query(() => Party, { nullable: true, description: 'One party by id or by key.' })
   party(
-    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
-    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Arg('id', () => ID, { nullable: true, description: 'Id of the party; give this or `key`.' }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true, description: 'Key of the party; give this or `id`.' }) key: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return findByIdOrKey(ctx.dataSource, PartyEntity, { id, key });
   }
 
   @Mutation(() => Party, { description: 'Registers a party.' })
-  createParty(@Arg('input', () => CreatePartyInput) input: CreatePartyInput, @Ctx() ctx: RequestContext) {
+  createParty(@Arg('input', () => CreatePartyInput, { description: 'The new party.' }) input: CreatePartyInput, @Ctx() ctx: RequestContext) {
     return partyWrites.create(ctx.dataSource, ctx.caller.name, input);
   }
 
   @Mutation(() => Party, { description: 'Changes a party; with expectedVersion, fails if someone changed it meanwhile.' })
   updateParty(
-    @Arg('key', () => String) key: string,
-    @Arg('input', () => UpdatePartyInput) input: UpdatePartyInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the party.' }) key: string,
+    @Arg('input', () => UpdatePartyInput, { description: 'The changes; omitted fields stay as they are.' }) input: UpdatePartyInput,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('party')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return partyWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
@@ -72,8 +73,8 @@ export class PartyResolver {
 
   @Mutation(() => DeletedItem, { description: 'Deletes a party; refuses while flows, activities or sub-processors refer to it.' })
   async deleteParty(
-    @Arg('key', () => String) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the party.' }) key: string,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('party')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     await partyWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);

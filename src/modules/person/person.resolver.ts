@@ -12,6 +12,7 @@ import { countryOf } from '../reference/reference.service';
 import { SubjectCategory } from '../subject-category/subject-category.type';
 import { erasePerson, giveConsent, listPersons, upsertPersons, withdrawConsent } from './person.service';
 import { ErasureResult, Person, PersonConnection, PersonFilter, PersonInput, PersonUpsertResult } from './person.type';
+import { FILTER_ARG } from '../../common/argument-options';
 
 function toConsentEntry(input: ConsentInput): ConsentEntry {
   return { ...input, givenAt: input.givenAt.toISOString(), withdrawnAt: input.withdrawnAt ? input.withdrawnAt.toISOString() : null };
@@ -24,34 +25,34 @@ function toPersonEntry(input: PersonInput): PersonEntry {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'One person by external id.' })
-  async person(@Arg('externalId', () => String) externalId: string, @Ctx() ctx: RequestContext) {
+  async person(@Arg('externalId', () => String, { description: "The person's external id, as the source system knows them." }) externalId: string, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.person.profile.load(externalId))?.person ?? null;
   }
 
   @Query(() => PersonConnection, { description: 'Persons, by external id.' })
-  persons(@Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  persons(@Arg('filter', () => PersonFilter, FILTER_ARG) filter: PersonFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return listPersons(ctx.dataSource, filter ?? {}, page);
   }
 
   @Mutation(() => PersonUpsertResult, { description: 'Creates or replaces one person (and their consents, when listed).' })
-  upsertPerson(@Arg('input', () => PersonInput) input: PersonInput, @Ctx() ctx: RequestContext) {
+  upsertPerson(@Arg('input', () => PersonInput, { description: 'The person to create or replace, with their consents.' }) input: PersonInput, @Ctx() ctx: RequestContext) {
     return upsertPersons(ctx.dataSource, ctx.caller.name, [toPersonEntry(input)], 'input');
   }
 
   @Mutation(() => PersonUpsertResult, { description: 'Creates or replaces many persons with their consents in one transaction (at most 10,000 per call).' })
-  bulkUpsertPersons(@Arg('persons', () => [PersonInput]) persons: PersonInput[], @Ctx() ctx: RequestContext) {
+  bulkUpsertPersons(@Arg('persons', () => [PersonInput], { description: 'The persons to create or replace, each with its consents.' }) persons: PersonInput[], @Ctx() ctx: RequestContext) {
     return upsertPersons(ctx.dataSource, ctx.caller.name, persons.map(toPersonEntry));
   }
 
   @Mutation(() => ErasureResult, { description: 'Erases a person and their consents (right to erasure); says how many rows went.' })
-  erasePerson(@Arg('externalId', () => String) externalId: string, @Ctx() ctx: RequestContext) {
+  erasePerson(@Arg('externalId', () => String, { description: "The person's external id, as the source system knows them." }) externalId: string, @Ctx() ctx: RequestContext) {
     return erasePerson(ctx.dataSource, ctx.caller.name, externalId);
   }
 
   @Mutation(() => Consent, { description: 'Records a consent given by a person.' })
   giveConsent(
-    @Arg('externalId', () => String) externalId: string,
-    @Arg('input', () => ConsentInput) input: ConsentInput,
+    @Arg('externalId', () => String, { description: "The person's external id, as the source system knows them." }) externalId: string,
+    @Arg('input', () => ConsentInput, { description: 'The consent given.' }) input: ConsentInput,
     @Ctx() ctx: RequestContext,
   ) {
     return giveConsent(ctx.dataSource, ctx.caller.name, { externalId, ...toConsentEntry(input) });
@@ -59,8 +60,8 @@ export class PersonResolver {
 
   @Mutation(() => Consent, { description: 'Records that a consent was withdrawn (default now); the consent itself stays on record.' })
   withdrawConsent(
-    @Arg('consentId', () => ID) consentId: string,
-    @Arg('withdrawnAt', () => DateTime, { nullable: true }) withdrawnAt: Date | undefined,
+    @Arg('consentId', () => ID, { description: 'Id of the consent.' }) consentId: string,
+    @Arg('withdrawnAt', () => DateTime, { nullable: true, description: 'When the consent was withdrawn (default now).' }) withdrawnAt: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return withdrawConsent(ctx.dataSource, ctx.caller.name, consentId, (withdrawnAt ?? new Date()).toISOString());

@@ -29,20 +29,20 @@ export class RegimeResolver {
   }
 
   @Query(() => Regime, { nullable: true, description: 'One regime by code.' })
-  regime(@Arg('code', () => String) code: string) {
+  regime(@Arg('code', () => String, { description: 'Code of the regime, e.g. `GDPR`.' }) code: string) {
     return regimeOf(code);
   }
 
   @Query(() => [AdequacyDecision], { description: 'Adequacy decisions, of one regime or all, with their dates and sources.' })
-  adequacyDecisions(@Arg('regime', () => String, { nullable: true }) regime: string | undefined) {
+  adequacyDecisions(@Arg('regime', () => String, { nullable: true, description: 'Code of the regime, e.g. `GDPR`.' }) regime: string | undefined) {
     return listAdequacyDecisions(regime).map(decisionOf);
   }
 
   @Query(() => AdequacyVerdict, { description: 'Whether `country` is adequate for `regime` on date `on` (default today) for such a recipient.' })
   adequacy(
-    @Arg('regime', () => String) regime: string,
-    @Arg('country', () => String) country: string,
-    @Arg('on', () => LocalDate, { nullable: true }) on: string | undefined,
+    @Arg('regime', () => String, { description: 'Code of the regime, e.g. `GDPR`.' }) regime: string,
+    @Arg('country', () => String, { description: 'ISO 3166-1 alpha-2 code of the country.' }) country: string,
+    @Arg('on', () => LocalDate, { nullable: true, description: 'The day the question is about (default today).' }) on: string | undefined,
     @Arg('safeHarbourCertified', () => Boolean, { defaultValue: false, description: 'US recipient certified under Safe Harbour on that day.' })
     safeHarbourCertified: boolean,
     @Arg('privacyShieldCertified', () => Boolean, { defaultValue: false, description: 'US recipient certified under the Privacy Shield on that day.' })

@@ -7,6 +7,7 @@ import { SubjectCategoryEntity } from './subject-category.entity';
 import { CreateSubjectCategoryInput, UpdateSubjectCategoryInput } from './subject-category.inputs';
 import { listSubjectCategories, subjectCategoryWrites } from './subject-category.service';
 import { SubjectCategory, SubjectCategoryConnection } from './subject-category.type';
+import { expectedVersionArg } from '../../common/argument-options';
 
 @Resolver(() => SubjectCategory)
 export class SubjectCategoryResolver {
@@ -17,23 +18,23 @@ export class SubjectCategoryResolver {
 
   @Query(() => SubjectCategory, { nullable: true, description: 'One subject category by id or by key.' })
   subjectCategory(
-    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
-    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Arg('id', () => ID, { nullable: true, description: 'Id of the subject category; give this or `key`.' }) id: string | undefined,
+    @Arg('key', () => String, { nullable: true, description: 'Key of the subject category; give this or `id`.' }) key: string | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return findByIdOrKey(ctx.dataSource, SubjectCategoryEntity, { id, key });
   }
 
   @Mutation(() => SubjectCategory, { description: 'Registers a subject category.' })
-  createSubjectCategory(@Arg('input', () => CreateSubjectCategoryInput) input: CreateSubjectCategoryInput, @Ctx() ctx: RequestContext) {
+  createSubjectCategory(@Arg('input', () => CreateSubjectCategoryInput, { description: 'The new subject category.' }) input: CreateSubjectCategoryInput, @Ctx() ctx: RequestContext) {
     return subjectCategoryWrites.create(ctx.dataSource, ctx.caller.name, input);
   }
 
   @Mutation(() => SubjectCategory, { description: 'Changes a subject category.' })
   updateSubjectCategory(
-    @Arg('key', () => String) key: string,
-    @Arg('input', () => UpdateSubjectCategoryInput) input: UpdateSubjectCategoryInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the subject category.' }) key: string,
+    @Arg('input', () => UpdateSubjectCategoryInput, { description: 'The changes; omitted fields stay as they are.' }) input: UpdateSubjectCategoryInput,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('subject category')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     return subjectCategoryWrites.update(ctx.dataSource, ctx.caller.name, key, input, expectedVersion);
@@ -41,8 +42,8 @@ export class SubjectCategoryResolver {
 
   @Mutation(() => DeletedItem, { description: 'Deletes a subject category; refuses while activities refer to it.' })
   async deleteSubjectCategory(
-    @Arg('key', () => String) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | undefined,
+    @Arg('key', () => String, { description: 'Key of the subject category.' }) key: string,
+    @Arg('expectedVersion', () => Int, expectedVersionArg('subject category')) expectedVersion: number | undefined,
     @Ctx() ctx: RequestContext,
   ) {
     await subjectCategoryWrites.remove(ctx.dataSource, ctx.caller.name, key, expectedVersion);
