@@ -1,44 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Pool } from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../src/db/database';
 import type { Database } from '../src/db/data-source';
-import { MIGRATIONS_DIR, readMigrationFiles, runMigrations } from '../src/db/migrate';
 import { GENESIS_HASH, legacyChainHash } from '../src/modules/audit/audit-chain';
 import { auditKeyFrom, generateAuditKeyText } from '../src/modules/audit/audit-key';
 import { verifyAuditLog } from '../src/modules/audit/audit-log.service';
 import { createToken } from '../src/modules/auth/api-token.service';
 import { Role } from '../src/modules/auth/role';
+import { createDatabaseBefore, type LegacyDatabase } from './support/legacy-database';
 
 const KEYING_MIGRATION = '20261202_0013_audit_role.sql';
-const name = `flowmap_test_${randomBytes(6).toString('hex')}`;
-const url = new URL(inject('adminDatabaseUrl'));
-url.pathname = `/${name}`;
+let legacy: LegacyDatabase;
 let database: Database;
-let legacyDir: string;
-
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: inject('adminDatabaseUrl') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const asOwner = async <T>(sql: string, parameters: unknown[] = []): Promise<T[]> => {
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql, parameters)).rows as T[];
-  } finally {
-    await client.end();
-  }
-};
 
 /** Entries as the server wrote them before the chain was keyed: plain SHA-256, no chain version. */
 async function writeLegacyEntries(count: number): Promise<void> {
@@ -46,7 +19,7 @@ async function writeLegacyEntries(count: number): Promise<void> {
   for (let seq = 1; seq <= count; seq += 1) {
     const content = { seq, at: new Date(Date.UTC(2026, 0, seq)).toISOString(), actor: 'flowmap', operation: 'create', entityType: 'party', entityKey: `legacy-${seq}`, before: null, after: { key: `legacy-${seq}` } };
     const hash = legacyChainHash(previousHash, content);
-    await asOwner(
+    await legacy.asOwner(
       `INSERT INTO audit_entry (seq, at, actor, operation, entity_type, entity_key, before, after, previous_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, 'null', $7, $8, $9)`,
       [seq, content.at, content.actor, content.operation, content.entityType, content.entityKey, JSON.stringify(content.after), previousHash, hash],
@@ -56,34 +29,23 @@ async function writeLegacyEntries(count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${name}`);
   // The schema as it was before the chain was keyed, with a log in it.
-  legacyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-migrations-'));
-  for (const migration of readMigrationFiles(MIGRATIONS_DIR).filter((file) => file.name < KEYING_MIGRATION)) {
-    fs.writeFileSync(path.join(legacyDir, migration.name), migration.sql);
-  }
-  const pool = new Pool({ connectionString: url.toString(), max: 1 });
-  try {
-    await runMigrations(pool, legacyDir);
-  } finally {
-    await pool.end();
-  }
+  legacy = await createDatabaseBefore(KEYING_MIGRATION);
   await writeLegacyEntries(3);
-  database = await prepareDatabase(url.toString(), { poolSize: 2, auditKey: auditKeyFrom(generateAuditKeyText()) });
+  database = await prepareDatabase(legacy.url, { poolSize: 2, auditKey: auditKeyFrom(generateAuditKeyText()) });
 });
 afterAll(async () => {
   await database?.dataSource.destroy();
-  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  fs.rmSync(legacyDir, { recursive: true, force: true });
+  await legacy?.drop();
 });
 
 describe('keying an audit log that has entries', () => {
   it('keeps the entries written before the key verifying, and keys the ones after', async () => {
-    expect(await asOwner('SELECT legacy_until_seq FROM audit_chain_legacy')).toEqual([{ legacy_until_seq: '3' }]);
+    expect(await legacy.asOwner('SELECT legacy_until_seq FROM audit_chain_legacy')).toEqual([{ legacy_until_seq: '3' }]);
     expect(await verifyAuditLog(database.dataSource)).toMatchObject({ valid: true, entriesChecked: 3, legacyEntries: 3 });
     await createToken(database.dataSource, 'after-the-key', Role.VIEWER);
     expect(await verifyAuditLog(database.dataSource)).toMatchObject({ valid: true, entriesChecked: 4, legacyEntries: 3, head: { seq: 4 } });
-    expect(await asOwner('SELECT seq, chain_version FROM audit_entry ORDER BY seq')).toEqual([
+    expect(await legacy.asOwner('SELECT seq, chain_version FROM audit_entry ORDER BY seq')).toEqual([
       { seq: '1', chain_version: 1 },
       { seq: '2', chain_version: 1 },
       { seq: '3', chain_version: 1 },
@@ -93,15 +55,15 @@ describe('keying an audit log that has entries', () => {
 
   it('refuses a writer that does not say how it chains (a server from before the key)', async () => {
     await expect(
-      asOwner(`INSERT INTO audit_entry (seq, at, actor, operation, entity_type, entity_key, previous_hash, hash) VALUES (99, now(), 'old', 'create', 'party', 'x', 'a', 'b')`),
+      legacy.asOwner(`INSERT INTO audit_entry (seq, at, actor, operation, entity_type, entity_key, previous_hash, hash) VALUES (99, now(), 'old', 'create', 'party', 'x', 'a', 'b')`),
     ).rejects.toThrow(/null value in column "chain_version"/);
   });
 
   it('shows a rewrite of the unkeyed entries at the first keyed entry, whose hash covers them', async () => {
-    const rows = await asOwner<{ seq: string; at: Date; actor: string; operation: string; entity_type: string; entity_key: string; before: unknown; after: unknown; hash: string }>(
+    const rows = await legacy.asOwner<{ seq: string; at: Date; actor: string; operation: string; entity_type: string; entity_key: string; before: unknown; after: unknown; hash: string }>(
       'SELECT * FROM audit_entry WHERE seq <= 3 ORDER BY seq',
     );
-    const client = new Client({ connectionString: url.toString() });
+    const client = new Client({ connectionString: legacy.url });
     await client.connect();
     try {
       await client.query('BEGIN');

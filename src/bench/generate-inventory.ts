@@ -668,6 +668,7 @@ function generateFlows(random: Random, activity: GeneratedActivity, count: numbe
       mechanism,
       piplExemption: null,
       necessity: null,
+      recipientRole: null,
       safeguards: random.sample(Object.values(Safeguard), random.weighted([[0, 50], [1, 40], [2, 10]])).filter(
         (safeguard) => safeguard !== Safeguard.ANONYMISATION || random.chance(0.2),
       ),

@@ -2,6 +2,7 @@ import type { LegalBasis } from '../activity/legal-basis';
 import type { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
 import type { PartyKind } from '../party/party-kind';
+import type { RecipientRole } from '../flow/recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 
 /**
@@ -95,6 +96,8 @@ export interface SnapshotFlow {
   piplExemption: PiplExemption | null;
   /** Why a provision without consent is necessary for its basis (PIPL Art. 13(1)(2)-(7)), as recorded. */
   necessity: string | null;
+  /** The receiver's role on this flow; null: its kind's default (see recipientRoleOf). */
+  recipientRole: RecipientRole | null;
   safeguards: Safeguard[];
   /** Countries this flow actually reaches; empty means all of the receiver's countries. */
   countries: string[];

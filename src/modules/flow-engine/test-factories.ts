@@ -81,6 +81,7 @@ export function makeFlow(
     mechanism: null,
     piplExemption: null,
     necessity: null,
+    recipientRole: null,
     safeguards: [],
     countries: [],
     continuous: false,

@@ -3,6 +3,7 @@ import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import type { LegalBasis } from '../activity/legal-basis';
 import type { EvidenceKind } from '../evidence/evidence-kind';
+import type { RecipientRole } from '../flow/recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { EvidenceRecord, InventorySnapshot } from '../flow-engine/inventory-snapshot';
 import type { PartyKind } from '../party/party-kind';
@@ -29,7 +30,7 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
                             localised_in, localised_unless_consented, targets_residents, effective_from, effective_to FROM activity`),
       () => manager.query('SELECT activity_id, subject_category_id FROM activity_subject_category'),
       () => manager.query('SELECT activity_id, data_category_id, required FROM activity_data_category'),
-      () => manager.query(`SELECT id, key, activity_id, from_party_id, to_party_id, legal_basis, consent_required, mechanism, pipl_exemption, necessity, safeguards,
+      () => manager.query(`SELECT id, key, activity_id, from_party_id, to_party_id, legal_basis, consent_required, mechanism, pipl_exemption, necessity, recipient_role, safeguards,
                             continuous, annual_subjects, effective_from, effective_to FROM flow`),
       () => manager.query('SELECT flow_id, data_category_id FROM flow_data_category'),
       () => manager.query('SELECT flow_id, country_code FROM flow_country ORDER BY country_code'),
@@ -47,7 +48,7 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       { activity_id: string; data_category_id: string; required: boolean }[],
       {
         id: string; key: string; activity_id: string; from_party_id: string; to_party_id: string; legal_basis: LegalBasis | null;
-        consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; safeguards: Safeguard[]; continuous: boolean;
+        consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; recipient_role: RecipientRole | null; safeguards: Safeguard[]; continuous: boolean;
         annual_subjects: number | null; effective_from: string; effective_to: string | null;
       }[],
       { flow_id: string; data_category_id: string }[],
@@ -103,7 +104,7 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
         {
           id: row.id, key: row.key, activityId: row.activity_id, fromId: row.from_party_id, toId: row.to_party_id,
           categoryIds: (categoriesByFlow.get(row.id) ?? []).map((link) => link.data_category_id),
-          legalBasis: row.legal_basis, consentRequired: row.consent_required, mechanism: row.mechanism, piplExemption: row.pipl_exemption, necessity: row.necessity, safeguards: row.safeguards,
+          legalBasis: row.legal_basis, consentRequired: row.consent_required, mechanism: row.mechanism, piplExemption: row.pipl_exemption, necessity: row.necessity, recipientRole: row.recipient_role, safeguards: row.safeguards,
           countries: (countriesByFlow.get(row.id) ?? []).map((link) => link.country_code),
           continuous: row.continuous, annualSubjects: row.annual_subjects,
           effectiveFrom: row.effective_from, effectiveTo: row.effective_to,

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
 import { LegalBasis } from '../activity/legal-basis';
+import { RecipientRole } from './recipient-role';
 import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 @Entity('flow')
@@ -18,6 +19,7 @@ export class FlowEntity extends RegistryRow {
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) necessity!: string | null;
+  @Column('text', { nullable: true }) recipientRole!: RecipientRole | null;
   @Column('text', { nullable: true }) description!: string | null;
 }
 

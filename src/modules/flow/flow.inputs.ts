@@ -3,6 +3,7 @@ import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceInput } from '../evidence/evidence.type';
 import type { FlowEntry } from '../inventory/inventory-document';
+import { RecipientRole } from './recipient-role';
 import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 @InputType({ description: 'A new data flow.' })
@@ -54,6 +55,9 @@ export class CreateFlowInput implements FlowEntry {
 
   @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
   necessity?: string | null;
+
+  @Field(() => RecipientRole, { nullable: true, description: "The receiver's role on this flow: PROCESSOR (entrusted, PIPL Art. 21 / GDPR Art. 28) or INDEPENDENT_HANDLER (provision, PIPL Art. 23); null: its party kind's default." })
+  recipientRole?: RecipientRole | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description?: string | null;
@@ -111,6 +115,9 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
 
   @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
   necessity?: string | null;
+
+  @Field(() => RecipientRole, { nullable: true, description: "The receiver's role on this flow: PROCESSOR (entrusted, PIPL Art. 21 / GDPR Art. 28) or INDEPENDENT_HANDLER (provision, PIPL Art. 23); null: its party kind's default." })
+  recipientRole?: RecipientRole | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description?: string | null;

@@ -11,6 +11,7 @@ import { consentReferrers } from '../registry/consent-referrers';
 import { readLinks, replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { FlowEntity } from './flow.entity';
+import { RecipientRole } from './recipient-role';
 import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 const FLOW_CATEGORY = { table: 'flow_data_category', ownerColumn: 'flow_id', valueColumn: 'data_category_id', valueType: 'uuid' } as const;
@@ -77,6 +78,8 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
   else if (exemption !== null && mechanism !== TransferMechanism.PIPL_EXEMPTION) {
     problems.add(`${at}.piplExemption`, `an exemption is claimed only by a flow whose mechanism is PIPL_EXEMPTION, not ${mechanism ?? 'none'}`);
   }
+  const role = entry.recipientRole ?? null;
+  if (role !== null && !Object.values(RecipientRole).includes(role)) problems.add(`${at}.recipientRole`, `'${role}' is not a recipient role`);
   (entry.safeguards ?? []).forEach((safeguard, index) => {
     if (!Object.values(Safeguard).includes(safeguard)) problems.add(`${at}.safeguards[${index}]`, `'${safeguard}' is not a safeguard`);
   });
@@ -90,7 +93,7 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
 
 interface FlowRow {
   id: string; key: string; activity_key: string; from_key: string; to_key: string; legal_basis: LegalBasis | null;
-  consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; safeguards: Safeguard[]; continuous: boolean;
+  consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; recipient_role: RecipientRole | null; safeguards: Safeguard[]; continuous: boolean;
   annual_subjects: number | null; effective_from: string; effective_to: string | null; description: string | null;
 }
 
@@ -125,6 +128,7 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
         mechanism: row.mechanism,
         piplExemption: row.pipl_exemption,
         necessity: row.necessity,
+        recipientRole: row.recipient_role,
         safeguards: [...row.safeguards].sort(),
         countries: countries.get(row.id) ?? [],
         continuous: row.continuous,
@@ -153,6 +157,7 @@ async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: s
     mechanism: entry.mechanism ?? null,
     piplExemption: entry.piplExemption ?? null,
     necessity: entry.necessity ?? null,
+    recipientRole: entry.recipientRole ?? null,
     safeguards: [...new Set(entry.safeguards ?? [])],
     continuous: entry.continuous ?? true,
     annualSubjects: entry.annualSubjects ?? null,

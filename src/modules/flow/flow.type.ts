@@ -3,6 +3,7 @@ import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../activity/legal-basis';
+import { RecipientRole } from './recipient-role';
 import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
 
 registerEnumType(TransferMechanism, {
@@ -20,6 +21,14 @@ registerEnumType(TransferMechanism, {
     CAC_SECURITY_ASSESSMENT: { description: 'A security assessment passed with the CAC (PIPL Arts. 38(1)(1), 40).' },
     PIPL_CERTIFICATION: { description: 'Personal information protection certification (PIPL Art. 38(1)(2)).' },
     PIPL_EXEMPTION: { description: 'Exempted by the 2024 Provisions on Promoting and Regulating Cross-Border Data Flows (Arts. 3-6).' },
+  },
+});
+registerEnumType(RecipientRole, {
+  name: 'RecipientRole',
+  description: "What the receiver of a flow is for that flow: decides whether it is entrusted processing or a provision to another handler.",
+  valuesConfig: {
+    PROCESSOR: { description: 'Processes on our behalf only: entrusted processing (PIPL Art. 21, GDPR Art. 28), needing the agreement on record.' },
+    INDEPENDENT_HANDLER: { description: 'Processes for its own purposes: a provision to another handler (PIPL Art. 23), needing separate consent and the notice.' },
   },
 });
 registerEnumType(PiplExemption, {
@@ -76,6 +85,9 @@ export class Flow extends RegistryItem {
 
   @Field(() => String, { nullable: true, description: "Why providing the data without consent is necessary for the flow's basis (PIPL Art. 13(1)(2)-(7)); null: not recorded." })
   necessity!: string | null;
+
+  @Field(() => RecipientRole, { nullable: true, description: "The receiver's role on this flow as recorded; null: its party kind's default (PROCESSOR and SUB_PROCESSOR are processors; THIRD_PARTY, JOINT_CONTROLLER, SDK_PROVIDER and AFFILIATE independent handlers)." })
+  recipientRole!: RecipientRole | null;
 
   @Field(() => String, { nullable: true, description: 'Free text.' })
   description!: string | null;

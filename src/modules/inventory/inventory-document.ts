@@ -1,6 +1,7 @@
 import type { LegalBasis } from '../activity/legal-basis';
 import type { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
+import type { RecipientRole } from '../flow/recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { PartyKind } from '../party/party-kind';
 
@@ -101,6 +102,8 @@ export interface FlowEntry {
   mechanism?: TransferMechanism | null;
   piplExemption?: PiplExemption | null;
   necessity?: string | null;
+  /** The receiver's role on this flow; null or absent: its kind's default. */
+  recipientRole?: RecipientRole | null;
   safeguards?: Safeguard[];
   countries?: string[];
   continuous?: boolean;

@@ -39,6 +39,7 @@ describe('normaliseInventory', () => {
       mechanism: null,
       piplExemption: null,
       necessity: null,
+      recipientRole: null,
       safeguards: [],
       countries: ['IE'],
       continuous: true,

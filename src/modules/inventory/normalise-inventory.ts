@@ -175,6 +175,7 @@ function normaliseFlow(flow: FlowEntry): FlowEntry {
     mechanism: flow.mechanism ?? null,
     piplExemption: flow.piplExemption ?? null,
     necessity: flow.necessity ?? null,
+    recipientRole: flow.recipientRole ?? null,
     safeguards: sortedValues(flow.safeguards),
     countries: sortedValues(flow.countries),
     continuous: flow.continuous ?? true,

@@ -15,6 +15,7 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../flow-engine/test-factories';
+import { RecipientRole } from '../flow/recipient-role';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
 import { GDPR_FAMILY } from './gdpr-family';
@@ -96,6 +97,13 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
       expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR, evidence: agreed } })).toEqual([]);
       expect(ruleIds({ receiver: { kind: PartyKind.THIRD_PARTY } })).toEqual([]);
       expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR }, controllerCountry: 'US' })).toEqual([]);
+    });
+
+    it("follows the flow's recipient role rather than the party kind", () => {
+      expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: { recipientRole: RecipientRole.PROCESSOR } })).toEqual([id('PROCESSOR-NO-DPA')]);
+      const agreed = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT)];
+      expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER, evidence: agreed }, flow: { recipientRole: RecipientRole.PROCESSOR } })).toEqual([]);
+      expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR }, flow: { recipientRole: RecipientRole.INDEPENDENT_HANDLER } })).toEqual([]);
     });
   });
 

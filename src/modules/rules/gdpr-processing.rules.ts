@@ -1,10 +1,10 @@
 import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { isAnonymised } from '../flow-engine/anonymisation';
+import { isEntrustedRecipient } from '../flow/recipient-role';
 import { requireParty } from '../flow-engine/snapshot-index';
 import { sortedUnique } from '../flow-engine/sorted-unique';
 import { activityCategoryIds } from '../flow-engine/traverse-activity';
-import { ENTRUSTED_PARTY_KINDS } from '../party/party-kind';
 import { hasRetention } from './everywhere.rules';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
@@ -49,7 +49,7 @@ export function processorWithoutContract(law: GdprFamilyLaw): Rule<HopRuleContex
     regime: law.regime,
     check: (context) => {
       if (!context.hop.regimes.includes(law.regime)) return null;
-      if (!ENTRUSTED_PARTY_KINDS.includes(context.receiver.kind)) return null;
+      if (!isEntrustedRecipient(context.receiver.kind, context.flow.recipientRole)) return null;
       if (hasValidEvidence(context.receiver.evidence, EvidenceKind.DATA_PROCESSING_AGREEMENT, context.date)) return null;
       return `${describeHop(context)} gives data to the ${context.receiver.kind.toLowerCase().replace('_', '-')} ${context.receiver.key}, which has no data processing agreement on record`;
     },

@@ -17,6 +17,7 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../flow-engine/test-factories';
+import { RecipientRole } from '../flow/recipient-role';
 import { PartyKind } from '../party/party-kind';
 
 const AS_OF = '2024-06-01';
@@ -136,6 +137,26 @@ describe('PIPL-PROVISION-NO-SEPARATE-CONSENT', () => {
       );
     expect(idsWith(ConsentKind.ORDINARY)).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
     expect(idsWith(ConsentKind.SEPARATE)).toEqual([]);
+  });
+});
+
+describe("the flow's recipient role overrides the party kind (Arts. 21, 23)", () => {
+  const agreement = [makeEvidence(EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT)];
+  const entrustedSdk = { legalBasis: LegalBasis.CONSENT, recipientRole: RecipientRole.PROCESSOR };
+
+  it('an SDK entrusted with processing under an agreement is no provision to another handler', () => {
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER, evidence: agreement }, flow: entrustedSdk })).toEqual([]);
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER, evidence: agreement }, flow: { ...entrustedSdk, legalBasis: LegalBasis.CONTRACT } })).toEqual([]);
+  });
+
+  it('an SDK entrusted with processing needs the Art. 21 agreement', () => {
+    expect(ruleIds({ receiver: { kind: PartyKind.SDK_PROVIDER }, flow: entrustedSdk })).toEqual(['PIPL-ENTRUSTMENT-NO-AGREEMENT']);
+  });
+
+  it('a processor that is an independent handler on a flow needs the separate consent, its agreement notwithstanding', () => {
+    const flow = { legalBasis: LegalBasis.CONSENT, recipientRole: RecipientRole.INDEPENDENT_HANDLER };
+    expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR, evidence: agreement }, flow })).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
+    expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR }, flow })).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
   });
 });
 

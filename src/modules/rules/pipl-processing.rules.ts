@@ -3,21 +3,13 @@ import { EvidenceKind } from '../evidence/evidence-kind';
 import { isAnonymised } from '../flow-engine/anonymisation';
 import { requireFlow, requireParty } from '../flow-engine/snapshot-index';
 import { activityCategoryIds, type HopFacts } from '../flow-engine/traverse-activity';
-import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../party/party-kind';
+import { isEntrustedRecipient, isOtherHandler } from '../flow/recipient-role';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
 import { PIPL } from './pipl-export.rules';
 import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 import { lacksSeparateConsent, lacksSeparateConsentToRecipient } from './separate-consent';
-
-/** Recipients that process for their own purposes: another handler (Art. 23), including SDKs in our app. */
-const OTHER_HANDLER_KINDS: readonly PartyKind[] = [
-  PartyKind.THIRD_PARTY,
-  PartyKind.JOINT_CONTROLLER,
-  PartyKind.SDK_PROVIDER,
-  PartyKind.AFFILIATE,
-];
 
 /** The activity's sensitive categories (Art. 28): those flagged, or all of them for a child under 14. */
 function sensitiveCategoryIds(context: ActivityRuleContext): string[] {
@@ -95,7 +87,7 @@ export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
-    if (!context.hop.regimes.includes(PIPL) || !ENTRUSTED_PARTY_KINDS.includes(context.receiver.kind)) return null;
+    if (!context.hop.regimes.includes(PIPL) || !isEntrustedRecipient(context.receiver.kind, context.flow.recipientRole)) return null;
     if (hasValidEvidence(context.receiver.evidence, EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT, context.date)) return null;
     return `${describeHop(context)} entrusts processing to ${context.receiver.key} with no PIPL Art. 21 agreement on record`;
   },
@@ -115,7 +107,7 @@ export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
-    if (!context.hop.regimes.includes(PIPL) || !OTHER_HANDLER_KINDS.includes(context.receiver.kind)) return null;
+    if (!context.hop.regimes.includes(PIPL) || !isOtherHandler(context.receiver.kind, context.flow.recipientRole)) return null;
     if (!lacksSeparateConsentToRecipient(context.hop.legalBasis, context.flow, context.person)) return null;
     const whose = context.person === null ? `on ${context.hop.legalBasis}` : 'without the person’s separate consent to this recipient';
     return `${describeHop(context)} provides personal information to the handler ${context.receiver.key} ${whose}`;
@@ -144,7 +136,7 @@ export const provisionNecessityUnrecorded: Rule<ActivityRuleContext> = {
     for (const hop of context.hops) {
       if (!hop.regimes.includes(PIPL) || isConsentBasis(hop.legalBasis) || hop.legalBasis === LegalBasis.LEGITIMATE_INTERESTS) continue;
       const flow = requireFlow(context.index, hop.flowId);
-      if (flow.necessity !== null || !OTHER_HANDLER_KINDS.includes(requireParty(context.index, hop.toPartyId).kind)) continue;
+      if (flow.necessity !== null || !isOtherHandler(requireParty(context.index, hop.toPartyId).kind, flow.recipientRole)) continue;
       unexplained.add(`'${flow.key}' (${hop.legalBasis})`);
     }
     if (unexplained.size === 0) return null;
@@ -155,11 +147,12 @@ export const provisionNecessityUnrecorded: Rule<ActivityRuleContext> = {
 /** Why a hop under PIPL calls for an impact assessment (Art. 55(3)-(4)), or null. */
 function impactAssessmentTrigger(context: ActivityRuleContext, hop: HopFacts): string | null {
   if (!hop.regimes.includes(PIPL) || isAnonymised(hop.safeguards)) return null;
-  if (hasValidEvidence(requireFlow(context.index, hop.flowId).evidence, EvidenceKind.PI_IMPACT_ASSESSMENT, context.date)) return null;
+  const flow = requireFlow(context.index, hop.flowId);
+  if (hasValidEvidence(flow.evidence, EvidenceKind.PI_IMPACT_ASSESSMENT, context.date)) return null;
   const receiver = requireParty(context.index, hop.toPartyId);
   if (hop.transferRegimes.includes(PIPL)) return `exports to ${receiver.key}`;
-  if (ENTRUSTED_PARTY_KINDS.includes(receiver.kind)) return `entrusts ${receiver.key}`;
-  if (OTHER_HANDLER_KINDS.includes(receiver.kind)) return `provides to ${receiver.key}`;
+  if (isEntrustedRecipient(receiver.kind, flow.recipientRole)) return `entrusts ${receiver.key}`;
+  if (isOtherHandler(receiver.kind, flow.recipientRole)) return `provides to ${receiver.key}`;
   return null;
 }
 
