@@ -14,6 +14,16 @@ export class PageArgs {
   after?: string;
 }
 
+/** Paging either way: forward with `first`/`after`, or backward with `last`/`before`. */
+@ArgsType()
+export class BidirectionalPageArgs extends PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return from the end, or from before \`before\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return the items before this cursor (the startCursor of the next page).' })
+  before?: string;
+}
+
 @ObjectType({ description: 'Where a page stands in the whole list.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page.' })
@@ -21,6 +31,12 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page; pass it as `after` for the next page.' })
   endCursor!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether items come before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page; pass it as `before` for the previous page.' })
+  startCursor!: string | null;
 }
 
 export interface Page<T> {
@@ -61,25 +77,36 @@ export function connectionType<T extends object>(itemType: ClassType<T>, name: s
   return Connection;
 }
 
-export function pageSize(first: number | undefined): number {
+export function pageSize(first: number | undefined, field = 'first'): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new FlowmapError(ErrorCode.LIMIT_EXCEEDED, `first: must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, {
-      field: 'first',
-    });
+    throw new FlowmapError(ErrorCode.LIMIT_EXCEEDED, `${field}: must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { field });
   }
   return first;
+}
+
+const given = (value: unknown): boolean => value !== undefined && value !== null;
+
+/** Which way a page goes, how many items it holds at most, and the cursor it starts from. */
+function direction(args: BidirectionalPageArgs): { backward: boolean; size: number; cursor: string | undefined; cursorField: 'after' | 'before' } {
+  const backward = given(args.last) || given(args.before);
+  if (backward && (given(args.first) || given(args.after))) {
+    throw new FlowmapError(ErrorCode.BAD_USER_INPUT, 'last: page forward (first, after) or backward (last, before), not both', { field: 'last' });
+  }
+  return backward
+    ? { backward, size: pageSize(args.last, 'last'), cursor: args.before ?? undefined, cursorField: 'before' }
+    : { backward, size: pageSize(args.first), cursor: args.after ?? undefined, cursorField: 'after' };
 }
 
 export function encodeCursor(sortValue: string): string {
   return Buffer.from(sortValue, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string, field = 'after'): string {
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
   // Base64 can spell a NUL byte, which PostgreSQL refuses in text: no key holds one anyway.
   if (value.length === 0 || value.includes('\u0000') || encodeCursor(value) !== cursor) {
-    throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `after: '${cursor}' is not a cursor from this list`, { field: 'after' });
+    throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `${field}: '${cursor}' is not a cursor from this list`, { field });
   }
   return value;
 }
@@ -92,21 +119,27 @@ export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   sortColumn: string,
   sortValueOf: (item: T) => string,
-  args: PageArgs,
+  args: BidirectionalPageArgs,
 ): Promise<Page<T>> {
-  const size = pageSize(args.first);
+  const { backward, size, cursor, cursorField } = direction(args);
+  const from = cursor === undefined ? undefined : decodeCursor(cursor, cursorField);
   const totalCount = await query.clone().getCount();
-  const page = query.clone().orderBy(sortColumn, 'ASC').limit(size + 1);
-  if (args.after !== undefined && args.after !== null) {
-    page.andWhere(`${sortColumn} > :afterCursor`, { afterCursor: decodeCursor(args.after) });
-  }
+  const page = query.clone().orderBy(sortColumn, backward ? 'DESC' : 'ASC').limit(size + 1);
+  if (from !== undefined) page.andWhere(`${sortColumn} ${backward ? '<' : '>'} :pageCursor`, { pageCursor: from });
   const rows = size === 0 ? [] : await page.getMany();
-  const nodes = rows.slice(0, size);
+  const moreThisWay = rows.length > size;
+  const moreTheOtherWay = from !== undefined && (await query.clone().andWhere(`${sortColumn} ${backward ? '>=' : '<='} :pageCursor`, { pageCursor: from }).getExists());
+  const nodes = backward ? rows.slice(0, size).reverse() : rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(sortValueOf(node)), node }));
   return {
     nodes,
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: backward ? moreTheOtherWay : moreThisWay,
+      hasPreviousPage: backward ? moreThisWay : moreTheOtherWay,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     totalCount,
   };
 }
@@ -115,9 +148,16 @@ export async function paginate<T extends ObjectLiteral>(
  * A page of a list computed in memory, in the list's order. The cursor is a position in the list:
  * pages of the same list (the same data map, persons and day) follow on exactly.
  */
-export function paginateList<T, V>(items: readonly T[], args: PageArgs, view: (item: T) => V): Page<V> {
-  const { start, size } = pagePositions(args);
-  return pageAt(items.slice(start, start + size), start, items.length, view);
+export function paginateList<T, V>(items: readonly T[], args: BidirectionalPageArgs, view: (item: T) => V): Page<V> {
+  const { backward, size, cursor, cursorField } = direction(args);
+  if (!backward) {
+    const start = cursor === undefined ? 0 : positionAfter(cursor, cursorField);
+    return pageAt(items.slice(start, start + size), start, items.length, view);
+  }
+  // The cursor of the item at index i is i + 1: the items before it end at index cursor - 1.
+  const end = cursor === undefined ? items.length : Math.min(items.length, Math.max(0, positionAfter(cursor, cursorField) - 1));
+  const start = Math.max(0, end - size);
+  return pageAt(items.slice(start, end), start, items.length, view);
 }
 
 /** Where the page paginateList would return starts in the list, and how many items it holds at most. */
@@ -135,13 +175,18 @@ export function pageAt<T, V>(window: readonly T[], start: number, totalCount: nu
   return {
     nodes,
     edges,
-    pageInfo: { hasNextPage: start + nodes.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: start + nodes.length < totalCount,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     totalCount,
   };
 }
 
-function positionAfter(cursor: string): number {
-  const position = decodeCursor(cursor);
-  if (!/^\d{1,9}$/.test(position)) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `after: '${cursor}' is not a cursor from this list`, { field: 'after' });
+function positionAfter(cursor: string, field = 'after'): number {
+  const position = decodeCursor(cursor, field);
+  if (!/^\d{1,9}$/.test(position)) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `${field}: '${cursor}' is not a cursor from this list`, { field });
   return Number(position);
 }

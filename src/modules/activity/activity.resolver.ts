@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadExisting } from '../../common/loaders';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { Evidence } from '../evidence/evidence.type';
 import { Flow } from '../flow/flow.type';
@@ -18,7 +18,7 @@ import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 @Resolver(() => Activity)
 export class ActivityResolver {
   @Query(() => ActivityConnection, { description: 'Processing activities, by key.' })
-  activities(@Arg('filter', () => ActivityFilter, FILTER_ARG) filter: ActivityFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  activities(@Arg('filter', () => ActivityFilter, FILTER_ARG) filter: ActivityFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listActivities(ctx.dataSource, filter ?? {}, page);
   }
 

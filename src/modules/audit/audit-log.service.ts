@@ -89,11 +89,19 @@ export async function listAuditEntries(dataSource: DataSource, filter: AuditLogF
   if (filter.to) where('at', '<', filter.to);
   const whereClause = (): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
   const [{ total }] = (await dataSource.query(`SELECT count(*)::int AS total FROM audit_entry ${whereClause()}`, parameters)) as { total: number }[];
-  if (page.after !== undefined && page.after !== null) where('seq', '>', seqAfter(page.after));
+  let hasPreviousPage = false;
+  if (page.after !== undefined && page.after !== null) {
+    const afterSeq = seqAfter(page.after);
+    const earlier = [...conditions, `seq <= $${parameters.length + 1}`].join(' AND ');
+    const [{ exists }] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_entry WHERE ${earlier}) AS exists`, [...parameters, afterSeq])) as { exists: boolean }[];
+    hasPreviousPage = exists;
+    where('seq', '>', afterSeq);
+  }
   const rows = (await dataSource.query(`SELECT ${COLUMNS} FROM audit_entry ${whereClause()} ORDER BY seq LIMIT ${size + 1}`, parameters)) as AuditRow[];
   const nodes = rows.slice(0, size).map(chainedEntry);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(String(node.seq)), node }));
-  return { nodes, edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+  const pageInfo = { hasNextPage: rows.length > size, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+  return { nodes, edges, pageInfo, totalCount: total };
 }
 
 async function chainRules(manager: EntityManager): Promise<ChainRules> {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
@@ -15,7 +15,7 @@ export class DataCategoryResolver {
   @Query(() => DataCategoryConnection, { description: 'Data categories, by key.' })
   dataCategories(
     @Arg('filter', () => DataCategoryFilter, FILTER_ARG) filter: DataCategoryFilter | undefined,
-    @Args() page: PageArgs,
+    @Args() page: BidirectionalPageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     return listDataCategories(ctx.dataSource, filter ?? {}, page);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageSize } from '../../common/pagination';
+import { BidirectionalPageArgs, PageArgs, pageSize } from '../../common/pagination';
 import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../flow-engine/compute-data-flows';
@@ -56,7 +56,7 @@ export class FlowQueryResolver {
     @Arg('severity', () => Severity, { nullable: true, description: 'Only findings at least this severe: this severity or a higher one.' }) severity: Severity | undefined,
     @Arg('party', () => String, { nullable: true, description: 'Only findings concerning this party (key).' }) party: string | undefined,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
-    @Args() page: PageArgs,
+    @Args() page: BidirectionalPageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const question = { asOf, ruleId: rule, minimumSeverity: severity, partyKey: party, includePersons: mayReadPersons(ctx.caller) };

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadExisting } from '../../common/loaders';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { Activity } from '../activity/activity.type';
 import { DataCategory } from '../data-category/data-category.type';
@@ -25,7 +25,7 @@ async function destinationCountries(flow: Flow, ctx: RequestContext): Promise<st
 @Resolver(() => Flow)
 export class FlowResolver {
   @Query(() => FlowConnection, { description: 'Data flows, by key.' })
-  flows(@Arg('filter', () => FlowFilter, FILTER_ARG) filter: FlowFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  flows(@Arg('filter', () => FlowFilter, FILTER_ARG) filter: FlowFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listFlows(ctx.dataSource, filter ?? {}, page);
   }
 

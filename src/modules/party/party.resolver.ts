@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadExisting } from '../../common/loaders';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { Activity } from '../activity/activity.type';
 import { DataCategory } from '../data-category/data-category.type';
@@ -23,27 +23,27 @@ const kindFilter = (filter: PartyFilter | undefined, kind: PartyKind): PartyFilt
 @Resolver(() => Party)
 export class PartyResolver {
   @Query(() => PartyConnection, { description: 'Parties of every kind, by key.' })
-  parties(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  parties(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, filter ?? {}, page);
   }
 
   @Query(() => PartyConnection, { description: 'Processors (GDPR Art. 28, PIPL Art. 21 entrusted parties).' })
-  processors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  processors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.PROCESSOR), page);
   }
 
   @Query(() => PartyConnection, { description: 'Sub-processors, each engaged by a processor.' })
-  subProcessors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  subProcessors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SUB_PROCESSOR), page);
   }
 
   @Query(() => PartyConnection, { description: 'Companies of our group.' })
-  affiliates(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  affiliates(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.AFFILIATE), page);
   }
 
   @Query(() => PartyConnection, { description: 'Providers of third-party SDKs embedded in our apps.' })
-  sdkProviders(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  sdkProviders(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SDK_PROVIDER), page);
   }
 

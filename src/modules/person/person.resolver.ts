@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadExisting } from '../../common/loaders';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import { DateTime } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { Activity } from '../activity/activity.type';
@@ -30,7 +30,7 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: 'Persons, by external id.' })
-  persons(@Arg('filter', () => PersonFilter, FILTER_ARG) filter: PersonFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  persons(@Arg('filter', () => PersonFilter, FILTER_ARG) filter: PersonFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listPersons(ctx.dataSource, filter ?? {}, page);
   }
 

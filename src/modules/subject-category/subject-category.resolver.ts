@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
@@ -12,7 +12,7 @@ import { expectedVersionArg } from '../../common/argument-options';
 @Resolver(() => SubjectCategory)
 export class SubjectCategoryResolver {
   @Query(() => SubjectCategoryConnection, { description: 'Subject categories (kinds of people), by key.' })
-  subjectCategories(@Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  subjectCategories(@Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listSubjectCategories(ctx.dataSource, page);
   }
 
