@@ -213,9 +213,9 @@ describe('flowmap ropa and transfers', () => {
     const result = await flowmap(['transfers', '--as-of', '2024-06-01']);
     expect(result.code).toBe(0);
     const rows = result.stdout.split('\r\n');
-    expect(rows[0]).toBe('\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,verdict,lawful,reasons');
+    expect(rows[0]).toBe('\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,transfer regimes,verdict,lawful,reasons');
     expect(rows).toContainEqual(
-      expect.stringMatching(/^accounts-to-cloud,account-and-device-service,zkteco-xiamen,"Xiamen ZKTeco Information Technology Co\., Ltd\.",cloud-eu,"Cloud EU, Ltd",CN,IE,contact\.email,PIPL_STANDARD_CONTRACT,ENCRYPTION,[A-Z_; ]*PIPL,LAWFUL_WITH_GAPS,yes,"flow 'accounts-to-cloud'/),
+      expect.stringMatching(/^accounts-to-cloud,account-and-device-service,zkteco-xiamen,"Xiamen ZKTeco Information Technology Co\., Ltd\.",cloud-eu,"Cloud EU, Ltd",CN,IE,contact\.email,PIPL_STANDARD_CONTRACT,ENCRYPTION,[A-Z_; ]*PIPL,PIPL,LAWFUL_WITH_GAPS,yes,"flow 'accounts-to-cloud'/),
     );
     expect(rows.at(-1)).toBe('');
   });

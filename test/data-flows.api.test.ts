@@ -143,6 +143,16 @@ describe('inventory-wide questions', () => {
     expect(data.toUs.nodes.map((hop) => hop.flowKey)).toEqual(['to-backup']);
   });
 
+  it('says under which regimes each hop is a restricted transfer, and judges it per destination', async () => {
+    const data = await ok<{ crossBorderTransfers: Nodes<{ flowKey: string; regimes: string[]; transferRegimes: string[]; destinationVerdicts: { country: string; verdict: string }[] }> }>(
+      '{ crossBorderTransfers { nodes { flowKey regimes transferRegimes destinationVerdicts { country verdict } } } }',
+    );
+    const byFlow = new Map(data.crossBorderTransfers.nodes.map((hop) => [hop.flowKey, hop]));
+    // Held in China and then in Germany: CN -> DE is a PIPL export only; DE -> US leaves the EEA too.
+    expect(byFlow.get('to-cloud')).toMatchObject({ regimes: ['PIPL'], transferRegimes: ['PIPL'], destinationVerdicts: [{ country: 'DE' }] });
+    expect(byFlow.get('to-backup')).toMatchObject({ regimes: ['GDPR', 'PIPL'], transferRegimes: ['GDPR', 'PIPL'], destinationVerdicts: [{ country: 'US', verdict: 'UNLAWFUL' }] });
+  });
+
   it('says which parties receive a category and where', async () => {
     const { recipientsOfCategory } = await ok<{ recipientsOfCategory: unknown[] }>('{ recipientsOfCategory(category: "contact.phone") { partyKey countries } }');
     expect(recipientsOfCategory).toEqual([{ partyKey: 'cloud-de', countries: ['DE'] }]);

@@ -4,7 +4,7 @@ import type { DataHop } from '../flow-query/flow-query.type';
 import { flowMapMermaid, type DiagramSource } from './flow-diagram';
 
 function hop(fields: Partial<DataHop> & Pick<DataHop, 'fromKey' | 'toKey' | 'fromCountries' | 'toCountries'>): DataHop {
-  return { flowKey: 'f', categoryKeys: ['contact.email'], verdict: HopVerdict.LAWFUL, ...fields } as DataHop;
+  return { flowKey: 'f', categoryKeys: ['contact.email'], verdict: HopVerdict.LAWFUL, destinationVerdicts: [], ...fields } as DataHop;
 }
 
 const MAP: DiagramSource = {
@@ -72,5 +72,18 @@ describe('flowMapMermaid', () => {
     expect(verdicts).toContain('  p_acme_CN -->|"GAPS: contact.email"| p_cloud_eu_IE\n  p_acme_CN -->|"UNDETERMINED: contact.email"| p_cloud_eu_US\n');
     expect(verdicts).toContain('  linkStyle 1 stroke:#777,stroke-width:2px,stroke-dasharray:5 5,color:#777\n  linkStyle 0 stroke:#d80');
     expect(verdicts).not.toContain('#c00');
+  });
+
+  it('judges each edge by its destination: the IE leg of a hop is not red because its US leg is', () => {
+    const stripe = flowMapMermaid({
+      parties: MAP.parties.slice(0, 2),
+      hops: [
+        hop({
+          fromKey: 'acme', toKey: 'cloud.eu', fromCountries: ['CN'], toCountries: ['IE', 'US'], verdict: HopVerdict.UNLAWFUL,
+          destinationVerdicts: [{ country: 'IE', verdict: HopVerdict.LAWFUL }, { country: 'US', verdict: HopVerdict.UNLAWFUL }],
+        }),
+      ],
+    });
+    expect(stripe).toContain('  p_acme_CN -->|"contact.email"| p_cloud_eu_IE\n  p_acme_CN -->|"UNLAWFUL: contact.email"| p_cloud_eu_US\n  linkStyle 1 stroke:#c00');
   });
 });

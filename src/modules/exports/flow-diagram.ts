@@ -49,7 +49,7 @@ function countriesOrNone(countries: readonly string[]): readonly string[] {
  * A data flow map as a Mermaid `flowchart LR` grouped by country: one subgraph per country with
  * the parties that hold the data there (a party in two countries appears in both; a party without
  * countries on record in a last group), one edge per hop and pair of countries, labelled with the
- * categories it carries. Each edge is labelled with its hop's verdict unless LAWFUL, and drawn in its
+ * categories it carries. Each edge is labelled with its verdict for its destination unless LAWFUL, and drawn in its
  * colour: unlawful red, undetermined grey and dashed, lawful with gaps amber.
  */
 export function flowMapMermaid(map: DiagramSource): string {
@@ -82,10 +82,12 @@ export function flowMapMermaid(map: DiagramSource): string {
 
   const edges = new Map<string, HopVerdict>();
   for (const hop of map.hops) {
-    const label = escapeMermaid(`${EDGE_OF_VERDICT[hop.verdict]?.label ?? ''}${hop.categoryKeys.join(', ')}`);
     for (const from of countriesOrNone(hop.fromCountries)) {
       for (const to of countriesOrNone(hop.toCountries)) {
-        edges.set(`  ${nodeId(hop.fromKey, from)} -->|"${label}"| ${nodeId(hop.toKey, to)}`, hop.verdict);
+        // Each edge is judged for its own destination: a hop's IE leg is not red because its US leg is.
+        const verdict = hop.destinationVerdicts.find((destination) => destination.country === to)?.verdict ?? hop.verdict;
+        const label = escapeMermaid(`${EDGE_OF_VERDICT[verdict]?.label ?? ''}${hop.categoryKeys.join(', ')}`);
+        edges.set(`  ${nodeId(hop.fromKey, from)} -->|"${label}"| ${nodeId(hop.toKey, to)}`, verdict);
       }
     }
   }

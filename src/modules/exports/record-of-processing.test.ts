@@ -61,9 +61,9 @@ const DOCUMENT: InventoryDocument = {
 };
 
 const TRANSFERS: TransferHop[] = [
-  { activityKey: 'accounts', toKey: 'cloud', toCountries: ['IE', 'US'], mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, safeguards: [Safeguard.ENCRYPTION] },
+  { activityKey: 'accounts', toKey: 'cloud', toCountries: ['IE', 'US'], transferRegimes: ['GDPR'], mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, safeguards: [Safeguard.ENCRYPTION] },
   // The same flow reached along a second path is listed once.
-  { activityKey: 'accounts', toKey: 'cloud', toCountries: ['IE', 'US'], mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, safeguards: [Safeguard.ENCRYPTION] },
+  { activityKey: 'accounts', toKey: 'cloud', toCountries: ['IE', 'US'], transferRegimes: ['GDPR'], mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, safeguards: [Safeguard.ENCRYPTION] },
 ];
 
 describe('buildRecordOfProcessing (GDPR Art. 30(1))', () => {
@@ -81,7 +81,8 @@ describe('buildRecordOfProcessing (GDPR Art. 30(1))', () => {
       subjectCategories: ['App user'],
       dataCategories: ['Email address (contact.email)', 'Precise location (location.precise, PIPL sensitive)'],
       recipients: ['Cloud, Inc. (PROCESSOR)'],
-      transfers: ['Cloud, Inc. (IE, US): STANDARD_CONTRACTUAL_CLAUSES; safeguards: ENCRYPTION'],
+      // Under GDPR the third country is the US alone: IE is inside the EEA.
+      transfers: ['Cloud, Inc. (US): STANDARD_CONTRACTUAL_CLAUSES; safeguards: ENCRYPTION'],
       retention: 'period: P1Y; event: account closed',
       securityMeasures: ['encryption at rest', 'access control'],
     });
@@ -99,7 +100,7 @@ describe('buildRecordOfProcessing (GDPR Art. 30(1))', () => {
     expect(lines[1]).toBe(
       'accounts,Accounts | *login*,Acme Ltd,privacy@acme.example,"Run the ""account"",\nand sign in",Art. 6(1)(b) GDPR — contract; Art. 13(1)(2) PIPL — contract,App user,' +
         '"Email address (contact.email); Precise location (location.precise, PIPL sensitive)","Cloud, Inc. (PROCESSOR)",' +
-        '"Cloud, Inc. (IE, US): STANDARD_CONTRACTUAL_CLAUSES; safeguards: ENCRYPTION",period: P1Y; event: account closed,encryption at rest; access control',
+        '"Cloud, Inc. (US): STANDARD_CONTRACTUAL_CLAUSES; safeguards: ENCRYPTION",period: P1Y; event: account closed,encryption at rest; access control',
     );
     expect(lines[2]).toBe('cookies,Cookies,Acme Ltd,privacy@acme.example,Analytics,Art. 6(1)(a) GDPR — consent; Art. 13(1)(1) PIPL — consent,App user,Email address (contact.email),,,,');
     expect(lines.at(-1)).toBe('');

@@ -2,6 +2,7 @@ import { isInForce } from '../../common/dates';
 import { legalBasisText } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { sortedUnique } from '../flow-engine/sorted-unique';
+import { isInTerritory } from '../flow-engine/regime-territory';
 import type { DataHop } from '../flow-query/flow-query.type';
 import type { ActivityEntry, ContactPointEntry, InventoryDocument, OrganisationEntry, PartyEntry } from '../inventory/inventory-document';
 import { csvList, toCsv } from './csv';
@@ -28,7 +29,7 @@ export interface ProcessingRecord {
 }
 
 /** What the record needs of a cross-border hop (see inventoryTransfers). */
-export type TransferHop = Pick<DataHop, 'activityKey' | 'toKey' | 'toCountries' | 'mechanism' | 'safeguards'>;
+export type TransferHop = Pick<DataHop, 'activityKey' | 'toKey' | 'toCountries' | 'transferRegimes' | 'mechanism' | 'safeguards'>;
 
 export function byKey<T extends { key: string }>(entries: readonly T[] | undefined): Map<string, T> {
   return new Map((entries ?? []).map((entry) => [entry.key, entry]));
@@ -45,8 +46,14 @@ function retentionOf(activity: ActivityEntry): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
+/**
+ * A transfer as Art. 30(1)(e) names it: the recipient, the third countries (those outside the
+ * territory of a regime under which the hop is a transfer: a processor in IE and the US is a
+ * transfer to the US), the mechanism and safeguards.
+ */
 export function transferText(hop: TransferHop, parties: ReadonlyMap<string, PartyEntry>): string {
-  const where = hop.toCountries.length > 0 ? hop.toCountries.join(', ') : 'countries not stated';
+  const thirdCountries = hop.toCountries.filter((country) => hop.transferRegimes.some((regime) => !isInTerritory(regime, country)));
+  const where = thirdCountries.length > 0 ? thirdCountries.join(', ') : 'countries not stated';
   const safeguards = hop.safeguards.length > 0 ? `; safeguards: ${hop.safeguards.join(', ')}` : '';
   return `${parties.get(hop.toKey)?.name ?? hop.toKey} (${where}): ${hop.mechanism ?? 'no transfer mechanism'}${safeguards}`;
 }

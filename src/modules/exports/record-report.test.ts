@@ -37,15 +37,15 @@ const DOCUMENT: InventoryDocument = {
 
 const HOP: DataHop = {
   flowKey: 'to-cloud', activityKey: 'accounts', fromKey: 'acme', toKey: 'cloud', depth: 1, categoryKeys: ['contact'], legalBasis: LegalBasis.CONTRACT,
-  consentRequired: false, consentHeld: true, fromCountries: ['CN'], toCountries: ['US'], crossesBorder: true, regimes: ['PIPL'],
-  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, lawful: true, findings: [], reasons: ['no filing on record'],
+  consentRequired: false, consentHeld: true, fromCountries: ['CN'], toCountries: ['US'], crossesBorder: true, regimes: ['PIPL'], transferRegimes: ['PIPL'],
+  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, destinationVerdicts: [], lawful: true, findings: [], reasons: ['no filing on record'],
 };
 
 const REPORT: RecordReport = {
   organisation: DOCUMENT.organisation ?? null,
   on: '2024-06-01',
   records: buildRecordOfProcessing(DOCUMENT, [HOP], '2024-06-01'),
-  processorRecords: buildProcessorRecords(DOCUMENT, [{ ...HOP, fromKey: 'cloud', toKey: 'acme', toCountries: ['CN'] }], '2024-06-01'),
+  processorRecords: buildProcessorRecords(DOCUMENT, [{ ...HOP, fromKey: 'cloud', toKey: 'acme', toCountries: ['CN'], transferRegimes: ['GDPR'] }], '2024-06-01'),
   transfers: [HOP],
   partyNames: new Map(DOCUMENT.parties!.map((party) => [party.key, party.name])),
 };
@@ -65,8 +65,8 @@ describe('the record as an XLSX workbook', () => {
       ['Representatives', 'Acme EU Rep, rep@acme.example, established in IE'],
     ]);
     expect(record.autoFilter).toBe('A1:L1');
-    // The register gained a verdict column.
-    expect(register.autoFilter).toBe('A1:O1');
+    // The register gained the transfer regimes and verdict columns.
+    expect(register.autoFilter).toBe('A1:P1');
     expect(record.getRow(1).getCell(6).value).toBe('legal basis');
     expect(record.getRow(2).getCell(6).value).toBe('Art. 6(1)(b) GDPR — contract; Art. 13(1)(2) PIPL — contract');
     expect(record.getRow(2).getCell(9).value).toBe(`${HOSTILE_NAME} (PROCESSOR)`);
@@ -74,8 +74,8 @@ describe('the record as an XLSX workbook', () => {
     const importerName = register.getRow(2).getCell(6);
     expect(importerName.type).toBe(ExcelJS.ValueType.String);
     expect(importerName.value).toBe(HOSTILE_NAME);
-    expect(register.getRow(2).getCell(13).value).toBe('LAWFUL_WITH_GAPS');
-    expect(register.getRow(2).getCell(14).value).toBe('yes');
+    expect(register.getRow(2).getCell(14).value).toBe('LAWFUL_WITH_GAPS');
+    expect(register.getRow(2).getCell(15).value).toBe('yes');
     expect(processors.autoFilter).toBe('A1:G1');
     expect((processors.getRow(2).values as unknown[]).slice(1)).toEqual([
       HOSTILE_NAME,

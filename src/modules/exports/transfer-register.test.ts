@@ -19,9 +19,11 @@ const HOP: DataHop = {
   toCountries: ['IE', 'US'],
   crossesBorder: true,
   regimes: ['PIPL'],
+  transferRegimes: ['PIPL'],
   mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT,
   safeguards: [Safeguard.ENCRYPTION],
   verdict: HopVerdict.LAWFUL_WITH_GAPS,
+  destinationVerdicts: [],
   lawful: true,
   findings: [],
   reasons: ['no filing on record', 'no "notice", yet'],
@@ -31,9 +33,9 @@ describe('transferRegisterCsv', () => {
   it('writes one row per transfer after the header, parties by key and name', () => {
     const csv = transferRegisterCsv([HOP, { ...HOP, flowKey: 'to-auditor', toKey: 'auditor', mechanism: null, safeguards: [], verdict: HopVerdict.LAWFUL, reasons: [] }], new Map([['acme', 'Acme, Ltd'], ['cloud', 'Cloud']]));
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,verdict,lawful,reasons',
-      'to-cloud,accounts,acme,"Acme, Ltd",cloud,Cloud,CN,IE; US,contact.email; contact.phone,PIPL_STANDARD_CONTRACT,ENCRYPTION,PIPL,LAWFUL_WITH_GAPS,yes,"no filing on record; no ""notice"", yet"',
-      'to-auditor,accounts,acme,"Acme, Ltd",auditor,,CN,IE; US,contact.email; contact.phone,,,PIPL,LAWFUL,yes,',
+      '\uFEFFflow,activity,exporter,exporter name,importer,importer name,from countries,to countries,categories,mechanism,safeguards,regimes,transfer regimes,verdict,lawful,reasons',
+      'to-cloud,accounts,acme,"Acme, Ltd",cloud,Cloud,CN,IE; US,contact.email; contact.phone,PIPL_STANDARD_CONTRACT,ENCRYPTION,PIPL,PIPL,LAWFUL_WITH_GAPS,yes,"no filing on record; no ""notice"", yet"',
+      'to-auditor,accounts,acme,"Acme, Ltd",auditor,,CN,IE; US,contact.email; contact.phone,,,PIPL,PIPL,LAWFUL,yes,',
       '',
     ]);
   });

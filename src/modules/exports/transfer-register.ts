@@ -15,13 +15,14 @@ export const TRANSFER_COLUMNS = [
   'mechanism',
   'safeguards',
   'regimes',
+  'transfer regimes',
   'verdict',
   'lawful',
   'reasons',
 ];
 
 /**
- * The cross-border transfer register as table rows under TRANSFER_COLUMNS: one per transfer hop of
+ * The cross-border transfer register as table rows under TRANSFER_COLUMNS: one per restricted transfer hop of
  * the data map (inventoryTransfers), parties by key and by name (`partyNames`, by key), lists
  * joined with '; '.
  */
@@ -39,6 +40,7 @@ export function transferRegisterRows(hops: readonly DataHop[], partyNames: Reado
     hop.mechanism ?? '',
     csvList(hop.safeguards),
     csvList(hop.regimes),
+    csvList(hop.transferRegimes),
     hop.verdict,
     hop.lawful ? 'yes' : 'no',
     csvList(hop.reasons),

@@ -165,6 +165,7 @@ describe('computeDataFlows: hops', () => {
         mechanism: null,
         safeguards: [],
         verdict: HopVerdict.LAWFUL,
+        destinationVerdicts: [{ country: 'IE', verdict: HopVerdict.LAWFUL }],
         lawful: true,
         findings: [],
         reasons: [],

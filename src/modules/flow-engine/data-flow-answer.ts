@@ -3,6 +3,12 @@ import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { Finding } from '../rules/finding';
 import type { HopVerdict } from './hop-verdict';
 
+/** The verdict on a hop for one country it reaches, judged as if it reached that country alone. */
+export interface DestinationVerdict {
+  country: string;
+  verdict: HopVerdict;
+}
+
 /** One edge the person's data actually travels, as of the time asked. */
 export interface Hop {
   flowId: string;
@@ -30,6 +36,8 @@ export interface Hop {
   safeguards: Safeguard[];
   /** What the law says of the hop: the worst verdict effect among its findings. */
   verdict: HopVerdict;
+  /** Per country in toCountries; `verdict` is the worst of them. */
+  destinationVerdicts: DestinationVerdict[];
   /** The verdict is LAWFUL or LAWFUL_WITH_GAPS: the transfer stands, whatever evidence it lacks. */
   lawful: boolean;
   /** The hop rules' findings on the hop, which produced its verdict (empty when LAWFUL with no advisory). */

@@ -77,8 +77,38 @@ describe('crossBorderTransfers', () => {
   const hops = computeInventoryHops(snapshot, { asOf: AS_OF });
   const flowIds = (filter = {}) => crossBorderTransfers(hops, filter).map((hop) => hop.flowId);
 
-  it('lists the hops that cross a border or leave a regime', () => {
-    expect(flowIds()).toEqual(['cn-1', 'cn-2', 'de-1', 'de-2']);
+  it('lists the restricted transfers only: DE -> IE crosses a border inside the EEA, no GDPR transfer', () => {
+    expect(flowIds()).toEqual(['cn-1', 'cn-2', 'de-2']);
+    expect(hops.find((hop) => hop.flowId === 'de-1')).toMatchObject({ crossesBorder: true, regimes: ['GDPR'], transferRegimes: [] });
+  });
+
+  it('takes mainland China -> Hong Kong as a PIPL export', () => {
+    const withHongKong = makeSnapshot({
+      parties: [...PARTIES, makeParty({ key: 'support-hk', countries: ['HK'], evidence: contracted })],
+      categories: CATEGORIES,
+      activities: ACTIVITIES,
+      flows: [...FLOWS, makeFlow({ key: 'cn-hk', activityId: 'cn-app', fromId: 'shanghai', toId: 'support-hk', categoryIds: ['contact'] })],
+    });
+    const toHongKong = crossBorderTransfers(computeInventoryHops(withHongKong, { asOf: AS_OF }), { regime: 'PIPL' }).find((hop) => hop.flowId === 'cn-hk');
+    expect(toHongKong).toMatchObject({ toCountries: ['HK'], transferRegimes: ['PIPL'], verdict: HopVerdict.UNLAWFUL });
+  });
+
+  it('judges a hop per destination country: the IE leg of a processor in IE and the US is not unlawful because its US leg is', () => {
+    const withStripe = makeSnapshot({
+      parties: [...PARTIES, makeParty({ key: 'payments', countries: ['IE', 'US'], evidence: contracted })],
+      categories: CATEGORIES,
+      activities: ACTIVITIES,
+      flows: [...FLOWS, makeFlow({ key: 'de-pay', activityId: 'de-shop', fromId: 'berlin', toId: 'payments', categoryIds: ['contact'] })],
+    });
+    const payments = computeInventoryHops(withStripe, { asOf: AS_OF }).find((hop) => hop.flowId === 'de-pay');
+    expect(payments).toMatchObject({
+      verdict: HopVerdict.UNLAWFUL,
+      transferRegimes: ['GDPR'],
+      destinationVerdicts: [
+        { country: 'IE', verdict: HopVerdict.LAWFUL },
+        { country: 'US', verdict: HopVerdict.UNLAWFUL },
+      ],
+    });
   });
 
   it('narrows by regime, destination, mechanism and lawfulness', () => {
@@ -86,9 +116,9 @@ describe('crossBorderTransfers', () => {
     expect(flowIds({ regime: 'PIPL', destinationCountry: 'IN' })).toEqual(['cn-2']);
     expect(flowIds({ mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES })).toEqual(['de-2']);
     // lawful now means the transfer stands: cn-1 and de-2 only lack evidence (LAWFUL_WITH_GAPS).
-    expect(flowIds({ lawful: true })).toEqual(['cn-1', 'de-1', 'de-2']);
-    expect(flowIds({ verdict: HopVerdict.LAWFUL })).toEqual(['de-1']);
+    expect(flowIds({ lawful: true })).toEqual(['cn-1', 'de-2']);
     expect(flowIds({ verdict: HopVerdict.LAWFUL_WITH_GAPS })).toEqual(['cn-1', 'de-2']);
+    expect(flowIds({ verdict: HopVerdict.UNLAWFUL })).toEqual(['cn-2']);
   });
 });
 

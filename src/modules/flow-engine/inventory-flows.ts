@@ -140,13 +140,13 @@ export function inventoryFindingsOf(source: InventorySnapshot | SnapshotIndex, o
 }
 
 /**
- * Whether a hop crosses a border or is a transfer under some regime (an onward transfer from one
- * US party to another of an EU resident's data crosses no border but is a GDPR transfer), and
- * passes the filter.
+ * Whether a hop is a restricted transfer under some regime, and passes the filter. Crossing a
+ * border is not enough: IE -> BE stays inside the EEA, no GDPR Chapter V transfer; an onward
+ * transfer from one US party to another of an EU resident's data crosses no border but is one.
  */
 function isTransfer(hop: Hop, filter: TransferFilter): boolean {
   return (
-    (hop.crossesBorder || hop.transferRegimes.length > 0) &&
+    hop.transferRegimes.length > 0 &&
     (filter.regime === undefined || hop.transferRegimes.includes(filter.regime)) &&
     (filter.destinationCountry === undefined || hop.toCountries.includes(filter.destinationCountry)) &&
     (filter.mechanism === undefined || hop.mechanism === filter.mechanism) &&

@@ -9,7 +9,7 @@ import { restrictingRegimesOf, transferRegimesOf } from './regime-territory';
 import { flowsOutOf, requireParty, type SnapshotIndex } from './snapshot-index';
 
 /** A hop as the traversal finds it, before the rules judge whether it is lawful. */
-export type HopFacts = Omit<Hop, 'verdict' | 'lawful' | 'findings' | 'reasons'>;
+export type HopFacts = Omit<Hop, 'verdict' | 'destinationVerdicts' | 'lawful' | 'findings' | 'reasons'>;
 
 export interface FlowPassage {
   /** Whether the flow happens for this person at all. */

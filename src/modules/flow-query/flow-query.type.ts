@@ -130,6 +130,15 @@ export class CollectionStep {
   controllerCountries!: string[];
 }
 
+@ObjectType({ description: 'The verdict on a hop for one country it reaches, judged as if it reached that country alone.' })
+export class DestinationVerdict {
+  @Field(() => String, { description: 'A country the hop reaches.' })
+  country!: string;
+
+  @Field(() => HopVerdict, { description: 'The verdict for that country.' })
+  verdict!: HopVerdict;
+}
+
 @ObjectType({ description: "One edge the person's data travels, with whether it is lawful and why." })
 export class DataHop {
   @Field(() => String, { description: 'Key of the flow.' })
@@ -171,14 +180,23 @@ export class DataHop {
   @Field(() => [String], { description: "Regimes whose transfer rules govern the hop: the exporter's and those that follow the data." })
   regimes!: string[];
 
+  @Field(() => [String], {
+    description:
+      "Of `regimes`, those under which the hop is a restricted transfer: it reaches a country outside the regime's territory (the EEA under GDPR; the UK under UK GDPR; mainland China under PIPL, so Hong Kong, Macao and Taiwan are outside). Empty: no transfer, even when a border is crossed (IE -> BE).",
+  })
+  transferRegimes!: string[];
+
   @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism on record.' })
   mechanism!: TransferMechanism | null;
 
   @Field(() => [Safeguard], { description: 'Safeguards applied.' })
   safeguards!: Safeguard[];
 
-  @Field(() => HopVerdict, { description: 'What the law says of the hop, from the findings on it.' })
+  @Field(() => HopVerdict, { description: 'What the law says of the hop, from the findings on it: the worst of its destination verdicts.' })
   verdict!: HopVerdict;
+
+  @Field(() => [DestinationVerdict], { description: 'The verdict for each country the hop reaches: its IE leg is not unlawful because its US leg is.' })
+  destinationVerdicts!: DestinationVerdict[];
 
   @Field(() => Boolean, { description: 'Derived from the verdict: LAWFUL or LAWFUL_WITH_GAPS (the transfer stands, whatever evidence it lacks).' })
   lawful!: boolean;
