@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMOKE_SIZE } from '../src/bench/bench-sizes';
-import { measureInProcessColdStart } from '../src/bench/cold-start';
-import { generateInventory } from '../src/bench/generate-inventory';
-import { benchExternalId, PersonGenerator } from '../src/bench/generate-persons';
-import { formatTable } from '../src/bench/report';
-import { runBench, SMOKE_PLAN, type BenchResult } from '../src/bench/run-bench';
-import { TARGETS } from '../src/bench/targets';
+import { SMOKE_SIZE } from '../bench/bench-sizes';
+import { measureInProcessColdStart } from '../bench/cold-start';
+import { generateInventory } from '../bench/generate-inventory';
+import { benchExternalId, PersonGenerator } from '../bench/generate-persons';
+import { formatTable } from '../bench/report';
+import { runBench, SMOKE_PLAN, type BenchResult } from '../bench/run-bench';
+import { TARGETS } from '../bench/targets';
 import { flowsNotCovered } from '../src/modules/activity/activity.store';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 

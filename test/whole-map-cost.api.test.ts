@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateInventory } from '../src/bench/generate-inventory';
-import { loadInventory } from '../src/bench/load-inventory';
+import { generateInventory } from '../bench/generate-inventory';
+import { loadInventory } from '../bench/load-inventory';
 import { Role } from '../src/modules/auth/role';
 import { inventoryWalkCounters } from '../src/modules/flow-engine/inventory-flows';
 import { FIELD_COSTS, WHOLE_MAP_COST } from '../src/query-costs';

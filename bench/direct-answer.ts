@@ -1,12 +1,12 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { ageWhereTheyLive } from '../common/dates';
-import { clampDepth, computeDataFlows } from '../modules/flow-engine/compute-data-flows';
-import type { DataFlowAnswer } from '../modules/flow-engine/data-flow-answer';
-import type { ConsentRecord, SubjectProfile } from '../modules/flow-engine/inventory-snapshot';
-import { indexSnapshot, type SnapshotIndex } from '../modules/flow-engine/snapshot-index';
-import { loadInventorySnapshot } from '../modules/flow-query/load-inventory-snapshot';
-import { personIdOf } from '../modules/person/person-id';
+import { ageWhereTheyLive } from '../src/common/dates';
+import { clampDepth, computeDataFlows } from '../src/modules/flow-engine/compute-data-flows';
+import type { DataFlowAnswer } from '../src/modules/flow-engine/data-flow-answer';
+import type { ConsentRecord, SubjectProfile } from '../src/modules/flow-engine/inventory-snapshot';
+import { indexSnapshot, type SnapshotIndex } from '../src/modules/flow-engine/snapshot-index';
+import { loadInventorySnapshot } from '../src/modules/flow-query/load-inventory-snapshot';
+import { personIdOf } from '../src/modules/person/person-id';
 
 /** The fields the bench's GraphQL query asks for, in the same shape, so that both paths can be compared. */
 export interface AnswerFields {

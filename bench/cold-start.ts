@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { connectDatabase } from '../db/database';
-import { seedAdminToken } from '../modules/auth/api-token.service';
-import { loadExampleIfEmpty } from '../modules/inventory/example-inventory';
-import { startServer } from '../server';
+import { connectDatabase } from '../src/db/database';
+import { seedAdminToken } from '../src/modules/auth/api-token.service';
+import { loadExampleIfEmpty } from '../src/modules/inventory/example-inventory';
+import { startServer } from '../src/server';
 import { BENCH_ADMIN_TOKEN, freePort, tail, waitForExit, waitForHealth } from './bench-server';
 import { GraphQLHttpClient } from './http-load';
+import { MAIN_SCRIPT } from './repo-root';
 import { msSince } from './stats';
 
 export interface ColdStart {
@@ -58,7 +59,7 @@ function stopOrphanedPostgres(dataDir: string): void {
  * `npm start` from nothing: `node dist/main.js` with no DATABASE_URL and an empty data directory,
  * timed until /healthz answers and then until a first GraphQL question is answered; then SIGTERM.
  */
-export async function measureColdStart(mainScript = path.resolve(__dirname, '..', 'main.js')): Promise<ColdStart> {
+export async function measureColdStart(mainScript = MAIN_SCRIPT): Promise<ColdStart> {
   const { root, dataDir } = freshDataDir();
   const [port, pgPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import pino from 'pino';
-import type { Database } from '../db/data-source';
-import { seedAdminToken } from '../modules/auth/api-token.service';
-import { startServer } from '../server';
+import type { Database } from '../src/db/data-source';
+import { generateAuditKeyText } from '../src/modules/audit/audit-key';
+import { seedAdminToken } from '../src/modules/auth/api-token.service';
+import { startServer } from '../src/server';
 import { getStatus } from './http-load';
+import { MAIN_SCRIPT } from './repo-root';
 
 /** A running Flowmap API the bench talks to over HTTP. */
 export interface BenchServer {
@@ -30,6 +31,9 @@ export interface BenchServer {
 }
 
 /** The secret the bench sends: FLOWMAP_ADMIN_TOKEN when set, else one of its own, seeded into the server it starts. */
+/** The audit key of the bench's own writes and of the servers it starts, which share its audit log (the bench never verifies it). */
+export const BENCH_AUDIT_KEY_TEXT = process.env.FLOWMAP_AUDIT_KEY ?? generateAuditKeyText();
+
 export const BENCH_ADMIN_TOKEN = process.env.FLOWMAP_ADMIN_TOKEN ?? 'fm_flowmap-bench-admin-token-0123456789abcdef';
 
 export function freePort(): Promise<number> {
@@ -117,7 +121,7 @@ export interface ChildServerOptions {
  */
 export async function startChildServer(options: ChildServerOptions): Promise<BenchServer> {
   const port = await freePort();
-  const mainScript = options.mainScript ?? path.resolve(__dirname, '..', 'main.js');
+  const mainScript = options.mainScript ?? MAIN_SCRIPT;
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), mainScript], {
     env: {
@@ -126,6 +130,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Ben
       HOST: '127.0.0.1',
       PORT: String(port),
       FLOWMAP_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      FLOWMAP_AUDIT_KEY: BENCH_AUDIT_KEY_TEXT,
       FLOWMAP_EXAMPLE: 'none',
       FLOWMAP_WORKERS: String(options.workers ?? 1),
       LOG_LEVEL: options.logLevel ?? 'info',

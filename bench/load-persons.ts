@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { MAX_PERSONS_PER_BATCH } from '../modules/person/person.store';
-import { upsertPersons } from '../modules/person/person.service';
+import { MAX_PERSONS_PER_BATCH } from '../src/modules/person/person.store';
+import { upsertPersons } from '../src/modules/person/person.service';
 import type { PersonGenerator } from './generate-persons';
 import { percentile } from './stats';
 

@@ -6,6 +6,7 @@ import { benchSize, type BenchSize } from './bench-sizes';
 import { measureColdStart, type ColdStart } from './cold-start';
 import { formatCpuProfile } from './cpu-profile-summary';
 import { formatTable } from './report';
+import { REPO_ROOT } from './repo-root';
 import { FULL_PLAN, runBench, SMOKE_PLAN, type BenchPlan, type BenchResult } from './run-bench';
 
 const USAGE = `npm run bench -- [--size S|M|L | --sizes S,M,L | --smoke] [options]
@@ -116,7 +117,7 @@ function parseArguments(given: string[]): Arguments {
   return args;
 }
 
-const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'bench-results');
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);

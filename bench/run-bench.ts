@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Pool } from 'pg';
-import type { Database } from '../db/data-source';
-import { engineView, inventoryFindings, inventoryTransfers } from '../modules/flow-query/flow-query.service';
+import type { Database } from '../src/db/data-source';
+import { engineView, inventoryFindings, inventoryTransfers } from '../src/modules/flow-query/flow-query.service';
 import { BENCH_ADMIN_TOKEN, startChildServer, startInProcessServer, type BenchServer } from './bench-server';
 import type { BenchSize } from './bench-sizes';
 import type { ColdStart } from './cold-start';

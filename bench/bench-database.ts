@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { Client } from 'pg';
-import { prepareDatabase } from '../db/database';
-import { auditKeyFrom, generateAuditKeyText } from '../modules/audit/audit-key';
-import type { Database } from '../db/data-source';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded-database';
+import { BENCH_AUDIT_KEY_TEXT } from './bench-server';
+import { REPO_ROOT } from './repo-root';
+import { prepareDatabase } from '../src/db/database';
+import { auditKeyFrom } from '../src/modules/audit/audit-key';
+import type { Database } from '../src/db/data-source';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded-database';
 
 export interface BenchServerAccess {
   /** A connection string to a database on the server where the bench may create and drop its own. */
@@ -16,7 +18,7 @@ export interface BenchServerAccess {
 export async function benchPostgres(): Promise<BenchServerAccess> {
   if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, kind: 'DATABASE_URL', embedded: null };
   const embedded = await startEmbeddedDatabase({
-    dataDir: path.resolve(__dirname, '..', '..', '.data', 'bench-postgres'),
+    dataDir: path.join(REPO_ROOT, '.data', 'bench-postgres'),
     port: Number(process.env.FLOWMAP_BENCH_PG_PORT || 54339),
   });
   return { adminUrl: embedded.adminUrl, kind: 'embedded', embedded };
@@ -43,8 +45,7 @@ async function onAdmin(adminUrl: string, sql: string): Promise<void> {
 
 /** The bench database `name` at `url`, migrated, and able to drop itself through `adminUrl`. */
 async function openBenchDatabase(adminUrl: string, name: string, url: URL): Promise<BenchDatabase> {
-  // The bench never verifies its audit log: a key of its own for each run will do.
-  const database = await prepareDatabase(url.toString(), { poolSize: 10, auditKey: auditKeyFrom(generateAuditKeyText()) });
+  const database = await prepareDatabase(url.toString(), { poolSize: 10, auditKey: auditKeyFrom(BENCH_AUDIT_KEY_TEXT) });
   return {
     ...database,
     name,
