@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowCounts } from './support/row-counts';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const SEED = 20_261_202;
@@ -55,16 +56,6 @@ const importRequest = fc.oneof(
   { weight: 1, arbitrary: fc.record({ file: oddJson, format: fc.constant('JSON'), prune: fc.boolean() }) },
 );
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = (await api.database.dataSource.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) as { tablename: string }[];
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [{ n }] = (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM "${tablename}"`)) as { n: number }[];
-    counts[tablename] = n;
-  }
-  return counts;
-}
-
 beforeAll(async () => {
   api = await startTestServer();
   const seeded = await api.graphql('mutation($file: String!) { importInventory(file: $file) { applied } }', { file: examples[0] });
@@ -78,7 +69,7 @@ describe(`${FILES} broken inventory files, dry runs as ADMIN`, () => {
   // Bounded by the number of files, not by a time budget: on a loaded machine it just takes longer.
   it('are each answered with the file errors or a report, never an internal error, and write nothing', { timeout: 0 }, async () => {
     const requests = fc.sample(importRequest, { seed: SEED, numRuns: FILES });
-    const before = await rowCounts();
+    const before = await rowCounts(api.database.dataSource);
     const outcomes = new Map<string, number>();
     const internal: string[] = [];
     let next = 0;
@@ -102,7 +93,7 @@ describe(`${FILES} broken inventory files, dry runs as ADMIN`, () => {
     process.stdout.write(`fuzz-import: ${FILES} files (seed ${SEED}); outcomes ${JSON.stringify(byOutcome)}\n`);
 
     expect(internal.slice(0, 5)).toEqual([]);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(api.database.dataSource)).toEqual(before);
     // The fuzzer reaches both sides: files refused, and files that parse and are diffed.
     expect(Object.keys(byOutcome).some((outcome) => outcome.endsWith('report'))).toBe(true);
     expect(Object.keys(byOutcome).some((outcome) => !outcome.endsWith('report'))).toBe(true);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/modules/auth/role';
 import { CREATE, makeActivity, makeCategory, makeFlow, makeParty, makeSubject } from './support/factories';
+import { rowCounts } from './support/row-counts';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const SEED = 20_261_123;
@@ -205,16 +206,6 @@ function send(agent: http.Agent, base: URL, request: HostileRequest, internal: s
   });
 }
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = (await api.database.dataSource.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) as { tablename: string }[];
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [{ n }] = (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM "${tablename}"`)) as { n: number }[];
-    counts[tablename] = n;
-  }
-  return counts;
-}
-
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandledRejection);
   // Without a limit: the hostile tokens would soon get every request of the run a 429.
@@ -238,7 +229,7 @@ describe(`${REQUESTS} hostile requests`, () => {
   // Bounded by the number of requests, not by a time budget: on a loaded machine it just takes longer.
   it('get no 5xx and no INTERNAL_SERVER_ERROR, crash nothing, change nothing, and leave the server answering', { timeout: 0 }, async () => {
     const requests = fc.sample(hostileRequest(viewerToken), { seed: SEED, numRuns: REQUESTS });
-    const before = await rowCounts();
+    const before = await rowCounts(api.database.dataSource);
     const base = new URL(api.url);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const outcomes = new Map<string, number>();
@@ -260,7 +251,7 @@ describe(`${REQUESTS} hostile requests`, () => {
     expect(Object.keys(byOutcome).filter((outcome) => !/^[1-4]\d\d$/.test(outcome))).toEqual([]);
     expect(internal.slice(0, 10)).toEqual([]);
     expect(unhandled).toEqual([]);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(api.database.dataSource)).toEqual(before);
     const after = await api.graphql<{ parties: { totalCount: number } }>('{ parties { totalCount } }');
     expect(after.data).toEqual({ parties: { totalCount: 2 } });
     expect((await fetch(api.url.replace('/graphql', '/readyz'))).status).toBe(200);
