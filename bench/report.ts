@@ -106,7 +106,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     const { processes, workers } = results[0].server;
     lines.push(`Server: ${processes} instance${processes === 1 ? '' : 's'}, FLOWMAP_WORKERS=${workers} each; RSS figures are the largest process's`);
   }
-  lines.push('Targets are those of issue #6 for size L; PASS/MISS is shown for every size.');
+  lines.push('Targets are set for size L; PASS/MISS is shown for every size.');
   for (const result of results) {
     const missed = result.targets.filter((target) => !target.pass);
     lines.push(

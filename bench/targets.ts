@@ -1,4 +1,4 @@
-/** Issue #6's targets, for size L on a 2-core machine with a real PostgreSQL. */
+/** The bench's targets, for size L on a 2-core machine with a real PostgreSQL. */
 export interface Target {
   metric: string;
   label: string;
