@@ -74,7 +74,7 @@ export interface RunBenchOptions {
   plan: BenchPlan;
   /** Node flags for the server child, e.g. to profile it. */
   serverNodeArgs?: string[];
-  /** Server processes started (child-process mode), requests spread over them in turn: the API is stateless (DESIGN.md, Scale). */
+  /** Server processes started (child-process mode), requests spread over them in turn: the API is stateless, so any instance answers any request. */
   serverProcesses?: number;
   /** FLOWMAP_WORKERS of each server started: processes behind one port. */
   serverWorkers?: number;
