@@ -1,4 +1,4 @@
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataFlowMap } from '../flow-query/flow-query.type';
 import { countryName } from '../reference/countries';
 

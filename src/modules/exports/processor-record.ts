@@ -1,5 +1,5 @@
 import { isInForce } from '../../common/dates';
-import { sortedUnique } from '../flow-engine/sorted-unique';
+import { sortedUnique } from '../../engine/core/sorted-unique';
 import type { InventoryDocument } from '../inventory/inventory-document';
 import { ENTRUSTED_PARTY_KINDS } from '../party/party-kind';
 import { csvList } from './csv';

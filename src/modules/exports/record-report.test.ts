@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../activity/legal-basis';
 import { TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
 import type { InventoryDocument } from '../inventory/inventory-document';
 import { PartyKind } from '../party/party-kind';

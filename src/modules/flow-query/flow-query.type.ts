@@ -3,9 +3,9 @@ import { connectionType } from '../../common/pagination';
 import { LegalBasis } from '../activity/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
-import { Severity } from '../rules/finding';
-import { VerdictEffect } from '../rules/rule-descriptor';
+import { HopVerdict } from '../../engine/core/hop-verdict';
+import { Severity } from '../../engine/core/finding';
+import { VerdictEffect } from '../../engine/core/rule-descriptor';
 
 registerEnumType(Severity, {
   name: 'Severity',

@@ -5,7 +5,7 @@ import type { LegalBasis } from '../activity/legal-basis';
 import type { EvidenceKind } from '../evidence/evidence-kind';
 import type { RecipientRole } from '../flow/recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import type { EvidenceRecord, InventorySnapshot } from '../flow-engine/inventory-snapshot';
+import type { EvidenceRecord, InventorySnapshot } from '../../engine/core/inventory-snapshot';
 import type { PartyKind } from '../party/party-kind';
 
 interface EvidenceRow {
