@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Severity, type Finding } from '../core/finding';
 import { RULES } from '../rules/rule-catalogue';
 import { VerdictEffect } from '../core/rule-descriptor';
-import { hopVerdictOf, HopVerdict, isLawfulVerdict } from '../core/hop-verdict';
+import { HopVerdict, isLawfulVerdict } from '../core/hop-verdict';
+import { hopVerdictOf } from './hop-verdict-of';
 
 function findingOf(effect: VerdictEffect): Finding {
   const rule = RULES.find((candidate) => candidate.verdictEffect === effect);
