@@ -1,7 +1,7 @@
-import { LegalBasis } from '../modules/activity/legal-basis';
-import { ConsentKind } from '../modules/consent/consent-kind';
-import { EvidenceKind } from '../modules/evidence/evidence-kind';
-import { PartyKind } from '../modules/party/party-kind';
+import { LegalBasis } from '../domain/legal-basis';
+import { ConsentKind } from '../domain/consent-kind';
+import { EvidenceKind } from '../domain/evidence-kind';
+import { PartyKind } from '../domain/party-kind';
 import type { Finding } from './core/finding';
 import { inventoryFindingsOf, type InventoryHopOptions } from './answers/inventory-flows';
 import type {

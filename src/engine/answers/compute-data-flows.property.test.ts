@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { ConsentKind } from '../../modules/consent/consent-kind';
-import { PartyKind } from '../../modules/party/party-kind';
-import { digitalConsentAge, regimesOfCountry } from '../../modules/reference/regimes';
+import { LegalBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
+import { PartyKind } from '../../domain/party-kind';
+import { digitalConsentAge, regimesOfCountry } from '../../domain/regimes';
 import { computeDataFlows, MAX_DEPTH } from './compute-data-flows';
 import type { ConsentRecord, InventorySnapshot, SnapshotActivity, SnapshotFlow, SubjectProfile } from '../core/inventory-snapshot';
 import { makeActivity, makeCategory, makeConsent, makeFlow, makeParty, makeProfile, makeSnapshot } from '../test-factories';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { ConsentKind } from '../../modules/consent/consent-kind';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
-import { Safeguard, TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 import { Severity } from '../core/finding';
 import { computeDataFlows, DEFAULT_MAX_DEPTH, MAX_DEPTH } from './compute-data-flows';
 import { HopVerdict } from '../core/hop-verdict';

@@ -1,5 +1,5 @@
 import { isInForce } from '../../common/dates';
-import { isConsentBasis, LegalBasis } from '../../modules/activity/legal-basis';
+import { isConsentBasis, LegalBasis } from '../../domain/legal-basis';
 import { distinctFindings, type Finding } from '../core/finding';
 import { evaluateActivityRules, evaluatePersonRules } from '../rules/rule-catalogue';
 import { activityRegimes, activityRuleContext, isPiplChild } from '../core/rule-context';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
-import { PiplExemption, TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 import { HopVerdict } from '../core/hop-verdict';
 import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
 import { indexSnapshot } from '../core/snapshot-index';

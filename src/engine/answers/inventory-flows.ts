@@ -1,5 +1,5 @@
 import { isInForce } from '../../common/dates';
-import type { TransferMechanism } from '../../modules/flow/transfer-mechanism';
+import type { TransferMechanism } from '../../domain/transfer-mechanism';
 import { readAsOf } from '../core/as-of';
 import { includesCategory } from '../core/category-tree';
 import { clampDepth } from './compute-data-flows';

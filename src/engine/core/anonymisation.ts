@@ -1,4 +1,4 @@
-import { Safeguard } from '../../modules/flow/transfer-mechanism';
+import { Safeguard } from '../../domain/transfer-mechanism';
 
 /**
  * Anonymised data is no longer personal data, so no transfer or processing rule applies to a hop

@@ -1,5 +1,5 @@
-import type { LegalBasis } from '../../modules/activity/legal-basis';
-import type { Safeguard, TransferMechanism } from '../../modules/flow/transfer-mechanism';
+import type { LegalBasis } from '../../domain/legal-basis';
+import type { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import type { Finding } from './finding';
 import type { HopVerdict } from './hop-verdict';
 

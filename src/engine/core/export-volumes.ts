@@ -1,5 +1,5 @@
-import { isVolumeBound } from '../../modules/flow/transfer-mechanism';
-import { ENTRUSTED_PARTY_KINDS } from '../../modules/party/party-kind';
+import { isVolumeBound } from '../../domain/transfer-mechanism';
+import { ENTRUSTED_PARTY_KINDS } from '../../domain/party-kind';
 import type { HopFacts } from './traverse-activity';
 import { requireActivity, requireFlow, requireParty, type SnapshotIndex } from './snapshot-index';
 

@@ -1,9 +1,9 @@
-import type { LegalBasis } from '../../modules/activity/legal-basis';
-import type { ConsentKind } from '../../modules/consent/consent-kind';
-import type { EvidenceKind } from '../../modules/evidence/evidence-kind';
-import type { PartyKind } from '../../modules/party/party-kind';
-import type { RecipientRole } from '../../modules/flow/recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from '../../modules/flow/transfer-mechanism';
+import type { LegalBasis } from '../../domain/legal-basis';
+import type { ConsentKind } from '../../domain/consent-kind';
+import type { EvidenceKind } from '../../domain/evidence-kind';
+import type { PartyKind } from '../../domain/party-kind';
+import type { RecipientRole } from '../../domain/recipient-role';
+import type { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 
 /**
  * The whole data map as plain data, the input of the flow engine and the rules.

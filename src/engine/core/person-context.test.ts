@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConsentKind } from '../../modules/consent/consent-kind';
+import { ConsentKind } from '../../domain/consent-kind';
 import { readAsOf } from './as-of';
 import { holdsConsent, makePersonContext } from './person-context';
 import { makeConsent, makeProfile } from '../test-factories';

@@ -1,6 +1,6 @@
 import { calendarDateOf } from '../../common/dates';
-import { ConsentKind } from '../../modules/consent/consent-kind';
-import { digitalConsentAge, regimesOfCountry } from '../../modules/reference/regimes';
+import { ConsentKind } from '../../domain/consent-kind';
+import { digitalConsentAge, regimesOfCountry } from '../../domain/regimes';
 import type { AsOf } from './as-of';
 import type { ConsentRecord, SubjectProfile } from './inventory-snapshot';
 import { restrictingRegimesOf } from './regime-territory';

@@ -1,4 +1,4 @@
-import { regimesOfCountry, TRANSFER_RESTRICTING_REGIMES } from '../../modules/reference/regimes';
+import { regimesOfCountry, TRANSFER_RESTRICTING_REGIMES } from '../../domain/regimes';
 
 // Reference data is fixed for the life of the process, and these are asked once per hop.
 const restrictingRegimesByCountry = new Map<string, readonly string[]>();

@@ -1,5 +1,5 @@
 import { isInForce } from '../../common/dates';
-import type { LegalBasis } from '../../modules/activity/legal-basis';
+import type { LegalBasis } from '../../domain/legal-basis';
 import { safeguardNotes } from './anonymisation';
 import { carriedCategories } from './category-tree';
 import type { Hop } from './data-flow-answer';

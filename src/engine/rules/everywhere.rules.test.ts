@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import type { SnapshotFlow } from '../core/inventory-snapshot';
 import {
   type ActivityFields,
@@ -13,8 +13,8 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../test-factories';
-import { Safeguard, TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 
 const AS_OF = '2024-06-01';
 

@@ -1,4 +1,4 @@
-import { isConsentBasis } from '../../modules/activity/legal-basis';
+import { isConsentBasis } from '../../domain/legal-basis';
 import type { SnapshotActivity } from '../core/inventory-snapshot';
 import { Severity } from '../core/finding';
 import { describeHop, type ActivityRuleContext, type HopRuleContext } from '../core/rule-context';

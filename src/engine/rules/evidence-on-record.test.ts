@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { makeEvidence } from '../test-factories';
 import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-record';
 

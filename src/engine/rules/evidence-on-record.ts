@@ -1,4 +1,4 @@
-import type { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import type { EvidenceKind } from '../../domain/evidence-kind';
 import type { EvidenceRecord } from '../core/inventory-snapshot';
 
 /** Evidence counts on a day when it was dated by then and has not expired (expiresOn is its last valid day). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { computeDataFlows } from '../answers/compute-data-flows';
 import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
 import {
@@ -15,9 +15,9 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../test-factories';
-import { RecipientRole } from '../../modules/flow/recipient-role';
-import { Safeguard, TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
+import { RecipientRole } from '../../domain/recipient-role';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 import { GDPR_FAMILY } from './gdpr-family';
 
 const HOME = { GDPR: 'DE', UK_GDPR: 'GB' } as const;

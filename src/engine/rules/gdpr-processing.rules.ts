@@ -1,7 +1,7 @@
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { isAnonymised } from '../core/anonymisation';
-import { isEntrustedRecipient } from '../../modules/flow/recipient-role';
+import { isEntrustedRecipient } from '../../domain/recipient-role';
 import { requireParty } from '../core/snapshot-index';
 import { sortedUnique } from '../core/sorted-unique';
 import { activityCategoryIds } from '../core/traverse-activity';

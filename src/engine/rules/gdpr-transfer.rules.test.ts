@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
 import {
   inventoryFindings,
@@ -11,8 +11,8 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../test-factories';
-import { TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 import { Severity } from '../core/finding';
 import { GDPR_FAMILY } from './gdpr-family';
 import { consentDerogationForContinuousTransfer } from './gdpr-transfer.rules';

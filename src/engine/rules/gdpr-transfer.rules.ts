@@ -1,8 +1,8 @@
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { countriesOutside } from '../core/regime-territory';
-import { TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
-import { isAdequate, type AdequacyVerdict, type CertificationScheme, type CertificationStanding } from '../../modules/reference/adequacy';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
+import { isAdequate, type AdequacyVerdict, type CertificationScheme, type CertificationStanding } from '../../domain/adequacy';
 import type { EvidenceRecord } from '../core/inventory-snapshot';
 import { evidenceDatedBy, hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { ConsentKind } from '../../modules/consent/consent-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
 import { computeDataFlows } from '../answers/compute-data-flows';
 import type { ConsentRecord } from '../core/inventory-snapshot';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import {
   makeActivity,
   makeEvidence,
@@ -14,7 +14,7 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../test-factories';
-import { PartyKind } from '../../modules/party/party-kind';
+import { PartyKind } from '../../domain/party-kind';
 
 const AS_OF = '2024-06-01T09:00:00Z';
 

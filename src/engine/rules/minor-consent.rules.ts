@@ -1,7 +1,7 @@
-import { isConsentBasis } from '../../modules/activity/legal-basis';
-import { ConsentKind } from '../../modules/consent/consent-kind';
+import { isConsentBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
 import { isUnderConsentAge, unwithdrawnConsents } from '../core/person-context';
-import { regimesOfCountry } from '../../modules/reference/regimes';
+import { regimesOfCountry } from '../../domain/regimes';
 import { Severity } from '../core/finding';
 import { GDPR_FAMILY } from './gdpr-family';
 import { PIPL } from './pipl-export.rules';

@@ -1,6 +1,6 @@
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { countriesOutside } from '../core/regime-territory';
-import { TransferMechanism } from '../../modules/flow/transfer-mechanism';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
 import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-record';
 import { Severity } from '../core/finding';
 import { describeHop, type HopRuleContext } from '../core/rule-context';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../modules/activity/legal-basis';
-import { ConsentKind } from '../../modules/consent/consent-kind';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { computeDataFlows } from '../answers/compute-data-flows';
 import type { SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
 import {
@@ -17,8 +17,8 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../test-factories';
-import { RecipientRole } from '../../modules/flow/recipient-role';
-import { PartyKind } from '../../modules/party/party-kind';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PartyKind } from '../../domain/party-kind';
 
 const AS_OF = '2024-06-01';
 const PIA = makeEvidence(EvidenceKind.PI_IMPACT_ASSESSMENT);

@@ -1,9 +1,9 @@
-import { isConsentBasis, LegalBasis } from '../../modules/activity/legal-basis';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { isConsentBasis, LegalBasis } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { isAnonymised } from '../core/anonymisation';
 import { requireFlow, requireParty } from '../core/snapshot-index';
 import { activityCategoryIds, type HopFacts } from '../core/traverse-activity';
-import { isEntrustedRecipient, isOtherHandler } from '../../modules/flow/recipient-role';
+import { isEntrustedRecipient, isOtherHandler } from '../../domain/recipient-role';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';
 import { PIPL } from './pipl-export.rules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import {
   inventoryFindings,
   makeActivity,
@@ -10,8 +10,8 @@ import {
   makeSnapshot,
   ruleIdsOf,
 } from '../test-factories';
-import { PiplExemption, TransferMechanism } from '../../modules/flow/transfer-mechanism';
-import { PartyKind } from '../../modules/party/party-kind';
+import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 
 const AS_OF = '2024-06-01';
 const FILED = [

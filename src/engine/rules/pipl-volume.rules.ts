@@ -1,4 +1,4 @@
-import { isVolumeBound, TransferMechanism } from '../../modules/flow/transfer-mechanism';
+import { isVolumeBound, TransferMechanism } from '../../domain/transfer-mechanism';
 import { Severity } from '../core/finding';
 import { exportDestinations, PIPL } from './pipl-export.rules';
 import { describeHop, type HopRuleContext } from '../core/rule-context';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EvidenceKind } from '../../modules/evidence/evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { computeInventoryHops, inventoryFindingsOf } from '../answers/inventory-flows';
 import { indexSnapshot } from '../core/snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot } from '../test-factories';
-import { PartyKind } from '../../modules/party/party-kind';
+import { PartyKind } from '../../domain/party-kind';
 import { Severity, SEVERITY_ORDER } from '../core/finding';
 import { RULES } from './rule-catalogue';
 import { RuleScope, VerdictEffect } from '../core/rule-descriptor';

@@ -1,4 +1,4 @@
-import { isConsentBasis, LegalBasis } from '../../modules/activity/legal-basis';
+import { isConsentBasis, LegalBasis } from '../../domain/legal-basis';
 import type { SnapshotFlow } from '../core/inventory-snapshot';
 import { holdsConsent, type ConsentTarget, type PersonContext } from '../core/person-context';
 

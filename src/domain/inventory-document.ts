@@ -1,9 +1,9 @@
-import type { LegalBasis } from '../activity/legal-basis';
-import type { ConsentKind } from '../consent/consent-kind';
-import type { EvidenceKind } from '../evidence/evidence-kind';
-import type { RecipientRole } from '../flow/recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import type { PartyKind } from '../party/party-kind';
+import type { LegalBasis } from './legal-basis';
+import type { ConsentKind } from './consent-kind';
+import type { EvidenceKind } from './evidence-kind';
+import type { RecipientRole } from './recipient-role';
+import type { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import type { PartyKind } from './party-kind';
 
 /**
  * The data map as a document, keyed by stable human keys. These entry shapes are shared by the

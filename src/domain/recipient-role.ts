@@ -1,4 +1,4 @@
-import { PartyKind } from '../party/party-kind';
+import { PartyKind } from './party-kind';
 
 /**
  * What the receiver of a flow is to the sender's handler for that flow. Processing entrusted to
