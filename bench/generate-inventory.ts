@@ -1,8 +1,8 @@
-import { LegalBasis } from '../src/modules/activity/legal-basis';
-import { EvidenceKind } from '../src/modules/evidence/evidence-kind';
-import { Safeguard, TransferMechanism } from '../src/modules/flow/transfer-mechanism';
-import { PartyKind } from '../src/modules/party/party-kind';
-import type { EvidenceRecord, SnapshotActivity, SnapshotCategory, SnapshotFlow, SnapshotParty } from '../src/modules/flow-engine/inventory-snapshot';
+import { LegalBasis } from '../src/domain/legal-basis';
+import { EvidenceKind } from '../src/domain/evidence-kind';
+import { Safeguard, TransferMechanism } from '../src/domain/transfer-mechanism';
+import { PartyKind } from '../src/domain/party-kind';
+import type { EvidenceRecord, SnapshotActivity, SnapshotCategory, SnapshotFlow, SnapshotParty } from '../src/engine/core/inventory-snapshot';
 import { FLOWS_PER_ACTIVITY, FLOWS_PER_UNIT, MAX_CHAIN_DEPTH, type BenchSize } from './bench-sizes';
 import { benchUuid, Random } from './prng';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateInventory } from '../bench/generate-inventory';
 import { loadInventory } from '../bench/load-inventory';
 import { Role } from '../src/modules/auth/role';
-import { inventoryWalkCounters } from '../src/modules/flow-engine/inventory-flows';
+import { inventoryWalkCounters } from '../src/engine/answers/inventory-flows';
 import { FIELD_COSTS, WHOLE_MAP_COST } from '../src/query-costs';
 import { flowmapSchema } from '../src/schema';
 import { startServer } from '../src/server';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { ConsentKind } from '../modules/consent/consent-kind';
+import { ConsentKind } from '../domain/consent-kind';
 import { flowMapMermaid } from '../modules/exports/flow-diagram';
 import type { DataFlowMap } from '../modules/flow-query/flow-query.type';
 import { personDataFlows, profileDataFlows, type FlowQueryOptions, type ProfileQuestion } from '../modules/flow-query/flow-query.service';
-import type { ConsentEntry } from '../modules/inventory/inventory-document';
+import type { ConsentEntry } from '../domain/inventory-document';
 import { readStoredProfiles } from '../modules/person/person.service';
 import { defineCommand, ExitCode, parseAsOf, parseChoice, parseWholeNumber, UsageError, withDatabase } from './command';
 import { findingLines } from './findings-command';

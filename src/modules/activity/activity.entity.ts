@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
-import { LegalBasis } from './legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 
 @Entity('activity')
 export class ActivityEntity extends RegistryRow {

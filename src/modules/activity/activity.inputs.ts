@@ -1,8 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
 import { EvidenceInput } from '../evidence/evidence.type';
-import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../inventory/inventory-document';
-import { LegalBasis } from './legal-basis';
+import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../../domain/inventory-document';
+import { LegalBasis } from '../../domain/legal-basis';
 
 @InputType({ description: 'A data category an activity processes.' })
 export class ActivityCategoryInput implements ActivityCategoryEntry {

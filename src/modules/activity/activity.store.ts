@@ -3,15 +3,15 @@ import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import { categoryLineages } from '../data-category/data-category.store';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
-import type { ActivityEntry } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+import type { ActivityEntry } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { validateCountry, validateEffectiveRange, validateKey, validateName, validateReferences } from '../registry/entry-validation';
 import { idsByKey } from '../registry/key-lookup';
 import { consentReferrers } from '../registry/consent-referrers';
 import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
-import { LegalBasis } from './legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 
 const ACTIVITY_SUBJECT = { table: 'activity_subject_category', ownerColumn: 'activity_id', valueColumn: 'subject_category_id', valueType: 'uuid' } as const;
 

@@ -3,7 +3,7 @@ import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { DataCategory } from '../data-category/data-category.type';
-import { LegalBasis } from './legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 
 registerEnumType(LegalBasis, {
   name: 'LegalBasis',

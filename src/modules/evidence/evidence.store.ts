@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { isCalendarDate } from '../../common/dates';
 import type { ProblemList } from '../../common/errors';
-import type { EvidenceEntry } from '../inventory/inventory-document';
-import { EVIDENCE_KINDS_BY_OWNER, type EvidenceOwner } from './evidence-kind';
+import type { EvidenceEntry } from '../../domain/inventory-document';
+import { EVIDENCE_KINDS_BY_OWNER, type EvidenceOwner } from '../../domain/evidence-kind';
 
 const OWNER_COLUMN: Record<EvidenceOwner, string> = { party: 'party_id', activity: 'activity_id', flow: 'flow_id' };
 

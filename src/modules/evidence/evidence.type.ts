@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { EvidenceKind } from './evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 
 registerEnumType(EvidenceKind, {
   name: 'EvidenceKind',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
-import { EvidenceKind } from './evidence-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 import { expiringEvidence, lapseDateOf } from './expiring-evidence';
 
 function mapWith(overrides: Partial<InventoryDocument>): InventoryDocument {

@@ -1,7 +1,7 @@
 import { daysBetween, isInForce } from '../../common/dates';
-import type { EvidenceEntry, FlowEntry, InventoryDocument } from '../inventory/inventory-document';
-import { assessmentValidUntil } from '../rules/pipl-export.rules';
-import { EvidenceKind, type EvidenceOwner } from './evidence-kind';
+import type { EvidenceEntry, FlowEntry, InventoryDocument } from '../../domain/inventory-document';
+import { assessmentValidUntil } from '../../engine/rules/pipl-export.rules';
+import { EvidenceKind, type EvidenceOwner } from '../../domain/evidence-kind';
 
 /** A piece of evidence that lapses by the horizon (or has lapsed), with the flows in force that rely on it. */
 export interface ExpiringEvidenceItem {

@@ -1,4 +1,4 @@
-import type { InventoryDocument } from '../inventory/inventory-document';
+import type { InventoryDocument } from '../../domain/inventory-document';
 import {
   dataCategoryConcepts,
   DPV_PREFIXES,

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import { TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { LegalBasis } from '../../domain/legal-basis';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { buildProcessorRecords } from './processor-record';
 import { buildRecordOfProcessing } from './record-of-processing';
 import { recordHtml } from './record-html';

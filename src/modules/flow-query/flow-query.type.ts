@@ -1,11 +1,11 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { LegalBasis } from '../activity/legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
-import { Severity } from '../rules/finding';
-import { VerdictEffect } from '../rules/rule-descriptor';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { HopVerdict } from '../../engine/core/hop-verdict';
+import { Severity } from '../../engine/core/finding';
+import { VerdictEffect } from '../../engine/core/rule-descriptor';
 
 registerEnumType(Severity, {
   name: 'Severity',

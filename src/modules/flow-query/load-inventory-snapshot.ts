@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
-import type { LegalBasis } from '../activity/legal-basis';
-import type { EvidenceKind } from '../evidence/evidence-kind';
-import type { RecipientRole } from '../flow/recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import type { EvidenceRecord, InventorySnapshot } from '../flow-engine/inventory-snapshot';
-import type { PartyKind } from '../party/party-kind';
+import type { LegalBasis } from '../../domain/legal-basis';
+import type { EvidenceKind } from '../../domain/evidence-kind';
+import type { RecipientRole } from '../../domain/recipient-role';
+import type { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import type { EvidenceRecord, InventorySnapshot } from '../../engine/core/inventory-snapshot';
+import type { PartyKind } from '../../domain/party-kind';
 
 interface EvidenceRow {
   party_id: string | null;

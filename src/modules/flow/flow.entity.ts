@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
-import { LegalBasis } from '../activity/legal-basis';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import { LegalBasis } from '../../domain/legal-basis';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 
 @Entity('flow')
 export class FlowEntity extends RegistryRow {

@@ -1,10 +1,10 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { LegalBasis } from '../activity/legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 import { EvidenceInput } from '../evidence/evidence.type';
-import type { FlowEntry } from '../inventory/inventory-document';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import type { FlowEntry } from '../../domain/inventory-document';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 
 @InputType({ description: 'A new data flow.' })
 export class CreateFlowInput implements FlowEntry {

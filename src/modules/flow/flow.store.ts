@@ -1,18 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
-import { LegalBasis } from '../activity/legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 import { categoryLineages } from '../data-category/data-category.store';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
-import type { FlowEntry } from '../inventory/inventory-document';
+import type { FlowEntry } from '../../domain/inventory-document';
 import { validateCountries, validateEffectiveRange, validateKey, validateReferences } from '../registry/entry-validation';
 import { idsByKey } from '../registry/key-lookup';
 import { consentReferrers } from '../registry/consent-referrers';
 import { readLinks, replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { FlowEntity } from './flow.entity';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 
 const FLOW_CATEGORY = { table: 'flow_data_category', ownerColumn: 'flow_id', valueColumn: 'data_category_id', valueType: 'uuid' } as const;
 const FLOW_COUNTRY = { table: 'flow_country', ownerColumn: 'flow_id', valueColumn: 'country_code', valueType: 'text' } as const;

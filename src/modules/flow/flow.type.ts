@@ -2,9 +2,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
-import { LegalBasis } from '../activity/legal-basis';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import { LegalBasis } from '../../domain/legal-basis';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 
 registerEnumType(TransferMechanism, {
   name: 'TransferMechanism',

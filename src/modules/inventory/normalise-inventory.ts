@@ -14,7 +14,7 @@ import type {
   PersonEntry,
   RetentionEntry,
   SubjectCategoryEntry,
-} from './inventory-document';
+} from '../../domain/inventory-document';
 import type { InventoryFileFormat } from './parse-inventory-file';
 
 /**

@@ -1,5 +1,5 @@
-import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../party/party-kind';
-import { isCountryCode } from '../reference/countries';
+import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../../domain/party-kind';
+import { isCountryCode } from '../../domain/countries';
 import {
   INVENTORY_SECTIONS,
   type ActivityEntry,
@@ -14,7 +14,7 @@ import {
   type SectionEntry,
   type SubjectCategoryEntry,
   entryKey,
-} from './inventory-document';
+} from '../../domain/inventory-document';
 import { fieldName, InventoryFileErrorCode as Code, jsonPointer, type InventoryProblem } from './inventory-file-error';
 
 /** Sections whose entries other entries refer to by key. */

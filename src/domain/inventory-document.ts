@@ -1,0 +1,181 @@
+import type { LegalBasis } from './legal-basis';
+import type { ConsentKind } from './consent-kind';
+import type { EvidenceKind } from './evidence-kind';
+import type { RecipientRole } from './recipient-role';
+import type { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import type { PartyKind } from './party-kind';
+
+/**
+ * The data map as a document, keyed by stable human keys. These entry shapes are shared by the
+ * inventory file, the GraphQL inputs and the services that write the registry, so that a file
+ * import and an API call go through the same validation and writes.
+ * Dates are 'YYYY-MM-DD' strings; timestamps are ISO 8601 strings.
+ */
+
+export interface EvidenceEntry {
+  kind: EvidenceKind;
+  datedOn: string;
+  expiresOn?: string | null;
+  reference?: string | null;
+}
+
+export interface SubjectCategoryEntry {
+  key: string;
+  name: string;
+  description?: string | null;
+}
+
+export interface DataCategoryEntry {
+  key: string;
+  name: string;
+  parent?: string | null;
+  gdprSpecial?: boolean;
+  piplSensitive?: boolean;
+  description?: string | null;
+}
+
+/** A period in which a party held a country: both ends inclusive; a null start is "since before the record begins", a null end "still". */
+export interface CountryPeriodEntry {
+  country: string;
+  effectiveFrom?: string | null;
+  effectiveTo?: string | null;
+}
+
+export interface PartyEntry {
+  key: string;
+  name: string;
+  kind: PartyKind;
+  /** The countries it holds with no end in sight (those of the open periods). */
+  countries: string[];
+  /**
+   * Every period of its countries. Left out or empty, the periods follow from `countries`: for a
+   * new party, held with no start; for a stored one, a changed list closes and opens periods on
+   * `countriesEffectiveFrom`.
+   */
+  countryHistory?: CountryPeriodEntry[];
+  /** When a change of `countries` takes effect (default today); an instruction, never stored. */
+  countriesEffectiveFrom?: string | null;
+  engagedBy?: string | null;
+  description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+export interface ActivityCategoryEntry {
+  category: string;
+  required: boolean;
+}
+
+export interface RetentionEntry {
+  /** ISO 8601 duration, e.g. 'P30D'. */
+  period?: string | null;
+  /** An event that ends retention, e.g. 'account closed'. */
+  event?: string | null;
+}
+
+export interface ActivityEntry {
+  key: string;
+  name: string;
+  purpose: string;
+  controller: string;
+  legalBasis: LegalBasis;
+  subjectCategories: string[];
+  dataCategories: ActivityCategoryEntry[];
+  retention?: RetentionEntry | null;
+  securityMeasures?: string[];
+  localisedIn?: string | null;
+  localisedUnlessConsented?: boolean;
+  targetsResidents?: boolean;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+export interface FlowEntry {
+  key: string;
+  activity: string;
+  from: string;
+  to: string;
+  dataCategories: string[];
+  legalBasis?: LegalBasis | null;
+  consentRequired?: boolean;
+  mechanism?: TransferMechanism | null;
+  piplExemption?: PiplExemption | null;
+  necessity?: string | null;
+  /** The receiver's role on this flow; null or absent: its kind's default. */
+  recipientRole?: RecipientRole | null;
+  safeguards?: Safeguard[];
+  countries?: string[];
+  continuous?: boolean;
+  annualSubjects?: number | null;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+export interface ConsentEntry {
+  /** Exactly one of activity and flow. */
+  activity?: string | null;
+  flow?: string | null;
+  kind: ConsentKind;
+  givenByGuardian?: boolean;
+  givenAt: string;
+  withdrawnAt?: string | null;
+}
+
+export interface PersonEntry {
+  externalId: string;
+  countryOfResidence: string;
+  subjectCategories: string[];
+  dateOfBirth?: string | null;
+  consents?: ConsentEntry[];
+}
+
+/** Someone the record names with how to reach them: a DPO, a representative. */
+export interface ContactPointEntry {
+  name?: string | null;
+  contact: string;
+  /** For a representative: the country where it is established (ISO 3166-1 alpha-2). */
+  country?: string | null;
+}
+
+export interface OrganisationEntry {
+  name: string;
+  /** How to reach the controller (GDPR Art. 30(1)(a)). */
+  contact?: string | null;
+  /** The data protection officer (GDPR Arts. 37-39; PIPL Art. 52's person in charge). */
+  dpo?: ContactPointEntry | null;
+  /** Representatives of a controller established elsewhere (GDPR Art. 27, PIPL Art. 53). */
+  representatives?: ContactPointEntry[];
+  policy?: {
+    title?: string | null;
+    url?: string | null;
+    publishedOn?: string | null;
+    effectiveFrom?: string | null;
+  } | null;
+}
+
+export interface InventoryDocument {
+  flowmap: 1;
+  organisation?: OrganisationEntry | null;
+  subjectCategories?: SubjectCategoryEntry[];
+  dataCategories?: DataCategoryEntry[];
+  parties?: PartyEntry[];
+  activities?: ActivityEntry[];
+  flows?: FlowEntry[];
+  persons?: PersonEntry[];
+}
+
+/** The keyed lists of a document, in dependency order (what an entry refers to comes first). */
+export const INVENTORY_SECTIONS = ['subjectCategories', 'dataCategories', 'parties', 'activities', 'flows', 'persons'] as const;
+
+export type InventorySection = (typeof INVENTORY_SECTIONS)[number];
+
+/** The entry of one section: persons are keyed by `externalId`, everything else by `key`. */
+export type SectionEntry = NonNullable<InventoryDocument[InventorySection]>[number];
+
+/** The stable key an entry is known by in its section. */
+export function entryKey(entry: SectionEntry): string {
+  return 'externalId' in entry ? entry.externalId : entry.key;
+}

@@ -1,0 +1,101 @@
+import { isAnonymised } from '../core/anonymisation';
+import type { PersonContext } from '../core/person-context';
+import { EVERYWHERE_ACTIVITY_RULES, EVERYWHERE_HOP_RULES } from './everywhere.rules';
+import type { Finding } from '../core/finding';
+import { GDPR_ACTIVITY_RULES, GDPR_HOP_PROCESSING_RULES } from './gdpr-processing.rules';
+import { GDPR_TRANSFER_RULES } from './gdpr-transfer.rules';
+import { MINOR_CONSENT_RULES } from './minor-consent.rules';
+import { PIPL_EXPORT_RULES } from './pipl-export.rules';
+import { PIPL_ACTIVITY_RULES, PIPL_PROCESSING_HOP_RULES } from './pipl-processing.rules';
+import { PIPL_VOLUME_RULES } from './pipl-volume.rules';
+import type { ActivityRuleContext, HopRuleContext, PersonRuleContext } from '../core/rule-context';
+import { describeRule, VerdictEffect, type Rule, type RuleDescriptor } from '../core/rule-descriptor';
+
+const HOP_RULES: readonly Rule<HopRuleContext>[] = [
+  ...GDPR_TRANSFER_RULES,
+  ...GDPR_HOP_PROCESSING_RULES,
+  ...PIPL_EXPORT_RULES,
+  ...PIPL_VOLUME_RULES,
+  ...PIPL_PROCESSING_HOP_RULES,
+  ...EVERYWHERE_HOP_RULES,
+];
+
+const ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
+  ...GDPR_ACTIVITY_RULES,
+  ...PIPL_ACTIVITY_RULES,
+  ...EVERYWHERE_ACTIVITY_RULES,
+];
+
+const PERSON_RULES: readonly Rule<PersonRuleContext>[] = MINOR_CONSENT_RULES;
+
+/** Every rule, sorted by id, for the API to list. */
+export const RULES: readonly RuleDescriptor[] = [...HOP_RULES, ...ACTIVITY_RULES, ...PERSON_RULES]
+  .map(describeRule)
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+const VERDICT_EFFECT_BY_RULE: ReadonlyMap<string, VerdictEffect> = new Map(RULES.map((rule) => [rule.id, rule.verdictEffect]));
+
+/** What a finding of the rule means for the verdict; a rule id not in the catalogue is taken as unlawful, never silently as lawful. */
+export function verdictEffectOf(ruleId: string): VerdictEffect {
+  return VERDICT_EFFECT_BY_RULE.get(ruleId) ?? VerdictEffect.UNLAWFUL;
+}
+
+interface FindingSubjects {
+  partyIds: string[];
+  flowIds: string[];
+  activityIds: string[];
+  personIds: string[];
+}
+
+// Called for every rule on every hop of a whole map (millions of times at scale): a plain loop,
+// and the subjects built only for a hop some rule finds fault with.
+function findingsOf<Context>(rules: readonly Rule<Context>[], context: Context, subjectsOf: (context: Context) => FindingSubjects): Finding[] {
+  const findings: Finding[] = [];
+  let subjects: FindingSubjects | null = null;
+  for (const rule of rules) {
+    const message = rule.check(context);
+    if (message === null) continue;
+    subjects ??= subjectsOf(context);
+    findings.push({ ruleId: rule.id, severity: rule.severity, legalReference: rule.legalReference, message, ...subjects });
+  }
+  return findings;
+}
+
+function personIdsOf(person: PersonContext | null): string[] {
+  return person?.personId ? [person.personId] : [];
+}
+
+function hopSubjects(context: HopRuleContext): FindingSubjects {
+  return {
+    partyIds: [...new Set([context.hop.fromPartyId, context.hop.toPartyId])].sort(),
+    flowIds: [context.hop.flowId],
+    activityIds: [context.hop.activityId],
+    personIds: personIdsOf(context.person),
+  };
+}
+
+function activitySubjects(context: ActivityRuleContext | PersonRuleContext): FindingSubjects {
+  return {
+    partyIds: [context.activity.controllerId],
+    flowIds: [],
+    activityIds: [context.activity.id],
+    personIds: personIdsOf(context.person),
+  };
+}
+
+/**
+ * The findings on one hop, from which its verdict follows (hopVerdictOf). A hop that carries only
+ * anonymised data carries no personal data (GDPR Recital 26, PIPL Art. 4), so no rule applies to it.
+ */
+export function evaluateHopRules(context: HopRuleContext): Finding[] {
+  if (isAnonymised(context.hop.safeguards)) return [];
+  return findingsOf(HOP_RULES, context, hopSubjects);
+}
+
+export function evaluateActivityRules(context: ActivityRuleContext): Finding[] {
+  return findingsOf(ACTIVITY_RULES, context, activitySubjects);
+}
+
+export function evaluatePersonRules(context: PersonRuleContext): Finding[] {
+  return findingsOf(PERSON_RULES, context, activitySubjects);
+}
