@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageWhereTheyLive, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
+import { RequestDeadline } from '../../common/request-deadline';
 import { pageAt, pagePositions, paginateList, type Page, type PageArgs } from '../../common/pagination';
 import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../flow-engine/compute-data-flows';
 import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
@@ -213,8 +214,8 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
   return answerView(view, answer, maxDepth);
 }
 
-function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts & { childActivityIds?: ReadonlySet<string> }, memo?: WholeMapMemo): Finding[] {
-  return inventoryFindingsOf(index, { asOf, ...facts, checkDeadline: memo && (() => memo.deadline.throwIfPassed()) });
+function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts & { childActivityIds?: ReadonlySet<string> }, deadline: RequestDeadline): Finding[] {
+  return inventoryFindingsOf(index, { asOf, ...facts, checkDeadline: () => deadline.throwIfPassed() });
 }
 
 export interface InventoryQuestion {
@@ -251,7 +252,7 @@ async function storedMinors(dataSource: DataSource, asOf: string): Promise<Store
 async function findingsWithPersons(dataSource: DataSource, view: EngineView, asOf: string, facts: PersonFacts, memo: WholeMapMemo): Promise<Finding[]> {
   const minors = await storedMinors(dataSource, asOf);
   const aboutPersons = storedSubjectFindings(view.index, minors, asOf);
-  const mapFindings = findingsOf(view.index, asOf, { ...facts, childActivityIds: aboutPersons.childActivityIds }, memo);
+  const mapFindings = findingsOf(view.index, asOf, { ...facts, childActivityIds: aboutPersons.childActivityIds }, memo.deadline);
   return [...mapFindings, ...perRuleAndActivity(aboutPersons.findings)].sort(compareFindings);
 }
 
@@ -266,7 +267,7 @@ async function findingsMatching(dataSource: DataSource, question: InventoryQuest
   // With persons, ages are counted on the date where each person lives: the instant matters.
   const all = question.includePersons
     ? await memo.remember('findings-with-persons', [view, facts, asOf], () => findingsWithPersons(dataSource, view, asOf, facts, memo))
-    : memo.remember('map-findings', [view, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo));
+    : memo.remember('map-findings', [view, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo.deadline));
   const findings = all
     .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
     .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
@@ -297,14 +298,19 @@ export interface FindingChanges {
  * it (an import not yet committed), both as of now; counted with the stored persons' volumes and
  * residences only for a caller who may read persons.
  */
-export async function findingChanges(dataSource: DataSource, manager: EntityManager, withPersons: boolean): Promise<FindingChanges> {
+export async function findingChanges(
+  dataSource: DataSource,
+  manager: EntityManager,
+  withPersons: boolean,
+  deadline: RequestDeadline = RequestDeadline.NONE,
+): Promise<FindingChanges> {
   const asOf = new Date().toISOString();
   const committed = await engineView(dataSource);
   const committedFacts = withPersons ? await cachedPersonFacts(dataSource, committed.index) : NO_PERSON_FACTS;
-  const before = findingsOf(committed.index, asOf, committedFacts).map((finding) => findingView(committed, finding));
+  const before = findingsOf(committed.index, asOf, committedFacts, deadline).map((finding) => findingView(committed, finding));
   const pending = buildEngineView(await loadInventorySnapshot(manager));
   const pendingFacts = withPersons ? await readPersonFacts(manager, pending.index) : NO_PERSON_FACTS;
-  const after = findingsOf(pending.index, asOf, pendingFacts).map((finding) => findingView(pending, finding));
+  const after = findingsOf(pending.index, asOf, pendingFacts, deadline).map((finding) => findingView(pending, finding));
   const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
   const beforeIds = new Set(before.map(identity));
   const afterIds = new Set(after.map(identity));
