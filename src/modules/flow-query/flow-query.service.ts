@@ -317,11 +317,27 @@ export async function findingChanges(
   return { added: after.filter((finding) => !beforeIds.has(identity(finding))), resolved: before.filter((finding) => !afterIds.has(identity(finding))) };
 }
 
-/** Every cross-border transfer the data map allows, as of a time. */
-export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter, memo = new WholeMapMemo()): Promise<DataHop[]> {
+/**
+ * The person facts a whole-map question about transfers is judged with. Where the stored persons
+ * live decides which regimes reach a hop (GDPR Art. 3(2) for a German resident's data in China), so
+ * for a caller who may not read persons the transfers are those of the map alone: which transfers
+ * appear must not tell where stored persons live.
+ */
+async function transferFacts(dataSource: DataSource, index: SnapshotIndex, includePersons: boolean): Promise<PersonFacts> {
+  return includePersons ? cachedPersonFacts(dataSource, index) : NO_PERSON_FACTS;
+}
+
+/** Every cross-border transfer the data map allows, as of a time; counted with the stored persons only when `includePersons`. */
+export async function inventoryTransfers(
+  dataSource: DataSource,
+  asOf: Date | null | undefined,
+  filter: TransferFilter,
+  includePersons: boolean,
+  memo = new WholeMapMemo(),
+): Promise<DataHop[]> {
   const view = await engineView(dataSource);
   const at = resolvedAsOf({ asOf }, memo);
-  const facts = await cachedPersonFacts(dataSource, view.index);
+  const facts = await transferFacts(dataSource, view.index, includePersons);
   // Only the transfers are kept, not every hop of the map.
   const transfers = memo.remember('transfers', [view, facts, calendarDateOf(at)], () =>
     inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, {}, { start: 0, size: Number.POSITIVE_INFINITY }).hops,
@@ -335,12 +351,13 @@ export async function inventoryTransfersPage(
   asOf: Date | null | undefined,
   filter: TransferFilter,
   page: PageArgs,
+  includePersons: boolean,
   memo = new WholeMapMemo(),
 ): Promise<Page<DataHop>> {
   const view = await engineView(dataSource);
   const positions = pagePositions(page);
   const at = resolvedAsOf({ asOf }, memo);
-  const facts = await cachedPersonFacts(dataSource, view.index);
+  const facts = await transferFacts(dataSource, view.index, includePersons);
   // Keyed by the filter and the window too: the walk keeps only the window, however large the map.
   const { regime, destinationCountry, mechanism, lawful, verdict } = filter;
   const { hops, totalCount } = memo.remember(
