@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../activity/legal-basis';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { computeDataFlows } from '../flow-engine/compute-data-flows';
-import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import type { EvidenceRecord, SnapshotParty } from '../flow-engine/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -14,6 +14,7 @@ import {
   makeProfile,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../flow-engine/test-factories';
 import { RecipientRole } from '../flow/recipient-role';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
@@ -35,7 +36,7 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
   interface World {
     activity?: ActivityFields;
     receiver?: Partial<SnapshotParty>;
-    flow?: Partial<SnapshotFlow>;
+    flow?: FlowFields;
     controllerCountry?: string;
     controllerEvidence?: EvidenceRecord[];
   }

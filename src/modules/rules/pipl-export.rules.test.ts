@@ -3,7 +3,7 @@ import { LegalBasis } from '../activity/legal-basis';
 import { ConsentKind } from '../consent/consent-kind';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { computeDataFlows } from '../flow-engine/compute-data-flows';
-import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import type { EvidenceRecord, SnapshotParty } from '../flow-engine/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -16,6 +16,7 @@ import {
   makeProfile,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../flow-engine/test-factories';
 import { PiplExemption, TransferMechanism } from '../flow/transfer-mechanism';
 import { PartyKind } from '../party/party-kind';
@@ -30,7 +31,7 @@ const RECIPIENT_EVIDENCE = [makeEvidence(EvidenceKind.RECIPIENT_CONTACT)];
 
 interface ExportCase {
   to?: string[];
-  flow?: Partial<SnapshotFlow>;
+  flow?: FlowFields;
   receiver?: Partial<SnapshotParty>;
   activity?: ActivityFields;
 }

@@ -3,7 +3,7 @@ import { LegalBasis } from '../activity/legal-basis';
 import { ConsentKind } from '../consent/consent-kind';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { computeDataFlows } from '../flow-engine/compute-data-flows';
-import type { SnapshotFlow, SnapshotParty } from '../flow-engine/inventory-snapshot';
+import type { SnapshotParty } from '../flow-engine/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -16,6 +16,7 @@ import {
   makeProfile,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../flow-engine/test-factories';
 import { RecipientRole } from '../flow/recipient-role';
 import { PartyKind } from '../party/party-kind';
@@ -27,7 +28,7 @@ interface World {
   controllerCountry?: string;
   activity?: ActivityFields;
   receiver?: Partial<SnapshotParty>;
-  flow?: Partial<SnapshotFlow>;
+  flow?: FlowFields;
 }
 
 /** A controller in mainland China and, if asked, a recipient also in China (no export unless said). */
