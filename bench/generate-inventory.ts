@@ -665,8 +665,7 @@ function generateFlows(random: Random, activity: GeneratedActivity, count: numbe
       categoryIds,
       legalBasis,
       consentRequired,
-      mechanism,
-      piplExemption: null,
+      mechanisms: mechanism === null ? [] : [{ mechanism, sccModule: null, piplExemption: null, evidence: [] }],
       necessity: null,
       recipientRole: null,
       safeguards: random.sample(Object.values(Safeguard), random.weighted([[0, 50], [1, 40], [2, 10]])).filter(
@@ -770,7 +769,7 @@ export function inventoryStats(inventory: GeneratedInventory): Record<string, nu
     evidence,
     maxChainDepth: inventory.flows.reduce((max, flow) => Math.max(max, flow.depth), 0),
     flowsAtMaxDepth: inventory.flows.filter((flow) => flow.depth === MAX_CHAIN_DEPTH).length,
-    flowsWithoutMechanism: inventory.flows.filter((flow) => flow.mechanism === null).length,
+    flowsWithoutMechanism: inventory.flows.filter((flow) => flow.mechanisms.length === 0).length,
     consentGatedFlows: inventory.flows.filter((flow) => flow.consentRequired).length,
   };
 }

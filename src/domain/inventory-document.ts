@@ -2,7 +2,7 @@ import type { LegalBasis } from './legal-basis';
 import type { ConsentKind } from './consent-kind';
 import type { EvidenceKind } from './evidence-kind';
 import type { RecipientRole } from './recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from './transfer-mechanism';
 import type { PartyKind } from './party-kind';
 
 /**
@@ -91,6 +91,17 @@ export interface ActivityEntry {
   evidence?: EvidenceEntry[];
 }
 
+/** One transfer mechanism a flow relies on, with what only it needs. */
+export interface MechanismEntry {
+  mechanism: TransferMechanism;
+  /** For STANDARD_CONTRACTUAL_CLAUSES: the module signed (Decision (EU) 2021/914). */
+  sccModule?: SccModule | null;
+  /** For PIPL_EXEMPTION: the exemption of the 2024 Provisions claimed. */
+  piplExemption?: PiplExemption | null;
+  /** Evidence of this mechanism only (its TIA, its filing); the flow's own evidence counts for every mechanism. */
+  evidence?: EvidenceEntry[];
+}
+
 export interface FlowEntry {
   key: string;
   activity: string;
@@ -99,7 +110,11 @@ export interface FlowEntry {
   dataCategories: string[];
   legalBasis?: LegalBasis | null;
   consentRequired?: boolean;
+  /** The mechanisms in the order the flow relies on them: the first that holds under a regime is the one relied on. */
+  mechanisms?: MechanismEntry[];
+  /** Shorthand for a single mechanism (`mechanisms: [{ mechanism, piplExemption }]`); never with `mechanisms`, never stored. */
   mechanism?: TransferMechanism | null;
+  /** With the `mechanism` shorthand: the exemption claimed. */
   piplExemption?: PiplExemption | null;
   necessity?: string | null;
   /** The receiver's role on this flow; null or absent: its kind's default. */

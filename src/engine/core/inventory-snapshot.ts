@@ -3,7 +3,7 @@ import type { ConsentKind } from '../../domain/consent-kind';
 import type { EvidenceKind } from '../../domain/evidence-kind';
 import type { PartyKind } from '../../domain/party-kind';
 import type { RecipientRole } from '../../domain/recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from '../../domain/transfer-mechanism';
 
 /**
  * The whole data map as plain data, the input of the flow engine and the rules.
@@ -80,6 +80,17 @@ export interface SnapshotActivity {
   evidence: EvidenceRecord[];
 }
 
+/** One mechanism a flow relies on. */
+export interface SnapshotMechanism {
+  mechanism: TransferMechanism;
+  /** For STANDARD_CONTRACTUAL_CLAUSES: the module signed (Decision (EU) 2021/914). */
+  sccModule: SccModule | null;
+  /** For PIPL_EXEMPTION: the exemption of the 2024 Provisions claimed. */
+  piplExemption: PiplExemption | null;
+  /** Evidence of this mechanism alone; the flow's evidence counts for every mechanism. */
+  evidence: EvidenceRecord[];
+}
+
 export interface SnapshotFlow {
   id: string;
   key: string;
@@ -91,9 +102,8 @@ export interface SnapshotFlow {
   legalBasis: LegalBasis | null;
   /** The flow happens only with the person's own consent to it. */
   consentRequired: boolean;
-  mechanism: TransferMechanism | null;
-  /** The exemption of the 2024 Provisions claimed, when mechanism is PIPL_EXEMPTION. */
-  piplExemption: PiplExemption | null;
+  /** The transfer mechanisms in the order the flow relies on them; empty: none. */
+  mechanisms: SnapshotMechanism[];
   /** Why a provision without consent is necessary for its basis (PIPL Art. 13(1)(2)-(7)), as recorded. */
   necessity: string | null;
   /** The receiver's role on this flow; null: its kind's default (see recipientRoleOf). */

@@ -40,6 +40,26 @@ export function verdictEffectOf(ruleId: string): VerdictEffect {
   return VERDICT_EFFECT_BY_RULE.get(ruleId) ?? VerdictEffect.UNLAWFUL;
 }
 
+const HOP_RULE_BY_ID: ReadonlyMap<string, { order: number; regime: string | null; judgesMechanism: boolean }> = new Map(
+  HOP_RULES.map((rule, order) => [rule.id, { order, regime: rule.regime, judgesMechanism: rule.judgesMechanism === true }]),
+);
+
+/** The regime of a hop rule, null for one that applies everywhere. */
+export function regimeOfHopRule(ruleId: string): string | null {
+  return HOP_RULE_BY_ID.get(ruleId)?.regime ?? null;
+}
+
+/** Whether a finding rejects the mechanism under judgement under its rule's regime (an UNLAWFUL finding of a rule that judges mechanisms). */
+export function rejectsMechanism(finding: Finding): boolean {
+  return (HOP_RULE_BY_ID.get(finding.ruleId)?.judgesMechanism ?? false) && verdictEffectOf(finding.ruleId) === VerdictEffect.UNLAWFUL;
+}
+
+/** Findings of hop rules in the catalogue's order, as evaluateHopRules gives them. */
+export function inHopRuleOrder(findings: Finding[]): Finding[] {
+  const order = (finding: Finding) => HOP_RULE_BY_ID.get(finding.ruleId)?.order ?? Number.MAX_SAFE_INTEGER;
+  return findings.sort((a, b) => order(a) - order(b));
+}
+
 interface FindingSubjects {
   partyIds: string[];
   flowIds: string[];

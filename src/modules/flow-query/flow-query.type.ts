@@ -130,6 +130,36 @@ export class CollectionStep {
   controllerCountries!: string[];
 }
 
+@ObjectType({ description: 'The mechanism a hop relies on under one regime for which it is a transfer.' })
+export class ReliedMechanism {
+  @Field(() => String, { description: 'The regime (GDPR, UK_GDPR, PIPL).' })
+  regime!: string;
+
+  @Field(() => TransferMechanism, { description: 'The first of the flow\'s mechanisms that holds under it.' })
+  mechanism!: TransferMechanism;
+
+  @Field(() => Int, { description: "Its place in the flow's list, 0 for the first." })
+  position!: number;
+}
+
+@ObjectType({ description: "One of a flow's mechanisms tried under one regime." })
+export class MechanismTrial {
+  @Field(() => String, { description: 'The regime it was tried under.' })
+  regime!: string;
+
+  @Field(() => TransferMechanism, { description: 'The mechanism tried.' })
+  mechanism!: TransferMechanism;
+
+  @Field(() => Int, { description: "Its place in the flow's list, 0 for the first." })
+  position!: number;
+
+  @Field(() => Boolean, { description: 'It holds: no finding of the regime rejects it (it may still lack evidence such as a TIA or a filing).' })
+  holds!: boolean;
+
+  @Field(() => [String], { description: 'Why it does not hold: the messages of the findings that reject it; empty when it holds.' })
+  reasons!: string[];
+}
+
 @ObjectType({ description: 'The verdict on a hop for one country it reaches, judged as if it reached that country alone.' })
 export class DestinationVerdict {
   @Field(() => String, { description: 'A country the hop reaches.' })
@@ -186,8 +216,20 @@ export class DataHop {
   })
   transferRegimes!: string[];
 
-  @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism on record.' })
+  @Field(() => [TransferMechanism], { description: "The flow's transfer mechanisms, in the order it relies on them." })
+  mechanisms!: TransferMechanism[];
+
+  @Field(() => TransferMechanism, {
+    nullable: true,
+    description: 'The mechanism relied on: the first that holds under the first of `transferRegimes` for which one holds (see `reliedOnMechanisms`); else the first the flow names; null when it names none.',
+  })
   mechanism!: TransferMechanism | null;
+
+  @Field(() => [ReliedMechanism], { description: 'Per regime for which the hop is a transfer, the first of its mechanisms that holds; a regime under which none holds is missing.' })
+  reliedOnMechanisms!: ReliedMechanism[];
+
+  @Field(() => [MechanismTrial], { description: 'The mechanisms tried per transfer regime, in the flow\'s order up to the first that holds, each with why it failed.' })
+  mechanismTrials!: MechanismTrial[];
 
   @Field(() => [Safeguard], { description: 'Safeguards applied.' })
   safeguards!: Safeguard[];

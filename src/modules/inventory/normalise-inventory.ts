@@ -16,6 +16,7 @@ import type {
   SubjectCategoryEntry,
 } from '../../domain/inventory-document';
 import type { InventoryFileFormat } from './parse-inventory-file';
+import { mechanismEntriesOf } from '../flow/mechanism-list';
 
 /**
  * The canonical form of a document, so that exporting, importing and exporting again gives the same
@@ -172,8 +173,12 @@ function normaliseFlow(flow: FlowEntry): FlowEntry {
     dataCategories: sortedValues(flow.dataCategories),
     legalBasis: flow.legalBasis ?? null,
     consentRequired: flow.consentRequired ?? false,
-    mechanism: flow.mechanism ?? null,
-    piplExemption: flow.piplExemption ?? null,
+    mechanisms: mechanismEntriesOf(flow).map((entry) => ({
+      mechanism: entry.mechanism,
+      sccModule: entry.sccModule ?? null,
+      piplExemption: entry.piplExemption ?? null,
+      evidence: normaliseEvidence(entry.evidence),
+    })),
     necessity: flow.necessity ?? null,
     recipientRole: flow.recipientRole ?? null,
     safeguards: sortedValues(flow.safeguards),
