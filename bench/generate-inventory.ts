@@ -500,6 +500,8 @@ function generateActivity(
     localisedIn: controller.countries.includes('CN') && random.chance(0.3) ? 'CN' : null,
     localisedUnlessConsented: false,
     targetsResidents: true,
+    minimumAge: null,
+    guardianConsentUnder: null,
     effectiveFrom,
     effectiveTo: random.chance(0.03) ? random.date(effectiveFrom, '2026-06-30') : null,
     evidence,

@@ -14,6 +14,8 @@ export class ActivityEntity extends RegistryRow {
   @Column('char', { length: 2, nullable: true }) localisedIn!: string | null;
   @Column('boolean') localisedUnlessConsented!: boolean;
   @Column('boolean') targetsResidents!: boolean;
+  @Column('smallint', { nullable: true }) minimumAge!: number | null;
+  @Column('smallint', { nullable: true }) guardianConsentUnder!: number | null;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
 import { EvidenceInput } from '../evidence/evidence.type';
 import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../inventory/inventory-document';
@@ -60,6 +60,12 @@ export class CreateActivityInput implements ActivityEntry {
   @Field(() => Boolean, { nullable: true, description: 'Whether it offers goods or services to, or monitors, persons where they live (GDPR Art. 3(2)); default true.' })
   targetsResidents?: boolean;
 
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this (whole years, 1-120) are not served: 18 for "adults only". Default null: no limit of its own.' })
+  minimumAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this (whole years, 1-120, above minimumAge) need a guardian\'s consent to the activity, whatever its basis. Default null: only the law\'s digital consent age.' })
+  guardianConsentUnder?: number | null;
+
   @Field(() => LocalDate, { description: 'First day in force.' })
   effectiveFrom!: string;
 
@@ -110,6 +116,12 @@ export class UpdateActivityInput implements Partial<ActivityEntry> {
 
   @Field(() => Boolean, { nullable: true, description: 'Whether it offers goods or services to, or monitors, persons where they live (GDPR Art. 3(2)).' })
   targetsResidents?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this are not served (null: no limit of its own).' })
+  minimumAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this need a guardian\'s consent to the activity (null: only the law\'s age).' })
+  guardianConsentUnder?: number | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day in force.' })
   effectiveFrom?: string;

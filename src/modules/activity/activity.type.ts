@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
@@ -63,6 +63,19 @@ export class Activity extends RegistryItem {
       'Whether the activity offers goods or services to, or monitors, the persons it concerns where they live (GDPR and UK GDPR Art. 3(2)). False: a controller outside those territories is not subject to them for this activity.',
   })
   targetsResidents!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Persons younger than this (whole years) are not served ("adults only": 18): the flow questions collect nothing from them and the findings report a stored one. Null: no limit of its own.',
+  })
+  minimumAge!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Persons younger than this need a guardian's consent to the activity, whatever its basis (\"an account needs a parent's consent under 14\"): without it the flow questions collect nothing and the findings report a stored person holding none. Null: only the law's digital consent age.",
+  })
+  guardianConsentUnder!: number | null;
 
   @Field(() => LocalDate, { description: 'First day the activity is in force.' })
   effectiveFrom!: string;

@@ -1,6 +1,7 @@
 import type { LegalBasis } from '../activity/legal-basis';
 import type { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
 import type { Finding } from '../rules/finding';
+import type { CollectionRefusal } from './age-limits';
 import type { HopVerdict } from './hop-verdict';
 
 /** The verdict on a hop for one country it reaches, judged as if it reached that country alone. */
@@ -59,6 +60,13 @@ export interface Collection {
   controllerCountries: string[];
 }
 
+/** An activity concerning the person that collects nothing from them, and why. */
+export interface RefusedCollection {
+  activityId: string;
+  reason: CollectionRefusal;
+  message: string;
+}
+
 export interface RecipientSummary {
   partyId: string;
   countries: string[];
@@ -78,6 +86,8 @@ export interface DataFlowSummary {
 export interface DataFlowAnswer {
   asOf: string;
   collections: Collection[];
+  /** Activities concerning the person that refuse to collect from them (their age limits). */
+  refusedCollections: RefusedCollection[];
   /** Parties reached, controllers included. */
   partyIds: string[];
   hops: Hop[];

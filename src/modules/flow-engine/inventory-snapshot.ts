@@ -75,6 +75,10 @@ export interface SnapshotActivity {
   localisedUnlessConsented: boolean;
   /** Offers goods or services to, or monitors, the persons where they live (GDPR and UK GDPR Art. 3(2)). */
   targetsResidents: boolean;
+  /** Persons younger than this are not served: the engine collects nothing from them. */
+  minimumAge: number | null;
+  /** Persons younger than this need a guardian's consent to the activity, whatever its basis. */
+  guardianConsentUnder: number | null;
   effectiveFrom: string;
   effectiveTo: string | null;
   evidence: EvidenceRecord[];

@@ -63,6 +63,8 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     localisedIn: null,
     localisedUnlessConsented: false,
     targetsResidents: true,
+    minimumAge: null,
+    guardianConsentUnder: null,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],

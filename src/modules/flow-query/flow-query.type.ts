@@ -3,9 +3,19 @@ import { connectionType } from '../../common/pagination';
 import { LegalBasis } from '../activity/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
+import { CollectionRefusal } from '../flow-engine/age-limits';
 import { HopVerdict } from '../flow-engine/hop-verdict';
 import { Severity } from '../rules/finding';
 import { VerdictEffect } from '../rules/rule-descriptor';
+
+registerEnumType(CollectionRefusal, {
+  name: 'CollectionRefusal',
+  description: "Why an activity concerning the person collects nothing from them: the age limits of the activity's own notice.",
+  valuesConfig: {
+    BELOW_MINIMUM_AGE: { description: 'The person is younger than the activity’s minimumAge ("adults only").' },
+    NO_GUARDIAN_CONSENT: { description: 'The person is younger than the activity’s guardianConsentUnder and holds no consent of a guardian to it.' },
+  },
+});
 
 registerEnumType(Severity, {
   name: 'Severity',
@@ -128,6 +138,18 @@ export class CollectionStep {
 
   @Field(() => [String], { description: "The controller's countries." })
   controllerCountries!: string[];
+}
+
+@ObjectType({ description: 'An activity concerning the person that collects nothing from them, and why.' })
+export class RefusedCollectionStep {
+  @Field(() => String, { description: 'Key of the activity.' })
+  activityKey!: string;
+
+  @Field(() => CollectionRefusal, { description: 'Why it refuses.' })
+  reason!: CollectionRefusal;
+
+  @Field(() => String, { description: 'The refusal in a sentence, with the limit and the age.' })
+  message!: string;
 }
 
 @ObjectType({ description: 'The verdict on a hop for one country it reaches, judged as if it reached that country alone.' })
@@ -259,6 +281,11 @@ export class DataFlowMap {
 
   @Field(() => [CollectionStep], { description: 'Activities that collect the data.' })
   collections!: CollectionStep[];
+
+  @Field(() => [RefusedCollectionStep], {
+    description: "Activities concerning the person that collect nothing from them because of their own age limits (minimumAge, guardianConsentUnder). An unknown age counts as adult: it is never refused.",
+  })
+  refusedCollections!: RefusedCollectionStep[];
 
   @Field(() => [ReachedParty], { description: 'Parties reached, controllers included.' })
   parties!: ReachedParty[];

@@ -85,6 +85,10 @@ export interface ActivityEntry {
   localisedIn?: string | null;
   localisedUnlessConsented?: boolean;
   targetsResidents?: boolean;
+  /** Persons younger than this (in whole years) are not served: 18 for "adults only". */
+  minimumAge?: number | null;
+  /** Persons younger than this need a guardian's consent to the activity ("a parent's consent under 14"). */
+  guardianConsentUnder?: number | null;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;

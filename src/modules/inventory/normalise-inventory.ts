@@ -156,6 +156,8 @@ function normaliseActivity(activity: ActivityEntry): ActivityEntry {
     localisedIn: activity.localisedIn ?? null,
     localisedUnlessConsented: activity.localisedUnlessConsented ?? false,
     targetsResidents: activity.targetsResidents ?? true,
+    minimumAge: activity.minimumAge ?? null,
+    guardianConsentUnder: activity.guardianConsentUnder ?? null,
     effectiveFrom: calendarDateOf(activity.effectiveFrom),
     effectiveTo: optionalDate(activity.effectiveTo),
     description: activity.description ?? null,

@@ -11,6 +11,8 @@ import { RuleScope, VerdictEffect } from './rule-descriptor';
 describe('RULES', () => {
   it('lists every rule of DESIGN.md once, by id', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
+      'ANY-AGE-LIMIT-NO-GUARDIAN-CONSENT',
+      'ANY-BELOW-MINIMUM-AGE',
       'ANY-LOCALISATION-BROKEN',
       'ANY-NO-RETENTION',
       'GDPR-ACTIVITY-PUBLICLY-DISCLOSED',

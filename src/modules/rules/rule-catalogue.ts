@@ -1,5 +1,6 @@
 import { isAnonymised } from '../flow-engine/anonymisation';
 import type { PersonContext } from '../flow-engine/person-context';
+import { AGE_LIMIT_RULES } from './age-limit.rules';
 import { EVERYWHERE_ACTIVITY_RULES, EVERYWHERE_HOP_RULES } from './everywhere.rules';
 import type { Finding } from './finding';
 import { GDPR_ACTIVITY_RULES, GDPR_HOP_PROCESSING_RULES } from './gdpr-processing.rules';
@@ -26,7 +27,7 @@ const ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
   ...EVERYWHERE_ACTIVITY_RULES,
 ];
 
-const PERSON_RULES: readonly Rule<PersonRuleContext>[] = MINOR_CONSENT_RULES;
+const PERSON_RULES: readonly Rule<PersonRuleContext>[] = [...MINOR_CONSENT_RULES, ...AGE_LIMIT_RULES];
 
 /** Every rule, sorted by id, for the API to list. */
 export const RULES: readonly RuleDescriptor[] = [...HOP_RULES, ...ACTIVITY_RULES, ...PERSON_RULES]
