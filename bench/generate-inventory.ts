@@ -1,3 +1,4 @@
+import { AutomatedDecisions } from '../src/modules/activity/automated-decisions';
 import { LegalBasis } from '../src/modules/activity/legal-basis';
 import { EvidenceKind } from '../src/modules/evidence/evidence-kind';
 import { Safeguard, TransferMechanism } from '../src/modules/flow/transfer-mechanism';
@@ -502,6 +503,10 @@ function generateActivity(
     targetsResidents: true,
     minimumAge: null,
     guardianConsentUnder: null,
+    personalisedAdvertising: false,
+    advertisingOptOut: false,
+    automatedDecisions: AutomatedDecisions.NONE,
+    humanReview: false,
     effectiveFrom,
     effectiveTo: random.chance(0.03) ? random.date(effectiveFrom, '2026-06-30') : null,
     evidence,

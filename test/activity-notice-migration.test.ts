@@ -23,11 +23,12 @@ afterAll(async () => {
 });
 
 describe('giving the activities of a database what their notice states', () => {
-  it('keeps every activity as it was, with no age limit of its own', async () => {
+  it('keeps every activity as it was, with no age limit of its own, no personalised advertising and no automated decisions', async () => {
     const entries = [...(await activityKind.readEntries(database.dataSource.manager)).values()];
     expect(entries.map((entry) => [entry.key, entry.purpose, entry.description, entry.targetsResidents, entry.minimumAge, entry.guardianConsentUnder])).toEqual([
       ['app-use', 'Running the app', 'kept as it was', false, null, null],
     ]);
+    expect(entries[0]).toMatchObject({ personalisedAdvertising: false, advertisingOptOut: false, automatedDecisions: 'NONE', humanReview: false });
     const snapshot = await loadInventorySnapshot(database.dataSource.manager);
     expect([...snapshot.activities.values()].map((activity) => [activity.minimumAge, activity.guardianConsentUnder])).toEqual([[null, null]]);
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE, makeActivity, makeCategory, makeFlow, makeParty, makeSubject } from './support/factories';
 import { startTestServer, type TestServer } from './support/test-server';
 
-// What an activity's notice states beyond its purpose and basis: its age limits, through GraphQL.
+// What an activity's notice states beyond its purpose and basis, through GraphQL: its age limits, personalised
+// advertising and automated decisions.
 
 let api: TestServer;
 
@@ -89,5 +90,58 @@ describe('age limits of an activity', () => {
       `{ person(externalId: "kid-1") { dataFlows(asOf: "${AS_OF}") { refusedCollections { activityKey reason } } } }`,
     );
     expect(person.dataFlows.refusedCollections.map((refusal) => refusal.reason)).toEqual(['NO_GUARDIAN_CONSENT', 'BELOW_MINIMUM_AGE']);
+  });
+});
+
+describe('personalised advertising and automated decisions', () => {
+  const FLAGS = 'personalisedAdvertising advertisingOptOut automatedDecisions humanReview evidence { kind }';
+
+  it('are off by default, stored, updated and exported', async () => {
+    const { activity } = await ok<{ activity: unknown }>(`{ activity(key: "accounts") { ${FLAGS} } }`);
+    expect(activity).toEqual({ personalisedAdvertising: false, advertisingOptOut: false, automatedDecisions: 'NONE', humanReview: false, evidence: [] });
+    await ok(CREATE.party, { input: makeParty({ key: 'lender', name: 'Lender GmbH', countries: ['DE'] }) });
+    await ok(CREATE.activity, {
+      input: makeActivity({ key: 'credit-scoring', name: 'Credit scoring', controller: 'lender', legalBasis: 'LEGITIMATE_INTERESTS', automatedDecisions: 'SIGNIFICANT', personalisedAdvertising: true }),
+    });
+    const exported = JSON.parse((await ok<{ exportInventory: string }>('{ exportInventory(format: JSON) }')).exportInventory) as {
+      activities: { key: string; personalisedAdvertising: boolean; advertisingOptOut: boolean; automatedDecisions: string; humanReview: boolean }[];
+    };
+    expect(exported.activities.find((entry) => entry.key === 'credit-scoring')).toMatchObject({
+      personalisedAdvertising: true,
+      advertisingOptOut: false,
+      automatedDecisions: 'SIGNIFICANT',
+      humanReview: false,
+    });
+    expect(exported.activities.find((entry) => entry.key === 'accounts')).toMatchObject({ personalisedAdvertising: false, automatedDecisions: 'NONE' });
+  });
+
+  it('feed the findings, which the recorded opt-out, human review, contract and DPIA resolve', async () => {
+    const ruleIdsOfScoring = async () =>
+      (await ok<{ findings: { nodes: { ruleId: string; activityKeys: string[] }[] } }>(`{ findings(asOf: "${AS_OF}") { nodes { ruleId activityKeys } } }`)).findings.nodes
+        .filter((finding) => finding.activityKeys.includes('credit-scoring') && /MARKETING|AUTOMATED|DPIA/.test(finding.ruleId))
+        .map((finding) => finding.ruleId)
+        .sort();
+    expect(await ruleIdsOfScoring()).toEqual(['GDPR-AUTOMATED-DECISION-UNLAWFUL', 'GDPR-MARKETING-NO-OBJECTION', 'GDPR-NO-DPIA']);
+    await ok(`mutation { updateActivity(key: "credit-scoring", input: { legalBasis: CONTRACT, advertisingOptOut: true, humanReview: true,
+      evidence: [{ kind: DATA_PROTECTION_IMPACT_ASSESSMENT, datedOn: "2024-01-15", reference: "DPIA-7" }] }) { key } }`);
+    expect(await ruleIdsOfScoring()).toEqual([]);
+    const { activity } = await ok<{ activity: unknown }>(`{ activity(key: "credit-scoring") { ${FLAGS} } }`);
+    expect(activity).toEqual({
+      personalisedAdvertising: true,
+      advertisingOptOut: true,
+      automatedDecisions: 'SIGNIFICANT',
+      humanReview: true,
+      evidence: [{ kind: 'DATA_PROTECTION_IMPACT_ASSESSMENT' }],
+    });
+  });
+
+  it('refuses an unknown kind of automated decisions through the inventory file, naming the field', async () => {
+    const file = JSON.stringify({
+      flowmap: 1,
+      activities: [{ ...makeActivity({ key: 'odd', controller: 'acme' }), automatedDecisions: 'SOMETIMES' }],
+    });
+    const result = await api.graphql<{ importInventory: { applied: boolean } }>('mutation($file: String!) { importInventory(file: $file, dryRun: true) { applied } }', { file });
+    const problems = JSON.stringify(result.errors ?? []);
+    expect(problems).toMatch(/automatedDecisions/);
   });
 });

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
+import type { AutomatedDecisions } from './automated-decisions';
 import { LegalBasis } from './legal-basis';
 
 @Entity('activity')
@@ -16,6 +17,10 @@ export class ActivityEntity extends RegistryRow {
   @Column('boolean') targetsResidents!: boolean;
   @Column('smallint', { nullable: true }) minimumAge!: number | null;
   @Column('smallint', { nullable: true }) guardianConsentUnder!: number | null;
+  @Column('boolean') personalisedAdvertising!: boolean;
+  @Column('boolean') advertisingOptOut!: boolean;
+  @Column('text') automatedDecisions!: AutomatedDecisions;
+  @Column('boolean') humanReview!: boolean;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;

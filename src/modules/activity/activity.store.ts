@@ -11,6 +11,7 @@ import { consentReferrers } from '../registry/consent-referrers';
 import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
+import { AutomatedDecisions } from './automated-decisions';
 import { LegalBasis } from './legal-basis';
 
 const ACTIVITY_SUBJECT = { table: 'activity_subject_category', ownerColumn: 'activity_id', valueColumn: 'subject_category_id', valueType: 'uuid' } as const;
@@ -32,6 +33,9 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   }
   validateCountry(entry.localisedIn, `${at}.localisedIn`, problems);
   if (entry.localisedUnlessConsented && !entry.localisedIn) problems.add(`${at}.localisedUnlessConsented`, 'needs localisedIn: an exception to no promise');
+  if (entry.automatedDecisions !== undefined && !Object.values(AutomatedDecisions).includes(entry.automatedDecisions)) {
+    problems.add(`${at}.automatedDecisions`, `'${entry.automatedDecisions}' is not one of ${Object.values(AutomatedDecisions).join(', ')}`);
+  }
   validateAge(entry.minimumAge, `${at}.minimumAge`, problems);
   validateAge(entry.guardianConsentUnder, `${at}.guardianConsentUnder`, problems);
   if (isAge(entry.minimumAge) && isAge(entry.guardianConsentUnder) && entry.guardianConsentUnder <= entry.minimumAge) {
@@ -110,7 +114,8 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
     id: string; key: string; name: string; purpose: string; controller_key: string; legal_basis: LegalBasis;
     retention_period: string | null; retention_event: string | null; security_measures: string[];
     localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean;
-    minimum_age: number | null; guardian_consent_under: number | null; effective_from: string; effective_to: string | null; description: string | null;
+    minimum_age: number | null; guardian_consent_under: number | null; personalised_advertising: boolean; advertising_opt_out: boolean;
+    automated_decisions: AutomatedDecisions; human_review: boolean; effective_from: string; effective_to: string | null; description: string | null;
   }[];
   const scope = ids ?? null;
   const [subjects, categories, evidence] = await inSequence([
@@ -145,6 +150,10 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
         targetsResidents: row.targets_residents,
         minimumAge: row.minimum_age,
         guardianConsentUnder: row.guardian_consent_under,
+        personalisedAdvertising: row.personalised_advertising,
+        advertisingOptOut: row.advertising_opt_out,
+        automatedDecisions: row.automated_decisions,
+        humanReview: row.human_review,
         effectiveFrom: row.effective_from,
         effectiveTo: row.effective_to,
         description: row.description,
@@ -170,6 +179,10 @@ async function writeActivity(manager: EntityManager, entry: ActivityEntry, exist
     targetsResidents: entry.targetsResidents ?? true,
     minimumAge: entry.minimumAge ?? null,
     guardianConsentUnder: entry.guardianConsentUnder ?? null,
+    personalisedAdvertising: entry.personalisedAdvertising ?? false,
+    advertisingOptOut: entry.advertisingOptOut ?? false,
+    automatedDecisions: entry.automatedDecisions ?? AutomatedDecisions.NONE,
+    humanReview: entry.humanReview ?? false,
     effectiveFrom: entry.effectiveFrom,
     effectiveTo: entry.effectiveTo ?? null,
     description: entry.description ?? null,

@@ -1,3 +1,4 @@
+import type { AutomatedDecisions } from '../activity/automated-decisions';
 import type { LegalBasis } from '../activity/legal-basis';
 import type { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
@@ -79,6 +80,13 @@ export interface SnapshotActivity {
   minimumAge: number | null;
   /** Persons younger than this need a guardian's consent to the activity, whatever its basis. */
   guardianConsentUnder: number | null;
+  /** Pushes information or markets on an automated evaluation of the person (PIPL Art. 24(2); GDPR Art. 21(2)). */
+  personalisedAdvertising: boolean;
+  /** The person is offered a way to refuse the personalised advertising. */
+  advertisingOptOut: boolean;
+  automatedDecisions: AutomatedDecisions;
+  /** The person may obtain an explanation and human intervention, contest a decision and refuse a solely automated one. */
+  humanReview: boolean;
   effectiveFrom: string;
   effectiveTo: string | null;
   evidence: EvidenceRecord[];

@@ -1,3 +1,4 @@
+import { AutomatedDecisions } from '../activity/automated-decisions';
 import { LegalBasis } from '../activity/legal-basis';
 import { ConsentKind } from '../consent/consent-kind';
 import { EvidenceKind } from '../evidence/evidence-kind';
@@ -65,6 +66,10 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     targetsResidents: true,
     minimumAge: null,
     guardianConsentUnder: null,
+    personalisedAdvertising: false,
+    advertisingOptOut: false,
+    automatedDecisions: AutomatedDecisions.NONE,
+    humanReview: false,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],

@@ -1,3 +1,4 @@
+import type { AutomatedDecisions } from '../activity/automated-decisions';
 import type { LegalBasis } from '../activity/legal-basis';
 import type { ConsentKind } from '../consent/consent-kind';
 import type { EvidenceKind } from '../evidence/evidence-kind';
@@ -89,6 +90,13 @@ export interface ActivityEntry {
   minimumAge?: number | null;
   /** Persons younger than this need a guardian's consent to the activity ("a parent's consent under 14"). */
   guardianConsentUnder?: number | null;
+  /** It pushes information or markets to persons on an automated evaluation of them (PIPL Art. 24(2); GDPR Art. 21(2)). */
+  personalisedAdvertising?: boolean;
+  /** The person may refuse it: a non-personalised option or a convenient way to refuse; objection to direct marketing. */
+  advertisingOptOut?: boolean;
+  automatedDecisions?: AutomatedDecisions;
+  /** The person may have a decision explained, obtain human intervention, contest it, refuse one made solely by automated means. */
+  humanReview?: boolean;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;

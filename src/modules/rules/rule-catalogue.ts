@@ -1,6 +1,7 @@
 import { isAnonymised } from '../flow-engine/anonymisation';
 import type { PersonContext } from '../flow-engine/person-context';
 import { AGE_LIMIT_RULES } from './age-limit.rules';
+import { AUTOMATED_PROCESSING_RULES } from './automated-processing.rules';
 import { EVERYWHERE_ACTIVITY_RULES, EVERYWHERE_HOP_RULES } from './everywhere.rules';
 import type { Finding } from './finding';
 import { GDPR_ACTIVITY_RULES, GDPR_HOP_PROCESSING_RULES } from './gdpr-processing.rules';
@@ -24,6 +25,7 @@ const HOP_RULES: readonly Rule<HopRuleContext>[] = [
 const ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
   ...GDPR_ACTIVITY_RULES,
   ...PIPL_ACTIVITY_RULES,
+  ...AUTOMATED_PROCESSING_RULES,
   ...EVERYWHERE_ACTIVITY_RULES,
 ];
 
