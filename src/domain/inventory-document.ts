@@ -4,6 +4,7 @@ import type { EvidenceKind } from './evidence-kind';
 import type { RecipientRole } from './recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from './transfer-mechanism';
 import type { PartyKind } from './party-kind';
+import type { AutomatedDecisions } from '../modules/activity/automated-decisions';
 
 /**
  * The data map as a document, keyed by stable human keys. These entry shapes are shared by the
@@ -85,6 +86,17 @@ export interface ActivityEntry {
   localisedIn?: string | null;
   localisedUnlessConsented?: boolean;
   targetsResidents?: boolean;
+  /** Persons younger than this (in whole years) are not served: 18 for "adults only". */
+  minimumAge?: number | null;
+  /** Persons younger than this need a guardian's consent to the activity ("a parent's consent under 14"). */
+  guardianConsentUnder?: number | null;
+  /** It pushes information or markets to persons on an automated evaluation of them (PIPL Art. 24(2); GDPR Art. 21(2)). */
+  personalisedAdvertising?: boolean;
+  /** The person may refuse it: a non-personalised option or a convenient way to refuse; objection to direct marketing. */
+  advertisingOptOut?: boolean;
+  automatedDecisions?: AutomatedDecisions;
+  /** The person may have a decision explained, obtain human intervention, contest it, refuse one made solely by automated means. */
+  humanReview?: boolean;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;

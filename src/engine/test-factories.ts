@@ -5,6 +5,7 @@ import { PartyKind } from '../domain/party-kind';
 import type { Finding } from './core/finding';
 import { inventoryFindingsOf, type InventoryHopOptions } from './answers/inventory-flows';
 import type { PiplExemption, SccModule, TransferMechanism } from '../domain/transfer-mechanism';
+import { AutomatedDecisions } from '../modules/activity/automated-decisions';
 import type {
   ConsentRecord,
   EvidenceRecord,
@@ -65,6 +66,12 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     localisedIn: null,
     localisedUnlessConsented: false,
     targetsResidents: true,
+    minimumAge: null,
+    guardianConsentUnder: null,
+    personalisedAdvertising: false,
+    advertisingOptOut: false,
+    automatedDecisions: AutomatedDecisions.NONE,
+    humanReview: false,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],

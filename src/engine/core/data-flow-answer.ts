@@ -1,6 +1,7 @@
 import type { LegalBasis } from '../../domain/legal-basis';
 import type { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import type { Finding } from './finding';
+import type { CollectionRefusal } from './age-limits';
 import type { HopVerdict } from './hop-verdict';
 
 /** The verdict on a hop for one country it reaches, judged as if it reached that country alone. */
@@ -87,6 +88,13 @@ export interface Collection {
   controllerCountries: string[];
 }
 
+/** An activity concerning the person that collects nothing from them, and why. */
+export interface RefusedCollection {
+  activityId: string;
+  reason: CollectionRefusal;
+  message: string;
+}
+
 export interface RecipientSummary {
   partyId: string;
   countries: string[];
@@ -106,6 +114,8 @@ export interface DataFlowSummary {
 export interface DataFlowAnswer {
   asOf: string;
   collections: Collection[];
+  /** Activities concerning the person that refuse to collect from them (their age limits). */
+  refusedCollections: RefusedCollection[];
   /** Parties reached, controllers included. */
   partyIds: string[];
   hops: Hop[];

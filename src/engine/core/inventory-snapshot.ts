@@ -4,6 +4,7 @@ import type { EvidenceKind } from '../../domain/evidence-kind';
 import type { PartyKind } from '../../domain/party-kind';
 import type { RecipientRole } from '../../domain/recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from '../../domain/transfer-mechanism';
+import type { AutomatedDecisions } from '../../modules/activity/automated-decisions';
 
 /**
  * The whole data map as plain data, the input of the flow engine and the rules.
@@ -75,6 +76,17 @@ export interface SnapshotActivity {
   localisedUnlessConsented: boolean;
   /** Offers goods or services to, or monitors, the persons where they live (GDPR and UK GDPR Art. 3(2)). */
   targetsResidents: boolean;
+  /** Persons younger than this are not served: the engine collects nothing from them. */
+  minimumAge: number | null;
+  /** Persons younger than this need a guardian's consent to the activity, whatever its basis. */
+  guardianConsentUnder: number | null;
+  /** Pushes information or markets on an automated evaluation of the person (PIPL Art. 24(2); GDPR Art. 21(2)). */
+  personalisedAdvertising: boolean;
+  /** The person is offered a way to refuse the personalised advertising. */
+  advertisingOptOut: boolean;
+  automatedDecisions: AutomatedDecisions;
+  /** The person may obtain an explanation and human intervention, contest a decision and refuse a solely automated one. */
+  humanReview: boolean;
   effectiveFrom: string;
   effectiveTo: string | null;
   evidence: EvidenceRecord[];

@@ -1,5 +1,7 @@
 import { isAnonymised } from '../core/anonymisation';
 import type { PersonContext } from '../core/person-context';
+import { AGE_LIMIT_RULES } from './age-limit.rules';
+import { AUTOMATED_PROCESSING_RULES } from './automated-processing.rules';
 import { EVERYWHERE_ACTIVITY_RULES, EVERYWHERE_HOP_RULES } from './everywhere.rules';
 import type { Finding } from '../core/finding';
 import { GDPR_ACTIVITY_RULES, GDPR_HOP_PROCESSING_RULES } from './gdpr-processing.rules';
@@ -23,10 +25,11 @@ const HOP_RULES: readonly Rule<HopRuleContext>[] = [
 const ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
   ...GDPR_ACTIVITY_RULES,
   ...PIPL_ACTIVITY_RULES,
+  ...AUTOMATED_PROCESSING_RULES,
   ...EVERYWHERE_ACTIVITY_RULES,
 ];
 
-const PERSON_RULES: readonly Rule<PersonRuleContext>[] = MINOR_CONSENT_RULES;
+const PERSON_RULES: readonly Rule<PersonRuleContext>[] = [...MINOR_CONSENT_RULES, ...AGE_LIMIT_RULES];
 
 /** Every rule, sorted by id, for the API to list. */
 export const RULES: readonly RuleDescriptor[] = [...HOP_RULES, ...ACTIVITY_RULES, ...PERSON_RULES]

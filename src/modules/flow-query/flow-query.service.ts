@@ -131,6 +131,11 @@ function answerView(view: EngineView, answer: DataFlowAnswer, maxDepth: number):
       controllerKey: view.partyKeys.get(collection.controllerPartyId) ?? collection.controllerPartyId,
       categoryKeys: categoryKeys(collection.categoryIds),
     })),
+    refusedCollections: answer.refusedCollections.map((refusal) => ({
+      activityKey: snapshot.activities.get(refusal.activityId)?.key ?? refusal.activityId,
+      reason: refusal.reason,
+      message: refusal.message,
+    })),
     parties: answer.partyIds.map((id) => {
       const party = snapshot.parties.get(id);
       return { key: party?.key ?? id, name: party?.name ?? id, kind: party?.kind ?? 'UNKNOWN', countries: party?.countries ?? [] };

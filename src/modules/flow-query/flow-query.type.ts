@@ -6,6 +6,16 @@ import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import { HopVerdict } from '../../engine/core/hop-verdict';
 import { Severity } from '../../engine/core/finding';
 import { VerdictEffect } from '../../engine/core/rule-descriptor';
+import { CollectionRefusal } from '../../engine/core/age-limits';
+
+registerEnumType(CollectionRefusal, {
+  name: 'CollectionRefusal',
+  description: "Why an activity concerning the person collects nothing from them: the age limits of the activity's own notice.",
+  valuesConfig: {
+    BELOW_MINIMUM_AGE: { description: 'The person is younger than the activity’s minimumAge ("adults only").' },
+    NO_GUARDIAN_CONSENT: { description: 'The person is younger than the activity’s guardianConsentUnder and holds no consent of a guardian to it.' },
+  },
+});
 
 registerEnumType(Severity, {
   name: 'Severity',
@@ -160,6 +170,18 @@ export class MechanismTrial {
   reasons!: string[];
 }
 
+@ObjectType({ description: 'An activity concerning the person that collects nothing from them, and why.' })
+export class RefusedCollectionStep {
+  @Field(() => String, { description: 'Key of the activity.' })
+  activityKey!: string;
+
+  @Field(() => CollectionRefusal, { description: 'Why it refuses.' })
+  reason!: CollectionRefusal;
+
+  @Field(() => String, { description: 'The refusal in a sentence, with the limit and the age.' })
+  message!: string;
+}
+
 @ObjectType({ description: 'The verdict on a hop for one country it reaches, judged as if it reached that country alone.' })
 export class DestinationVerdict {
   @Field(() => String, { description: 'A country the hop reaches.' })
@@ -301,6 +323,11 @@ export class DataFlowMap {
 
   @Field(() => [CollectionStep], { description: 'Activities that collect the data.' })
   collections!: CollectionStep[];
+
+  @Field(() => [RefusedCollectionStep], {
+    description: "Activities concerning the person that collect nothing from them because of their own age limits (minimumAge, guardianConsentUnder). An unknown age counts as adult: it is never refused.",
+  })
+  refusedCollections!: RefusedCollectionStep[];
 
   @Field(() => [ReachedParty], { description: 'Parties reached, controllers included.' })
   parties!: ReachedParty[];

@@ -1,3 +1,4 @@
+import type { AutomatedDecisions } from '../activity/automated-decisions';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
@@ -28,7 +29,8 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       () => manager.query('SELECT id, key, name, parent_id, gdpr_special, pipl_sensitive FROM data_category'),
       () => manager.query('SELECT id, key, name FROM subject_category'),
       () => manager.query(`SELECT id, key, name, purpose, controller_id, legal_basis, retention_period, retention_event, security_measures,
-                            localised_in, localised_unless_consented, targets_residents, effective_from, effective_to FROM activity`),
+                            localised_in, localised_unless_consented, targets_residents, minimum_age, guardian_consent_under,
+                            personalised_advertising, advertising_opt_out, automated_decisions, human_review, effective_from, effective_to FROM activity`),
       () => manager.query('SELECT activity_id, subject_category_id FROM activity_subject_category'),
       () => manager.query('SELECT activity_id, data_category_id, required FROM activity_data_category'),
       () => manager.query(`SELECT id, key, activity_id, from_party_id, to_party_id, legal_basis, consent_required, necessity, recipient_role, safeguards,
@@ -44,7 +46,9 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       {
         id: string; key: string; name: string; purpose: string; controller_id: string; legal_basis: LegalBasis;
         retention_period: string | null; retention_event: string | null; security_measures: string[];
-        localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean; effective_from: string; effective_to: string | null;
+        localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean;
+        minimum_age: number | null; guardian_consent_under: number | null; personalised_advertising: boolean; advertising_opt_out: boolean;
+        automated_decisions: AutomatedDecisions; human_review: boolean; effective_from: string; effective_to: string | null;
       }[],
       { activity_id: string; subject_category_id: string }[],
       { activity_id: string; data_category_id: string; required: boolean }[],
@@ -98,7 +102,10 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
           categories: (categoriesByActivity.get(row.id) ?? []).map((link) => ({ categoryId: link.data_category_id, required: link.required })),
           retentionPeriod: row.retention_period, retentionEvent: row.retention_event, securityMeasures: row.security_measures,
           localisedIn: row.localised_in, localisedUnlessConsented: row.localised_unless_consented,
-          targetsResidents: row.targets_residents, effectiveFrom: row.effective_from, effectiveTo: row.effective_to,
+          targetsResidents: row.targets_residents, minimumAge: row.minimum_age, guardianConsentUnder: row.guardian_consent_under,
+          personalisedAdvertising: row.personalised_advertising, advertisingOptOut: row.advertising_opt_out,
+          automatedDecisions: row.automated_decisions, humanReview: row.human_review,
+          effectiveFrom: row.effective_from, effectiveTo: row.effective_to,
           evidence: (evidenceByActivity.get(row.id) ?? []).map(toEvidence),
         },
       ]),

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { calendarDateOf } from '../../common/dates';
+import { AutomatedDecisions } from '../activity/automated-decisions';
 import { compareCountryPeriods, isUndated, toCountryPeriod } from '../party/country-history';
 import type {
   ActivityEntry,
@@ -157,6 +158,12 @@ function normaliseActivity(activity: ActivityEntry): ActivityEntry {
     localisedIn: activity.localisedIn ?? null,
     localisedUnlessConsented: activity.localisedUnlessConsented ?? false,
     targetsResidents: activity.targetsResidents ?? true,
+    minimumAge: activity.minimumAge ?? null,
+    guardianConsentUnder: activity.guardianConsentUnder ?? null,
+    personalisedAdvertising: activity.personalisedAdvertising ?? false,
+    advertisingOptOut: activity.advertisingOptOut ?? false,
+    automatedDecisions: activity.automatedDecisions ?? AutomatedDecisions.NONE,
+    humanReview: activity.humanReview ?? false,
     effectiveFrom: calendarDateOf(activity.effectiveFrom),
     effectiveTo: optionalDate(activity.effectiveTo),
     description: activity.description ?? null,
