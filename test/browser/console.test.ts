@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../src/modules/auth/role';
 import { launchChromium, watchPage, type PageProblems } from '../support/browser';
 import { buildConsole, startConsoleServer, type ConsoleServer } from '../support/console-server';
 
@@ -68,7 +69,7 @@ describe('the console', () => {
     const { context, page, problems } = await openConsole();
     await signIn(page, 'fm_thisIsNotALiveTokenThisIsNotALiveToken');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sign-in-refused.png') });
     // The 401 of the refused token is the only failed request.
     expect(problems.list().filter((problem) => !/HTTP 401: POST .*\/graphql|status of 401/.test(problem))).toEqual([]);
@@ -76,14 +77,14 @@ describe('the console', () => {
   });
 
   it('signs a VIEWER in, shows the overview counts with the role, and signs out', async () => {
-    const viewer = await server.as('VIEWER');
+    const viewer = await server.as(Role.VIEWER);
     const { context, page, problems } = await openConsole();
     await signIn(page, viewer.token as string);
     await expect.poll(() => page.locator('.who').textContent()).toContain('VIEWER');
     const counts = page.getByRole('region', { name: 'Parties' });
     await expect.poll(() => counts.locator('[data-kind="CONTROLLER"] dd').textContent()).toBe('1');
     await expect.poll(() => page.locator('[data-count="activities"] dd').textContent()).toMatch(/^[1-9]\d*$/);
-    expect(await page.evaluate(() => sessionStorage.getItem('flowmap.apiToken'))).toBe(viewer.token);
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('flowmap.apiToken')")).toBe(viewer.token);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
 
     // A reload keeps the session (sessionStorage), and the findings count links to its list.
@@ -96,17 +97,17 @@ describe('the console', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByLabel('API token').isVisible()).toBe(true);
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     expect(problems.list()).toEqual([]);
     await context.close();
   });
 
   it('fits a 390-px-wide phone', async () => {
-    const viewer = await server.as('VIEWER');
+    const viewer = await server.as(Role.VIEWER);
     const { context, page, problems } = await openConsole({ width: 390, height: 844 });
     await signIn(page, viewer.token as string);
     await expect.poll(() => page.locator('[data-kind="CONTROLLER"] dd').textContent()).toBe('1');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-phone.png'), fullPage: true });
     expect(problems.list()).toEqual([]);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { EXAMPLES_DIR } from '../../src/modules/inventory/example-inventory';
 import { startTestServer, type TestServer } from './test-server';
 
@@ -13,14 +14,12 @@ const REPO_DIR = path.resolve(__dirname, '..', '..');
  */
 export async function buildConsole(): Promise<{ dir: string; remove(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-console-'));
+  const vite = path.join(REPO_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   // Vite and the React plugin build for production only when NODE_ENV says so, and vitest sets it to 'test'.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(REPO_DIR, 'web', 'vite.config.mts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(REPO_DIR, 'web', 'vite.config.mts'), '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: REPO_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
