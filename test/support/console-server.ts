@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { EXAMPLES_DIR } from '../../src/modules/inventory/example-inventory';
 import { startTestServer, type TestServer } from './test-server';
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
@@ -31,7 +30,7 @@ export interface ConsoleServer extends TestServer {
 /** The real server on a fresh database with the ZKBio example map loaded, serving the console from `consoleDir`. */
 export async function startConsoleServer(consoleDir: string): Promise<ConsoleServer> {
   const server = await startTestServer({ consoleDir });
-  const file = fs.readFileSync(path.join(EXAMPLES_DIR, 'zkbio-entrance-2022.yaml'), 'utf8');
+  const file = fs.readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'zkbio-entrance-2022.yaml'), 'utf8');
   const imported = await server.graphql<{ importInventory: { applied: boolean } }>('mutation($file: String!) { importInventory(file: $file) { applied } }', { file });
   if (!imported.data?.importInventory.applied) throw new Error(`the example did not load: ${JSON.stringify(imported.errors)}`);
   return { ...server, origin: new URL('/', server.url).toString() };

@@ -35,6 +35,11 @@ export function hopVerdictOf(findings: readonly Finding[]): HopVerdict {
   return VERDICT_RANK[worst] ?? HopVerdict.LAWFUL;
 }
 
+/** The worse of two verdicts, by the same ranking as hopVerdictOf. */
+export function worseVerdict(a: HopVerdict, b: HopVerdict): HopVerdict {
+  return VERDICT_RANK.indexOf(a) <= VERDICT_RANK.indexOf(b) ? a : b;
+}
+
 /**
  * A hop is lawful when the transfer stands: LAWFUL or LAWFUL_WITH_GAPS. Missing evidence is an
  * accountability failure (GDPR Art. 5(2), PIPL Art. 54) to fix, not an unlawful transfer; an
