@@ -3,6 +3,7 @@ import { SMOKE_SIZE } from '../bench/bench-sizes';
 import { measureInProcessColdStart } from '../bench/cold-start';
 import { generateInventory } from '../bench/generate-inventory';
 import { benchExternalId, PersonGenerator } from '../bench/generate-persons';
+import { latencyChart } from '../bench/latency-chart';
 import { formatTable } from '../bench/report';
 import { runBench, SMOKE_PLAN, type BenchResult } from '../bench/run-bench';
 import { TARGETS } from '../bench/targets';
@@ -48,6 +49,24 @@ describe('the bench, smoke-sized', () => {
     expect(result.metrics.answerErrors).toBe(0);
     expect(result.personAnswer.c1.requests).toBeGreaterThan(0);
     expect(result.personAnswer.c16.requests).toBeGreaterThan(0);
+  });
+
+  it('asks the hand-written SQL peer about the same persons, and it finds the flows the engine finds', () => {
+    const comparison = result.peerComparison;
+    expect(comparison.persons).toBe(SMOKE_PLAN.peerRequests);
+    for (const path of [comparison.samplesMs.peer, comparison.samplesMs.direct, comparison.samplesMs.graphql]) expect(path).toHaveLength(comparison.persons);
+    // The peer skips a minor's guardian rule and the categories a flow carries (sql-peer.ts): most persons, not all.
+    expect(comparison.sameFlowsPercent).toBeGreaterThanOrEqual(50);
+    expect(result.metrics.graphqlToPeerP50).toBeGreaterThan(0);
+  });
+
+  it('draws the three latency distributions as SVG, and the scaling when several sizes ran', () => {
+    const one = latencyChart([result]);
+    expect(one).toMatch(/^<svg /);
+    expect(one.match(/<polyline /g)).toHaveLength(3);
+    expect(one).toContain('SQL peer');
+    const two = latencyChart([result, { ...result, size: 'again' }]);
+    expect(two.match(/<polyline /g)).toHaveLength(9);
   });
 
   it('gets the same answers over GraphQL as on the direct path', () => {

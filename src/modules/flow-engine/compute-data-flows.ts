@@ -39,7 +39,7 @@ export function clampDepth(maxDepth: number | undefined): number {
 }
 
 /**
- * Where a person's data goes as of a moment (DESIGN.md, "Where does a person's data flow"): the
+ * Where a person's data goes as of a moment (docs/design.md, "Where data flows"): the
  * activities that collect it, every hop it takes from their controllers, what is unlawful about
  * each, and the findings that concern the person. Pass an index from indexSnapshot to reuse it
  * across questions.
