@@ -102,6 +102,31 @@ describe('the console', () => {
     await context.close();
   });
 
+  it('draws the ZKBio routes on the world map, coloured and marked by their worst verdict, with adequacy on hover', async () => {
+    const viewer = await server.as(Role.VIEWER);
+    const { context, page, problems } = await openConsole();
+    await page.goto(`${server.origin}#/?asOf=2024-06-01`);
+    await signIn(page, viewer.token as string);
+    const map = page.getByRole('group', { name: 'World map of where data goes' });
+    await expect.poll(() => map.locator('[data-route]').count()).toBe(2);
+    const arcs = await map.locator('[data-route]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-route'), node.getAttribute('data-verdict'), node.textContent]));
+    // The disclosure to the Chinese authorities (a GDPR transfer inside China: a loop) and the merger successor without a country.
+    expect(arcs).toEqual([
+      ['CN>CN', 'UNLAWFUL', expect.stringContaining('✕')],
+      ['CN>?', 'UNLAWFUL', expect.stringContaining('✕')],
+    ]);
+    expect(await map.locator('[data-route="CN>CN"] title').textContent()).toContain('worst verdict Unlawful; a transfer under GDPR');
+    expect(await map.locator('.controller-country[data-country="CN"]').count()).toBe(1);
+    await map.locator('[data-country="CN"]').hover();
+    await expect.poll(() => page.locator('.map-focus').textContent()).toContain('GDPR: not adequate');
+    // The same routes as a table, the verdict in words.
+    await expect.poll(() => page.locator('.routes-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.routes-table tr[data-route="CN>?"]').textContent()).toContain('Unlawful');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-world-map.png'), fullPage: true });
+    expect(problems.list()).toEqual([]);
+    await context.close();
+  });
+
   it('fits a 390-px-wide phone', async () => {
     const viewer = await server.as(Role.VIEWER);
     const { context, page, problems } = await openConsole({ width: 390, height: 844 });

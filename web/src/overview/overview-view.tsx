@@ -5,6 +5,8 @@ import { routeHref } from '../shell/hash-route';
 import { SEVERITIES, type Severity } from '../findings/severity';
 import { SeverityBadge } from '../findings/severity-badge';
 import { OverviewCountsQuery } from './overview.query';
+import { WhereDataGoes } from './where-data-goes';
+import type { Route } from '../shell/hash-route';
 
 type Counts = ResultOf<typeof OverviewCountsQuery>;
 
@@ -25,7 +27,7 @@ function atLeast(counts: Counts, severity: Severity): number {
   return field.totalCount;
 }
 
-export function OverviewView() {
+export function OverviewView(props: { route: Route }) {
   const counts = useQuery(OverviewCountsQuery, {});
   return (
     <>
@@ -75,6 +77,7 @@ export function OverviewView() {
           );
         }}
       </QueryStatus>
+      <WhereDataGoes initialAsOf={props.route.params.get('asOf') ?? undefined} />
     </>
   );
 }

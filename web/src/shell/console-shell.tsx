@@ -11,7 +11,7 @@ interface View {
 }
 
 const VIEWS: readonly View[] = [
-  { path: '/', label: 'Overview', render: () => <OverviewView /> },
+  { path: '/', label: 'Overview', render: (route) => <OverviewView route={route} /> },
   { path: '/findings', label: 'Findings', render: (route) => <FindingsView route={route} /> },
 ];
 
