@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { diffInventories } from '../inventory/diff-inventory';
 import { normaliseInventory, stringifyInventory } from '../inventory/normalise-inventory';
 import { parseInventoryFile } from '../inventory/parse-inventory-file';
-import type { InventoryDocument } from '../inventory/inventory-document';
+import type { InventoryDocument } from '../../domain/inventory-document';
 import { readFidesManifests } from './fides-manifest';
 import { fidesToInventory } from './fides-to-inventory';
 import { inventoryToFides } from './inventory-to-fides';
@@ -93,7 +93,7 @@ describe('a manifest with legal bases, a processor and its sub-processor', () =>
       ['mail_relay', 'SUB_PROCESSOR', ['GB'], 'cloud_crm'],
       ['shop_app', 'CONTROLLER', ['DE'], null],
     ]);
-    expect(imported.flows!.map((flow) => [flow.key, flow.from, flow.to, flow.dataCategories, flow.mechanism])).toEqual([
+    expect(imported.flows!.map((flow) => [flow.key, flow.from, flow.to, flow.dataCategories, flow.mechanisms?.[0]?.mechanism ?? null])).toEqual([
       // The egress names user.contact, broader than the activity's user.contact.email: the flow carries what the activity has under it.
       ['shop_app.essential.service.cloud_crm.to.mail_relay', 'cloud_crm', 'mail_relay', ['user.contact.email'], null],
       ['shop_app.essential.service.to.cloud_crm', 'shop_app', 'cloud_crm', ['user.contact.email'], 'STANDARD_CONTRACTUAL_CLAUSES'],

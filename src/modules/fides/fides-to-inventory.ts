@@ -1,5 +1,6 @@
-import type { LegalBasis } from '../activity/legal-basis';
-import type { TransferMechanism } from '../flow/transfer-mechanism';
+import type { LegalBasis } from '../../domain/legal-basis';
+import type { TransferMechanism } from '../../domain/transfer-mechanism';
+import type { MechanismEntry } from '../../domain/inventory-document';
 import type {
   ActivityEntry,
   ContactPointEntry,
@@ -10,8 +11,8 @@ import type {
   PartyEntry,
   RetentionEntry,
   SubjectCategoryEntry,
-} from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+} from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { isObject, type FidesObject, type FidesResource, type FidesWarning } from './fides-manifest';
 import {
   CONTROLLING_KINDS,
@@ -316,7 +317,7 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
 
   const activitiesByUse = new Map<string, ActivityEntry[]>();
   /** Flow keys a sending system's meta.flowmap.flows names, by activity, sender and receiver. */
-  const namedFlowKeys = new Map<string, { key: string; dataCategories: string[] | null; mechanism?: TransferMechanism | null }>();
+  const namedFlowKeys = new Map<string, { key: string; dataCategories: string[] | null; mechanisms?: MechanismEntry[] }>();
   for (const plan of systems) {
     const meta = isObject(plan.resource.value.meta) && isObject(plan.resource.value.meta.flowmap) ? plan.resource.value.meta.flowmap : {};
     for (const named of Array.isArray(meta.flows) ? meta.flows : []) {
@@ -324,7 +325,7 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
         namedFlowKeys.set(`${String(named.activity)}|${plan.key}|${String(named.to)}`, {
           key: String(named.key),
           dataCategories: Array.isArray(named.dataCategories) ? texts(named.dataCategories).map((category) => category.toLowerCase()) : null,
-          ...('mechanism' in named ? { mechanism: (text(named.mechanism) as TransferMechanism | null) ?? null } : {}),
+          ...(Array.isArray(named.mechanisms) ? { mechanisms: named.mechanisms.filter(isObject) as unknown as MechanismEntry[] } : {}),
         });
       }
     }
@@ -338,9 +339,13 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
     const key = listed?.key ?? flowKey(activity, from, to);
     let flowCategories = carried;
     let named = namedHere;
-    // The sender's meta names the flow's own mechanism where it differs from the system's one basis.
-    if (listed && 'mechanism' in listed) mechanism = listed.mechanism ?? null;
-    const mechanismNamed = listed !== undefined && 'mechanism' in listed;
+    // The sender's meta names the flow's own mechanisms where they differ from the system's one basis;
+    // else that basis, kept with what the registry holds of it (its SCC module, its evidence).
+    const mechanismsOf = (before: MechanismEntry[] | undefined): MechanismEntry[] | undefined => {
+      if (listed?.mechanisms) return listed.mechanisms;
+      if (!mechanism) return before;
+      return before?.some((entry) => entry.mechanism === mechanism) ? before : [{ mechanism }];
+    };
     if (listed?.dataCategories) {
       // The sender's meta says what this flow carries, where its egress names more for other activities.
       const covered = activity.dataCategories.map((item) => item.category);
@@ -353,11 +358,11 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
       if (named && namedCategories.has(key)) existing.dataCategories = listed?.dataCategories ? flowCategories : sortedUnique([...existing.dataCategories, ...flowCategories]);
       else if (named) existing.dataCategories = flowCategories;
       if (named) namedCategories.add(key);
-      if (mechanism || mechanismNamed) existing.mechanism = mechanism;
+      existing.mechanisms = mechanismsOf(existing.mechanisms) ?? [];
       return;
     }
     if (named) namedCategories.add(key);
-    const storedFlow = stored.flows.get(key);
+    const { mechanism: _shorthand, piplExemption: _exemption, ...storedFlow } = stored.flows.get(key) ?? ({} as Partial<FlowEntry>);
     flows.set(key, {
       ...storedFlow,
       key,
@@ -365,8 +370,8 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
       from,
       to,
       dataCategories: flowCategories,
-      mechanism: mechanismNamed ? mechanism : (mechanism ?? storedFlow?.mechanism ?? null),
-      effectiveFrom: storedFlow?.effectiveFrom ?? options.effectiveFrom,
+      mechanisms: mechanismsOf(storedFlow.mechanisms) ?? [],
+      effectiveFrom: storedFlow.effectiveFrom ?? options.effectiveFrom,
     });
     sources.set(`flows/${key}`, at);
   }

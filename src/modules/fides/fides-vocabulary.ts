@@ -1,6 +1,6 @@
-import { LegalBasis } from '../activity/legal-basis';
-import { TransferMechanism } from '../flow/transfer-mechanism';
-import { PartyKind } from '../party/party-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 
 /**
  * Where fideslang's vocabulary and Flowmap's meet (docs/fides.md has the whole table).

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import type { ActivityEntry, ContactPointEntry, FlowEntry, InventoryDocument, PartyEntry } from '../inventory/inventory-document';
+import type { TransferMechanism } from '../../domain/transfer-mechanism';
+import type { ActivityEntry, ContactPointEntry, FlowEntry, InventoryDocument, MechanismEntry, PartyEntry } from '../../domain/inventory-document';
 import { normaliseInventory } from '../inventory/normalise-inventory';
 import type { FidesObject } from './fides-manifest';
 import { flowKey, FLOWMAP_DATA_USE_PREFIX } from './fides-to-inventory';
@@ -34,10 +35,22 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
+function mechanismNames(flow: FlowEntry): TransferMechanism[] {
+  return (flow.mechanisms ?? []).map((entry) => entry.mechanism);
+}
+
+/** A mechanism entry that says more than its mechanism. */
+function carriesMore(entry: MechanismEntry): boolean {
+  return Boolean(entry.sccModule) || Boolean(entry.piplExemption) || (entry.evidence ?? []).length > 0;
+}
+
 /** Fields of a flow that fideslang has no place for, when they say more than their default. */
 function flowOnlyFields(flow: FlowEntry): string[] {
   const fields: string[] = [];
-  if (flow.mechanism && !mechanismToFides(flow.mechanism)) fields.push(`mechanism ${flow.mechanism}`);
+  const mechanisms = flow.mechanisms ?? [];
+  for (const entry of mechanisms) if (!mechanismToFides(entry.mechanism)) fields.push(`mechanism ${entry.mechanism}`);
+  if (mechanisms.length > 1) fields.push('several mechanisms in order of reliance');
+  if (mechanisms.some(carriesMore)) fields.push("a mechanism's SCC module, exemption or evidence");
   if (flow.legalBasis) fields.push('legalBasis');
   if (flow.consentRequired) fields.push('consentRequired');
   if (flow.piplExemption) fields.push('piplExemption');
@@ -198,13 +211,15 @@ function systemOf(party: PartyEntry, activities: ActivityEntry[], flows: FlowEnt
   const sentTo = new Map<string, string[]>();
   for (const flow of outgoing) sentTo.set(flow.to, sortedUnique([...(sentTo.get(flow.to) ?? []), ...flow.dataCategories]));
   // An import gives every flow of the system its one transfer basis: a flow resting on another keeps its own.
-  const bases = sortedUnique(outgoing.flatMap((flow) => (flow.mechanism && mechanismToFides(flow.mechanism) ? [flow.mechanism] : [])));
+  const bases = sortedUnique(outgoing.flatMap((flow) => mechanismNames(flow).filter((mechanism) => mechanismToFides(mechanism)))) as TransferMechanism[];
   const systemWide = bases.length === 1 ? bases[0] : null;
+  const ownMechanisms = (flow: FlowEntry): boolean =>
+    JSON.stringify(mechanismNames(flow)) !== JSON.stringify(systemWide ? [systemWide] : []) || (flow.mechanisms ?? []).some(carriesMore);
   const keyedOtherwise = outgoing.flatMap((flow) => {
     const activity = activityByKey.get(flow.activity);
     const carried = sortedUnique(flow.dataCategories);
     const lessThanEgress = JSON.stringify(carried) !== JSON.stringify(sentTo.get(flow.to));
-    const ownMechanism = (flow.mechanism ?? null) !== systemWide && (flow.mechanism || systemWide);
+    const ownMechanism = ownMechanisms(flow);
     if (!activity || (flow.key === flowKey(activity, flow.from, flow.to) && !lessThanEgress && !ownMechanism)) return [];
     return [
       {
@@ -212,16 +227,16 @@ function systemOf(party: PartyEntry, activities: ActivityEntry[], flows: FlowEnt
         activity: flow.activity,
         to: flow.to,
         ...(lessThanEgress ? { dataCategories: carried } : {}),
-        ...(ownMechanism ? { mechanism: flow.mechanism ?? null } : {}),
+        ...(ownMechanism ? { mechanisms: flow.mechanisms ?? [] } : {}),
       },
     ];
   });
   if (keyedOtherwise.length > 0) (system.meta as { flowmap: FidesObject }).flowmap.flows = keyedOtherwise;
-  const transferBases = sortedUnique(outgoing.flatMap((flow) => (flow.mechanism && mechanismToFides(flow.mechanism) ? [mechanismToFides(flow.mechanism)!] : [])));
+  const transferBases = sortedUnique(bases.map((mechanism) => mechanismToFides(mechanism)!));
   if (transferBases.length > 0) {
     system.does_international_transfers = true;
     system.legal_basis_for_transfers = transferBases;
-    if (transferBases.length > 1 || outgoing.some((flow) => !flow.mechanism)) {
+    if (transferBases.length > 1 || outgoing.some(ownMechanisms)) {
       warnings.push(`parties/${party.key}: fideslang holds the transfer bases of a system, not of each flow (${transferBases.join(', ')})`);
     }
   }

@@ -3,16 +3,16 @@ import { ageWhereTheyLive, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
 import { RequestDeadline } from '../../common/request-deadline';
 import { decodeCursor, encodeCursor, pageAt, pageDirection, pageWindow, paginateList, type BidirectionalPageArgs, type Page, type PageArgs } from '../../common/pagination';
-import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../flow-engine/compute-data-flows';
-import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
-import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
-import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
-import { indexOn, indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
-import type { ConsentEntry } from '../inventory/inventory-document';
+import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../../engine/answers/compute-data-flows';
+import type { DataFlowAnswer, Hop } from '../../engine/core/data-flow-answer';
+import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../../engine/answers/inventory-flows';
+import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../../engine/core/inventory-snapshot';
+import { indexOn, indexSnapshot, type SnapshotIndex } from '../../engine/core/snapshot-index';
+import type { ConsentEntry } from '../../domain/inventory-document';
 import { readProfilesBornAfter, readStoredProfilesInCategories, type StoredProfile, type StoredProfileAtRevision } from '../person/person.service';
-import { oldestDigitalConsentAge } from '../reference/regimes';
+import { oldestDigitalConsentAge } from '../../domain/regimes';
 import { validateCountry } from '../registry/entry-validation';
-import { compareFindings, perRuleAndActivity, SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
+import { compareFindings, perRuleAndActivity, SEVERITY_ORDER, type Finding, type Severity } from '../../engine/core/finding';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
 import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
 import { cachedPersonFacts, readPersonFacts, type PersonFacts } from './person-facts';
@@ -130,6 +130,11 @@ function answerView(view: EngineView, answer: DataFlowAnswer, maxDepth: number):
       activityKey: snapshot.activities.get(collection.activityId)?.key ?? collection.activityId,
       controllerKey: view.partyKeys.get(collection.controllerPartyId) ?? collection.controllerPartyId,
       categoryKeys: categoryKeys(collection.categoryIds),
+    })),
+    refusedCollections: answer.refusedCollections.map((refusal) => ({
+      activityKey: snapshot.activities.get(refusal.activityId)?.key ?? refusal.activityId,
+      reason: refusal.reason,
+      message: refusal.message,
     })),
     parties: answer.partyIds.map((id) => {
       const party = snapshot.parties.get(id);

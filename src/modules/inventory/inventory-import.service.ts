@@ -14,7 +14,7 @@ import type { RegistryKind } from '../registry/registry-kind';
 import { saveEntry } from '../registry/registry-service';
 import { subjectCategoryKind } from '../subject-category/subject-category.store';
 import { diffInventories, type DiffEntry, type InventoryDiff } from './diff-inventory';
-import { entryKey, type InventoryDocument, type PersonEntry, type SectionEntry } from './inventory-document';
+import { entryKey, type InventoryDocument, type PersonEntry, type SectionEntry } from '../../domain/inventory-document';
 import { readInventory } from './inventory-export.service';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
 import { normaliseInventory } from './normalise-inventory';
