@@ -16,6 +16,7 @@ import { InventoryResolver } from './modules/inventory/inventory.resolver';
 import { PartyResolver } from './modules/party/party.resolver';
 import { ConsentResolver, PersonResolver } from './modules/person/person.resolver';
 import { CountryResolver, DpvTermResolver, RegimeResolver } from './modules/reference/reference.resolver';
+import { NodeResolver } from './modules/registry/node.resolver';
 import { SubjectCategoryResolver } from './modules/subject-category/subject-category.resolver';
 
 export const RESOLVERS = [
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   ExportsResolver,
   DataFlowDiagramResolver,
   ExpiringEvidenceResolver,
+  NodeResolver,
 ] as const;
 
 /** The inventory file's parser reports a bad character with its line and column; the guard leaves it that. */

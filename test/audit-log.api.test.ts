@@ -14,7 +14,7 @@ interface AuditPage {
     totalCount: number;
   };
 }
-const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
+const AUDIT_LOG = `query($filter: AuditLogFilterInput, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
     nodes { seq at actor operation entityType entityKey before after previousHash hash }
     pageInfo { hasNextPage endCursor }

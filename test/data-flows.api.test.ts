@@ -159,12 +159,16 @@ describe('inventory-wide questions', () => {
   });
 
   it('counts the persons whose data reaches a party or a country', async () => {
-    const data = await ok<Record<string, { count: number; externalIds: string[] }>>(`{
-      us: personsReaching(country: "US") { count externalIds }
-      cloud: personsReaching(party: "cloud-de") { count externalIds }
-      nowhere: personsReaching(country: "JP") { count }
+    const data = await ok<Record<string, { totalCount: number; nodes?: { externalId: string }[] }>>(`{
+      us: personsReaching(country: "US") { totalCount nodes { externalId } }
+      cloud: personsReaching(party: "cloud-de") { totalCount nodes { externalId } }
+      nowhere: personsReaching(country: "JP") { totalCount }
     }`);
-    expect(data).toEqual({ us: { count: 1, externalIds: ['li-wei'] }, cloud: { count: 1, externalIds: ['li-wei'] }, nowhere: { count: 0 } });
+    expect(data).toEqual({
+      us: { totalCount: 1, nodes: [{ externalId: 'li-wei' }] },
+      cloud: { totalCount: 1, nodes: [{ externalId: 'li-wei' }] },
+      nowhere: { totalCount: 0 },
+    });
   });
 
   it('reports findings across the inventory, filtered by rule, severity and party', async () => {

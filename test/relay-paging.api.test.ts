@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExampleIfEmpty } from '../src/modules/inventory/example-inventory';
+import { importInventory } from '../src/modules/inventory/inventory.service';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let api: TestServer;
@@ -8,6 +9,16 @@ beforeAll(async () => {
   api = await startTestServer();
   // As `npm start` loads it into an empty registry.
   expect(await loadExampleIfEmpty(api.database.dataSource, 'zkbio-entrance-2022')).toBe(true);
+  // Processors abroad, so that the map has enough cross-border transfers to page through.
+  const processors = ['ie', 'us', 'jp', 'sg'];
+  const file = `flowmap: 1
+parties:
+  - { key: zkteco-xiamen, name: 'Xiamen ZKTeco Information Technology Co., Ltd.', kind: CONTROLLER, countries: [CN] }
+${processors.map((country) => `  - { key: cloud-${country}, name: Cloud ${country}, kind: PROCESSOR, countries: [${country.toUpperCase()}] }`).join('\n')}
+flows:
+${processors.map((country) => `  - { key: to-cloud-${country}, activity: account-and-device-service, from: zkteco-xiamen, to: cloud-${country}, dataCategories: [contact.email], effectiveFrom: 2022-08-01 }`).join('\n')}
+`;
+  await importInventory(api.database.dataSource, 'test', file, 'yaml', { dryRun: false, prune: false });
 });
 afterAll(async () => {
   await api?.stop();
@@ -24,12 +35,14 @@ type Connection = { edges: { cursor: string }[]; pageInfo: PageInfo; totalCount:
 const PAGE = 'edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount';
 
 /** Pages through a connection of the Query field `field` one way, and returns the cursors page by page. */
-async function walk(field: string, backward: boolean, size: number): Promise<{ pages: string[][]; infos: PageInfo[] }> {
+async function walk(field: string, backward: boolean, size: number, args = ''): Promise<{ pages: string[][]; infos: PageInfo[] }> {
   const pages: string[][] = [];
   const infos: PageInfo[] = [];
   let cursor: string | null = null;
   for (;;) {
-    const query = backward ? `query($n: Int, $c: String) { ${field}(last: $n, before: $c) { ${PAGE} } }` : `query($n: Int, $c: String) { ${field}(first: $n, after: $c) { ${PAGE} } }`;
+    const query = backward
+      ? `query($n: Int, $c: String) { ${field}(${args} last: $n, before: $c) { ${PAGE} } }`
+      : `query($n: Int, $c: String) { ${field}(${args} first: $n, after: $c) { ${PAGE} } }`;
     const result = await api.graphql<Record<string, Connection>>(query, { n: size, c: cursor });
     expect(result.errors).toBeUndefined();
     const connection: Connection = (result.data as Record<string, Connection>)[field];
@@ -42,12 +55,21 @@ async function walk(field: string, backward: boolean, size: number): Promise<{ p
 }
 
 describe('Relay connections: paging backward with last/before', () => {
-  for (const field of ['parties', 'findings']) {
+  // The example's audit log (one entry per imported entry), its transfers of 2024 (with the processors'), and its persons in China.
+  const CONNECTIONS: [string, string][] = [
+    ['parties', ''],
+    ['findings', ''],
+    ['auditLog', ''],
+    ['crossBorderTransfers', 'asOf: "2024-06-01"'],
+    ['personsReaching', 'country: "CN" asOf: "2024-06-01"'],
+  ];
+  for (const [field, args] of CONNECTIONS) {
     it(`${field}: backward pages hold the forward items, the pages in reverse order`, async () => {
-      const forward = await walk(field, false, 2);
-      const backward = await walk(field, true, 2);
+      const size = field === 'crossBorderTransfers' || field === 'personsReaching' ? 1 : 2;
+      const forward = await walk(field, false, size, args);
+      const backward = await walk(field, true, size, args);
       const all = forward.pages.flat();
-      expect(all.length).toBeGreaterThan(4);
+      expect(all.length).toBeGreaterThan(size * 2);
       expect(backward.pages.slice().reverse().flat()).toEqual(all);
       expect(new Set(all).size).toBe(all.length);
       expect(forward.infos[0]).toMatchObject({ hasPreviousPage: false, startCursor: forward.pages[0][0] });

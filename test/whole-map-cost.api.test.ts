@@ -214,7 +214,7 @@ describe('a request past its deadline', () => {
         'transferRegister',
         'recordOfProcessing',
         'recipientsOfCategory(category: "contact") { partyKey }',
-        'personsReaching(country: "DE") { count }',
+        'personsReaching(country: "DE") { totalCount }',
       ];
       const again = { ...inventoryWalkCounters };
       const mixed = await post(hasty.url, api.token!, { query: `{ ${aliases(others.length, (index) => others[index])} }` });

@@ -88,7 +88,7 @@ export function pageSize(first: number | undefined, field = 'first'): number {
 const given = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** Which way a page goes, how many items it holds at most, and the cursor it starts from. */
-function direction(args: BidirectionalPageArgs): { backward: boolean; size: number; cursor: string | undefined; cursorField: 'after' | 'before' } {
+export function pageDirection(args: BidirectionalPageArgs): { backward: boolean; size: number; cursor: string | undefined; cursorField: 'after' | 'before' } {
   const backward = given(args.last) || given(args.before);
   if (backward && (given(args.first) || given(args.after))) {
     throw new FlowmapError(ErrorCode.BAD_USER_INPUT, 'last: page forward (first, after) or backward (last, before), not both', { field: 'last' });
@@ -121,7 +121,7 @@ export async function paginate<T extends ObjectLiteral>(
   sortValueOf: (item: T) => string,
   args: BidirectionalPageArgs,
 ): Promise<Page<T>> {
-  const { backward, size, cursor, cursorField } = direction(args);
+  const { backward, size, cursor, cursorField } = pageDirection(args);
   const from = cursor === undefined ? undefined : decodeCursor(cursor, cursorField);
   const totalCount = await query.clone().getCount();
   const page = query.clone().orderBy(sortColumn, backward ? 'DESC' : 'ASC').limit(size + 1);
@@ -149,7 +149,7 @@ export async function paginate<T extends ObjectLiteral>(
  * pages of the same list (the same data map, persons and day) follow on exactly.
  */
 export function paginateList<T, V>(items: readonly T[], args: BidirectionalPageArgs, view: (item: T) => V): Page<V> {
-  const { backward, size, cursor, cursorField } = direction(args);
+  const { backward, size, cursor, cursorField } = pageDirection(args);
   if (!backward) {
     const start = cursor === undefined ? 0 : positionAfter(cursor, cursorField);
     return pageAt(items.slice(start, start + size), start, items.length, view);
@@ -160,14 +160,22 @@ export function paginateList<T, V>(items: readonly T[], args: BidirectionalPageA
   return pageAt(items.slice(start, end), start, items.length, view);
 }
 
-/** Where the page paginateList would return starts in the list, and how many items it holds at most. */
-export function pagePositions(args: PageArgs): { start: number; size: number } {
-  return { start: args.after === undefined || args.after === null ? 0 : positionAfter(args.after), size: pageSize(args.first) };
+/**
+ * The window of a list that is walked rather than kept (a page either way, with cursors that are
+ * positions as paginateList's are): from a position on, or the last so many when paging back from the end.
+ */
+export function pageWindow(args: BidirectionalPageArgs): { start: number; size: number } | { last: number } {
+  const { backward, size, cursor, cursorField } = pageDirection(args);
+  if (!backward) return { start: cursor === undefined ? 0 : positionAfter(cursor, cursorField), size };
+  if (cursor === undefined) return { last: size };
+  const end = Math.max(0, positionAfter(cursor, cursorField) - 1);
+  const start = Math.max(0, end - size);
+  return { start, size: end - start };
 }
 
 /**
  * The page of a list that is not kept whole: `window` holds its items from position `start` on
- * (as many as pagePositions says, or fewer at the end), of `totalCount` in all.
+ * (as many as pageWindow says, or fewer at the end), of `totalCount` in all.
  */
 export function pageAt<T, V>(window: readonly T[], start: number, totalCount: number, view: (item: T) => V): Page<V> {
   const nodes = window.map(view);

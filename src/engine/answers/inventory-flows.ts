@@ -171,26 +171,34 @@ export function crossBorderTransfers(hops: readonly Hop[], filter: TransferFilte
 }
 
 /**
- * The map's transfers at positions [start, start + size) in walk order, and how many there are
- * in all: only the window is kept, however large the map.
+ * The map's transfers at positions [start, start + size) in walk order, or the last `last` of
+ * them, where that window starts, and how many there are in all: only the window is kept, however
+ * large the map.
  */
 export function inventoryTransferWindow(
   source: InventorySnapshot | SnapshotIndex,
   options: InventoryHopOptions,
   filter: TransferFilter,
-  window: { start: number; size: number },
-): { hops: Hop[]; totalCount: number } {
+  window: TransferWindow,
+): { hops: Hop[]; totalCount: number; start: number } {
   const hops: Hop[] = [];
   let totalCount = 0;
   forEachActivityJudged(toSnapshotIndex(source), options, (_activity, judged) => {
     for (const hop of judged.hops) {
       if (!isTransfer(hop, filter)) continue;
-      if (totalCount >= window.start && hops.length < window.size) hops.push(hop);
+      if ('last' in window) {
+        // The last items are known only at the end: keep a sliding window of them.
+        if (window.last > 0) hops.push(hop);
+        if (hops.length > window.last) hops.shift();
+      } else if (totalCount >= window.start && hops.length < window.size) hops.push(hop);
       totalCount += 1;
     }
   });
-  return { hops, totalCount };
+  return { hops, totalCount, start: 'last' in window ? totalCount - hops.length : window.start };
 }
+
+/** Which transfers of the walk to keep: from a position on, or the last so many. */
+export type TransferWindow = { start: number; size: number } | { last: number };
 
 /** Parties a hop gives the category or a category under it, with the countries they receive it in, by party id. */
 export function recipientsOfCategory(

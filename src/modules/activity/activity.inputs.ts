@@ -162,7 +162,7 @@ export class UpdateActivityInput implements Partial<ActivityEntry> {
 }
 
 @InputType({ description: 'Which activities to list; all conditions must hold.' })
-export class ActivityFilter {
+export class ActivityFilterInput {
   @Field(() => [LegalBasis], { nullable: true, description: 'Only activities on one of these bases.' })
   legalBases?: LegalBasis[];
 

@@ -10,7 +10,7 @@ import { findByIdOrKey } from '../registry/registry-service';
 import { SubjectCategory } from '../subject-category/subject-category.type';
 import { conceptIris, LEGAL_BASIS_CONCEPTS } from '../reference/dpv-vocabulary';
 import { ActivityEntity } from './activity.entity';
-import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
+import { ActivityFilterInput, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { activityWrites, listActivities } from './activity.service';
 import { Activity, ActivityConnection, ActivityDataCategory, Retention } from './activity.type';
 import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
@@ -18,7 +18,7 @@ import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 @Resolver(() => Activity)
 export class ActivityResolver {
   @Query(() => ActivityConnection, { description: 'Processing activities, by key.' })
-  activities(@Arg('filter', () => ActivityFilter, FILTER_ARG) filter: ActivityFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  activities(@Arg('filter', () => ActivityFilterInput, FILTER_ARG) filter: ActivityFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listActivities(ctx.dataSource, filter ?? {}, page);
   }
 

@@ -3,10 +3,10 @@ import { paginate, type Page, type PageArgs } from '../../common/pagination';
 import { CATEGORY_SUBTREE_SQL } from '../data-category/data-category.service';
 import { registryWrites } from '../registry/registry-service';
 import { ActivityEntity } from './activity.entity';
-import type { ActivityFilter } from './activity.inputs';
+import type { ActivityFilterInput } from './activity.inputs';
 import { activityKind } from './activity.store';
 
-export function listActivities(dataSource: DataSource, filter: ActivityFilter, page: PageArgs): Promise<Page<ActivityEntity>> {
+export function listActivities(dataSource: DataSource, filter: ActivityFilterInput, page: PageArgs): Promise<Page<ActivityEntity>> {
   const query = dataSource.getRepository(ActivityEntity).createQueryBuilder('activity');
   if (filter.legalBases && filter.legalBases.length > 0) query.andWhere('activity.legal_basis IN (:...legalBases)', { legalBases: filter.legalBases });
   if (filter.subjectCategory) {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { RegistryItem } from '../registry/registry.type';
+import { Node, RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { DataCategory } from '../data-category/data-category.type';
 import { LegalBasis } from '../../domain/legal-basis';
@@ -52,7 +52,7 @@ export class ActivityDataCategory {
   required!: boolean;
 }
 
-@ObjectType({ description: 'What the controller does with personal data and why: a line of the record of processing (GDPR Art. 30).', implements: RegistryItem })
+@ObjectType({ description: 'What the controller does with personal data and why: a line of the record of processing (GDPR Art. 30).', implements: [RegistryItem, Node] })
 export class Activity extends RegistryItem {
   @Field(() => String, { description: 'Human name.' })
   name!: string;

@@ -41,7 +41,7 @@ export class AuditEntry {
 export const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
 
 @InputType({ description: 'Which audit entries to list; every field given must match.' })
-export class AuditLogFilter {
+export class AuditLogFilterInput {
   @Field(() => String, { nullable: true, description: 'Only changes to this kind of entity (party, flow, person, api_token...).' })
   entityType?: string;
 

@@ -1,14 +1,14 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../context';
-import { AuditCheckpointInput, AuditEntryConnection, AuditLogFilter, AuditLogVerification } from './audit-entry.type';
+import { AuditCheckpointInput, AuditEntryConnection, AuditLogFilterInput, AuditLogVerification } from './audit-entry.type';
 import { listAuditEntries, verifyAuditLog } from './audit-log.service';
 import { FILTER_ARG } from '../../common/argument-options';
 
 @Resolver()
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, { description: 'The audit log, in the order the changes were made.' })
-  auditLog(@Arg('filter', () => AuditLogFilter, FILTER_ARG) filter: AuditLogFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+  auditLog(@Arg('filter', () => AuditLogFilterInput, FILTER_ARG) filter: AuditLogFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listAuditEntries(ctx.dataSource, filter ?? {}, page);
   }
 

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, FlowmapError } from '../../common/errors';
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../common/pagination';
+import { decodeCursor, encodeCursor, pageDirection, type BidirectionalPageArgs, type Page } from '../../common/pagination';
 import { CHAIN_START, firstBrokenLink, type ChainedEntry, type ChainPosition, type ChainRules } from './audit-chain';
 import { isSignedWith, signCheckpoint, type AuditCheckpoint } from './audit-checkpoint';
 import { auditKeyOf } from './audit-key';
 
-export interface AuditLogFilter {
+export interface AuditLogFilterInput {
   entityType?: string | null;
   entityKey?: string | null;
   actor?: string | null;
@@ -65,17 +65,20 @@ function chainedEntry(row: AuditRow): ChainedEntry {
   };
 }
 
-function seqAfter(cursor: string): string {
-  const seq = decodeCursor(cursor);
+function seqAt(cursor: string, field: 'after' | 'before'): string {
+  const seq = decodeCursor(cursor, field);
   if (!/^[1-9][0-9]{0,17}$/.test(seq)) {
-    throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `after: '${cursor}' is not a cursor from the audit log`, { field: 'after' });
+    throw new FlowmapError(ErrorCode.BAD_USER_INPUT, `${field}: '${cursor}' is not a cursor from the audit log`, { field });
   }
   return seq;
 }
 
-/** The audit log in the order it was written, filtered, a page at a time. */
-export async function listAuditEntries(dataSource: DataSource, filter: AuditLogFilter, page: PageArgs): Promise<Page<ChainedEntry>> {
-  const size = pageSize(page.first);
+/**
+ * The audit log in the order it was written, filtered, a page at a time: forward from the start or
+ * `after` an entry, or backward from the end or `before` one (the latest entries first asked for).
+ */
+export async function listAuditEntries(dataSource: DataSource, filter: AuditLogFilterInput, page: BidirectionalPageArgs): Promise<Page<ChainedEntry>> {
+  const { backward, size, cursor, cursorField } = pageDirection(page);
   const conditions: string[] = [];
   const parameters: unknown[] = [];
   const where = (column: string, operator: string, value: unknown): void => {
@@ -89,18 +92,25 @@ export async function listAuditEntries(dataSource: DataSource, filter: AuditLogF
   if (filter.to) where('at', '<', filter.to);
   const whereClause = (): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
   const [{ total }] = (await dataSource.query(`SELECT count(*)::int AS total FROM audit_entry ${whereClause()}`, parameters)) as { total: number }[];
-  let hasPreviousPage = false;
-  if (page.after !== undefined && page.after !== null) {
-    const afterSeq = seqAfter(page.after);
-    const earlier = [...conditions, `seq <= $${parameters.length + 1}`].join(' AND ');
-    const [{ exists }] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_entry WHERE ${earlier}) AS exists`, [...parameters, afterSeq])) as { exists: boolean }[];
-    hasPreviousPage = exists;
-    where('seq', '>', afterSeq);
+  let moreTheOtherWay = false;
+  if (cursor !== undefined) {
+    const seq = seqAt(cursor, cursorField);
+    const beyond = [...conditions, `seq ${backward ? '>=' : '<='} $${parameters.length + 1}`].join(' AND ');
+    const [{ exists }] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_entry WHERE ${beyond}) AS exists`, [...parameters, seq])) as { exists: boolean }[];
+    moreTheOtherWay = exists;
+    where('seq', backward ? '<' : '>', seq);
   }
-  const rows = (await dataSource.query(`SELECT ${COLUMNS} FROM audit_entry ${whereClause()} ORDER BY seq LIMIT ${size + 1}`, parameters)) as AuditRow[];
-  const nodes = rows.slice(0, size).map(chainedEntry);
+  const rows = (await dataSource.query(`SELECT ${COLUMNS} FROM audit_entry ${whereClause()} ORDER BY seq ${backward ? 'DESC' : 'ASC'} LIMIT ${size + 1}`, parameters)) as AuditRow[];
+  const kept = rows.slice(0, size);
+  const nodes = (backward ? kept.reverse() : kept).map(chainedEntry);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(String(node.seq)), node }));
-  const pageInfo = { hasNextPage: rows.length > size, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+  const moreThisWay = rows.length > size;
+  const pageInfo = {
+    hasNextPage: backward ? moreTheOtherWay : moreThisWay,
+    hasPreviousPage: backward ? moreThisWay : moreTheOtherWay,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
   return { nodes, edges, pageInfo, totalCount: total };
 }
 

@@ -67,6 +67,7 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.verifyAuditLog': AUDIT_READERS,
   'Query.apiTokens': TOKEN_ADMINS,
   'Query.me': MAP_READERS,
+  'Query.node': MAP_READERS,
 
   'Mutation.createParty': MAP_WRITERS,
   'Mutation.updateParty': MAP_WRITERS,

@@ -44,7 +44,7 @@ export class UpdateDataCategoryInput implements Partial<DataCategoryEntry> {
 }
 
 @InputType({ description: 'Which data categories to list.' })
-export class DataCategoryFilter {
+export class DataCategoryFilterInput {
   @Field(() => String, { nullable: true, description: 'Only this category and those below it (by key).' })
   under?: string;
 

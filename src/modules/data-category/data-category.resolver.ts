@@ -5,7 +5,7 @@ import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
 import { dataCategoryIris } from '../reference/dpv-vocabulary';
 import { DataCategoryEntity } from './data-category.entity';
-import { CreateDataCategoryInput, DataCategoryFilter, UpdateDataCategoryInput } from './data-category.inputs';
+import { CreateDataCategoryInput, DataCategoryFilterInput, UpdateDataCategoryInput } from './data-category.inputs';
 import { dataCategoryWrites, listDataCategories } from './data-category.service';
 import { DataCategory, DataCategoryConnection } from './data-category.type';
 import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
@@ -14,7 +14,7 @@ import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 export class DataCategoryResolver {
   @Query(() => DataCategoryConnection, { description: 'Data categories, by key.' })
   dataCategories(
-    @Arg('filter', () => DataCategoryFilter, FILTER_ARG) filter: DataCategoryFilter | undefined,
+    @Arg('filter', () => DataCategoryFilterInput, FILTER_ARG) filter: DataCategoryFilterInput | undefined,
     @Args() page: BidirectionalPageArgs,
     @Ctx() ctx: RequestContext,
   ) {

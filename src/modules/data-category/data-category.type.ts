@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { RegistryItem } from '../registry/registry.type';
+import { Node, RegistryItem } from '../registry/registry.type';
 
-@ObjectType({ description: 'A kind of personal data, in a tree with dotted keys (`contact.email`, `biometric.face`).', implements: RegistryItem })
+@ObjectType({ description: 'A kind of personal data, in a tree with dotted keys (`contact.email`, `biometric.face`).', implements: [RegistryItem, Node] })
 export class DataCategory extends RegistryItem {
   @Field(() => String, { description: 'Human name.' })
   name!: string;

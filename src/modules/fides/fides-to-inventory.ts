@@ -1,5 +1,6 @@
 import type { LegalBasis } from '../../domain/legal-basis';
 import type { TransferMechanism } from '../../domain/transfer-mechanism';
+import type { MechanismEntry } from '../../domain/inventory-document';
 import type {
   ActivityEntry,
   ContactPointEntry,
@@ -36,6 +37,9 @@ export interface FidesConversion {
   /** Where each entry of the document came from, by `section/key`: errors found on it point there. */
   sources: Map<string, string>;
 }
+
+/** The data uses Flowmap's export gives activities not keyed `<controller>.<data use>`: the rest is the activity's key. */
+export const FLOWMAP_DATA_USE_PREFIX = 'flowmap.';
 
 /** fideslang's root of the category tree, which Flowmap's tree does not have. */
 const FIDES_CATEGORY_ROOT = 'data_category';
@@ -312,23 +316,53 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
   }
 
   const activitiesByUse = new Map<string, ActivityEntry[]>();
+  /** Flow keys a sending system's meta.flowmap.flows names, by activity, sender and receiver. */
+  const namedFlowKeys = new Map<string, { key: string; dataCategories: string[] | null; mechanisms?: MechanismEntry[] }>();
+  for (const plan of systems) {
+    const meta = isObject(plan.resource.value.meta) && isObject(plan.resource.value.meta.flowmap) ? plan.resource.value.meta.flowmap : {};
+    for (const named of Array.isArray(meta.flows) ? meta.flows : []) {
+      if (isObject(named) && text(named.key) && text(named.activity) && text(named.to)) {
+        namedFlowKeys.set(`${String(named.activity)}|${plan.key}|${String(named.to)}`, {
+          key: String(named.key),
+          dataCategories: Array.isArray(named.dataCategories) ? texts(named.dataCategories).map((category) => category.toLowerCase()) : null,
+          ...(Array.isArray(named.mechanisms) ? { mechanisms: named.mechanisms.filter(isObject) as unknown as MechanismEntry[] } : {}),
+        });
+      }
+    }
+  }
 
   /** Flows whose categories an egress or ingress named, rather than all of the activity's. */
   const namedCategories = new Set<string>();
 
-  function addFlow(activity: ActivityEntry, from: string, to: string, flowCategories: string[], named: boolean, mechanism: TransferMechanism | null, at: string): void {
-    const key = flowKey(activity, from, to);
+  function addFlow(activity: ActivityEntry, from: string, to: string, carried: string[], namedHere: boolean, mechanism: TransferMechanism | null, at: string): void {
+    const listed = namedFlowKeys.get(`${activity.key}|${from}|${to}`);
+    const key = listed?.key ?? flowKey(activity, from, to);
+    let flowCategories = carried;
+    let named = namedHere;
+    // The sender's meta names the flow's own mechanisms where they differ from the system's one basis;
+    // else that basis, kept with what the registry holds of it (its SCC module, its evidence).
+    const mechanismsOf = (before: MechanismEntry[] | undefined): MechanismEntry[] | undefined => {
+      if (listed?.mechanisms) return listed.mechanisms;
+      if (!mechanism) return before;
+      return before?.some((entry) => entry.mechanism === mechanism) ? before : [{ mechanism }];
+    };
+    if (listed?.dataCategories) {
+      // The sender's meta says what this flow carries, where its egress names more for other activities.
+      const covered = activity.dataCategories.map((item) => item.category);
+      flowCategories = listed.dataCategories.filter((category) => covered.some((covering) => isUnder(category, covering)));
+      named = true;
+    }
     const existing = flows.get(key);
     if (existing) {
       // Told from both ends: the end that names the categories says more than the one that names none.
-      if (named && namedCategories.has(key)) existing.dataCategories = sortedUnique([...existing.dataCategories, ...flowCategories]);
+      if (named && namedCategories.has(key)) existing.dataCategories = listed?.dataCategories ? flowCategories : sortedUnique([...existing.dataCategories, ...flowCategories]);
       else if (named) existing.dataCategories = flowCategories;
       if (named) namedCategories.add(key);
-      if (mechanism) existing.mechanism = mechanism;
+      existing.mechanisms = mechanismsOf(existing.mechanisms) ?? [];
       return;
     }
     if (named) namedCategories.add(key);
-    const storedFlow = stored.flows.get(key);
+    const { mechanism: _shorthand, piplExemption: _exemption, ...storedFlow } = stored.flows.get(key) ?? ({} as Partial<FlowEntry>);
     flows.set(key, {
       ...storedFlow,
       key,
@@ -336,8 +370,8 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
       from,
       to,
       dataCategories: flowCategories,
-      mechanism: mechanism ?? storedFlow?.mechanism ?? null,
-      effectiveFrom: storedFlow?.effectiveFrom ?? options.effectiveFrom,
+      mechanisms: mechanismsOf(storedFlow.mechanisms) ?? [],
+      effectiveFrom: storedFlow.effectiveFrom ?? options.effectiveFrom,
     });
     sources.set(`flows/${key}`, at);
   }
@@ -384,9 +418,10 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
         return;
       }
       reportUnmapped(declaration, COVERAGE.declaration, at);
-      let key = `${plan.key}.${dataUse}`;
-      for (let n = 2; activities.has(key); n += 1) key = `${plan.key}.${dataUse}.${n}`;
-      if (key !== `${plan.key}.${dataUse}`) warn(at, `a second declaration of data use '${dataUse}' on the system: keyed '${key}'`);
+      const naturalKey = dataUse.startsWith(FLOWMAP_DATA_USE_PREFIX) ? dataUse.slice(FLOWMAP_DATA_USE_PREFIX.length) : `${plan.key}.${dataUse}`;
+      let key = naturalKey;
+      for (let n = 2; activities.has(key); n += 1) key = `${naturalKey}.${n}`;
+      if (key !== naturalKey) warn(at, `a second declaration of data use '${dataUse}': keyed '${key}'`);
       const storedActivity = stored.activities.get(key);
       const basisText = text(declaration.legal_basis_for_processing);
       const legalBasis: LegalBasis | null = basisText ? legalBasisFromFides(basisText) : (storedActivity?.legalBasis ?? null);

@@ -1,8 +1,9 @@
 import { stringify } from 'yaml';
-import type { ActivityEntry, ContactPointEntry, FlowEntry, InventoryDocument, PartyEntry } from '../../domain/inventory-document';
+import type { TransferMechanism } from '../../domain/transfer-mechanism';
+import type { ActivityEntry, ContactPointEntry, FlowEntry, InventoryDocument, MechanismEntry, PartyEntry } from '../../domain/inventory-document';
 import { normaliseInventory } from '../inventory/normalise-inventory';
 import type { FidesObject } from './fides-manifest';
-import { flowKey } from './fides-to-inventory';
+import { flowKey, FLOWMAP_DATA_USE_PREFIX } from './fides-to-inventory';
 import { CONTROLLING_KINDS, GDPR_SPECIAL_TAG, legalBasisToFides, mechanismToFides, OUTSIDE_KINDS, PIPL_SENSITIVE_TAG, responsibilityOf } from './fides-vocabulary';
 
 export interface FidesExport {
@@ -15,11 +16,12 @@ export interface FidesExport {
 /**
  * The fideslang data use of an activity. An activity imported from fideslang is keyed
  * `<controller>.<data use>`, so the use is what follows its controller's key; any other activity
- * gets a data use of its own, `flowmap.<key>`, defined in the manifest's data_use list.
+ * gets a data use of its own, `flowmap.<key>`, defined in the manifest's data_use list, which an
+ * import reads back as the activity's key.
  */
 export function dataUseOf(activity: ActivityEntry): string {
   const prefix = `${activity.controller}.`;
-  return activity.key.startsWith(prefix) ? activity.key.slice(prefix.length) : `flowmap.${activity.key.replace(/\./g, '_')}`;
+  return activity.key.startsWith(prefix) ? activity.key.slice(prefix.length) : `${FLOWMAP_DATA_USE_PREFIX}${activity.key}`;
 }
 
 function contactDetails(contact: string | null | undefined, name: string | null | undefined): FidesObject {
@@ -33,10 +35,22 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
+function mechanismNames(flow: FlowEntry): TransferMechanism[] {
+  return (flow.mechanisms ?? []).map((entry) => entry.mechanism);
+}
+
+/** A mechanism entry that says more than its mechanism. */
+function carriesMore(entry: MechanismEntry): boolean {
+  return Boolean(entry.sccModule) || Boolean(entry.piplExemption) || (entry.evidence ?? []).length > 0;
+}
+
 /** Fields of a flow that fideslang has no place for, when they say more than their default. */
 function flowOnlyFields(flow: FlowEntry): string[] {
   const fields: string[] = [];
-  if (flow.mechanism && !mechanismToFides(flow.mechanism)) fields.push(`mechanism ${flow.mechanism}`);
+  const mechanisms = flow.mechanisms ?? [];
+  for (const entry of mechanisms) if (!mechanismToFides(entry.mechanism)) fields.push(`mechanism ${entry.mechanism}`);
+  if (mechanisms.length > 1) fields.push('several mechanisms in order of reliance');
+  if (mechanisms.some(carriesMore)) fields.push("a mechanism's SCC module, exemption or evidence");
   if (flow.legalBasis) fields.push('legalBasis');
   if (flow.consentRequired) fields.push('consentRequired');
   if (flow.piplExemption) fields.push('piplExemption');
@@ -75,7 +89,6 @@ export function inventoryToFides(input: InventoryDocument): FidesExport {
   const manifest: Record<string, FidesObject[]> = {};
   const activities = document.activities ?? [];
   const flows = document.flows ?? [];
-  const activityByKey = new Map(activities.map((activity) => [activity.key, activity]));
 
   if (document.organisation) {
     const { organisation } = document;
@@ -111,7 +124,7 @@ export function inventoryToFides(input: InventoryDocument): FidesExport {
   const dataUses = new Map<string, FidesObject>();
   for (const activity of activities) {
     const dataUse = dataUseOf(activity);
-    if (activity.purpose === activity.name && !dataUse.startsWith('flowmap.')) continue;
+    if (activity.purpose === activity.name && !dataUse.startsWith(FLOWMAP_DATA_USE_PREFIX)) continue;
     const existing = dataUses.get(dataUse);
     if (existing && existing.description !== activity.purpose) {
       warnings.push(`activities/${activity.key}: data use '${dataUse}' already has the purpose of another activity; this one's is not exported`);
@@ -132,8 +145,6 @@ export function inventoryToFides(input: InventoryDocument): FidesExport {
   for (const flow of flows) {
     const only = flowOnlyFields(flow);
     if (only.length > 0) warnings.push(`flows/${flow.key}: ${only.join(', ')}: no fideslang field`);
-    const activity = activityByKey.get(flow.activity);
-    if (activity && flow.key !== flowKey(activity, flow.from, flow.to)) warnings.push(`flows/${flow.key}: an import of this export keys it '${flowKey(activity, flow.from, flow.to)}'`);
   }
   for (const party of document.parties ?? []) {
     if ((party.evidence ?? []).length > 0) warnings.push(`parties/${party.key}: evidence: no fideslang field`);
@@ -194,11 +205,38 @@ function systemOf(party: PartyEntry, activities: ActivityEntry[], flows: FlowEnt
     responsibility: [responsibilityOf(party.kind)],
     meta: { flowmap: { kind: party.kind, countries: [...party.countries], ...(party.engagedBy ? { engagedBy: party.engagedBy } : {}) } },
   };
-  const transferBases = sortedUnique(outgoing.flatMap((flow) => (flow.mechanism && mechanismToFides(flow.mechanism) ? [mechanismToFides(flow.mechanism)!] : [])));
+  // A flow keyed otherwise than an import would key it, or carrying less than all the sender's egress
+  // to its receiver names, keeps its key and categories in the sender's meta.
+  const activityByKey = new Map(activities.map((activity) => [activity.key, activity]));
+  const sentTo = new Map<string, string[]>();
+  for (const flow of outgoing) sentTo.set(flow.to, sortedUnique([...(sentTo.get(flow.to) ?? []), ...flow.dataCategories]));
+  // An import gives every flow of the system its one transfer basis: a flow resting on another keeps its own.
+  const bases = sortedUnique(outgoing.flatMap((flow) => mechanismNames(flow).filter((mechanism) => mechanismToFides(mechanism)))) as TransferMechanism[];
+  const systemWide = bases.length === 1 ? bases[0] : null;
+  const ownMechanisms = (flow: FlowEntry): boolean =>
+    JSON.stringify(mechanismNames(flow)) !== JSON.stringify(systemWide ? [systemWide] : []) || (flow.mechanisms ?? []).some(carriesMore);
+  const keyedOtherwise = outgoing.flatMap((flow) => {
+    const activity = activityByKey.get(flow.activity);
+    const carried = sortedUnique(flow.dataCategories);
+    const lessThanEgress = JSON.stringify(carried) !== JSON.stringify(sentTo.get(flow.to));
+    const ownMechanism = ownMechanisms(flow);
+    if (!activity || (flow.key === flowKey(activity, flow.from, flow.to) && !lessThanEgress && !ownMechanism)) return [];
+    return [
+      {
+        key: flow.key,
+        activity: flow.activity,
+        to: flow.to,
+        ...(lessThanEgress ? { dataCategories: carried } : {}),
+        ...(ownMechanism ? { mechanisms: flow.mechanisms ?? [] } : {}),
+      },
+    ];
+  });
+  if (keyedOtherwise.length > 0) (system.meta as { flowmap: FidesObject }).flowmap.flows = keyedOtherwise;
+  const transferBases = sortedUnique(bases.map((mechanism) => mechanismToFides(mechanism)!));
   if (transferBases.length > 0) {
     system.does_international_transfers = true;
     system.legal_basis_for_transfers = transferBases;
-    if (transferBases.length > 1 || outgoing.some((flow) => !flow.mechanism)) {
+    if (transferBases.length > 1 || outgoing.some(ownMechanisms)) {
       warnings.push(`parties/${party.key}: fideslang holds the transfer bases of a system, not of each flow (${transferBases.join(', ')})`);
     }
   }

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { BidirectionalPageArgs, PageArgs, pageSize } from '../../common/pagination';
+import { BidirectionalPageArgs } from '../../common/pagination';
 import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../../engine/answers/compute-data-flows';
 import { mayReadPersons } from '../auth/access-policy';
-import { Person } from '../person/person.type';
+import { Person, PersonConnection } from '../person/person.type';
 import { Severity } from '../../engine/core/finding';
 import { RULES } from '../../engine/rules/rule-catalogue';
-import { CategoryRecipient, DataFlowMap, DataHopConnection, FindingConnection, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
+import { CategoryRecipient, DataFlowMap, DataHopConnection, FindingConnection, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
 import { categoryRecipients, inventoryFindingsPage, inventoryTransfersPage, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
 import { FILTER_ARG } from '../../common/argument-options';
 import { TransferRoute } from './transfer-route.type';
@@ -69,7 +69,7 @@ export class FlowQueryResolver {
   crossBorderTransfers(
     @Arg('filter', () => TransferFilterInput, FILTER_ARG) filter: TransferFilterInput | undefined,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
-    @Args() page: PageArgs,
+    @Args() page: BidirectionalPageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, mayReadPersons(ctx.caller), ctx.wholeMap);
@@ -92,16 +92,17 @@ export class FlowQueryResolver {
     return categoryRecipients(ctx.dataSource, category, asOf, ctx.wholeMap);
   }
 
-  @Query(() => PersonsReachingResult, { description: "Stored persons whose data reaches a party or a country: the count and a page of ids." })
+  @Query(() => PersonConnection, {
+    description: 'Stored persons whose data reaches a party or a country, by external id: how many in all (totalCount) and a page of them, forward or backward.',
+  })
   personsReaching(
-    @Arg('party', () => String, { nullable: true, description: 'Key of the party.' }) party: string | undefined,
-    @Arg('country', () => String, { nullable: true, description: 'Country code.' }) country: string | undefined,
+    @Arg('party', () => String, { nullable: true, description: 'Key of the party; give this or `country`.' }) party: string | undefined,
+    @Arg('country', () => String, { nullable: true, description: 'Country code; give this or `party`.' }) country: string | undefined,
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'How many ids to return.' }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Return ids after this one.' }) after: string | undefined,
+    @Args() page: BidirectionalPageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return personsReaching(ctx.dataSource, { partyKey: party, country }, { asOf, first: pageSize(first), after }, ctx.wholeMap);
+    return personsReaching(ctx.dataSource, { partyKey: party, country }, { asOf }, page, ctx.wholeMap);
   }
 
   @Query(() => [Rule], { description: 'The rules Flowmap checks, with their severity and article.' })

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ageWhereTheyLive, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
 import { RequestDeadline } from '../../common/request-deadline';
-import { pageAt, pagePositions, paginateList, type Page, type PageArgs } from '../../common/pagination';
+import { decodeCursor, encodeCursor, pageAt, pageDirection, pageWindow, paginateList, type BidirectionalPageArgs, type Page, type PageArgs } from '../../common/pagination';
 import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../../engine/answers/compute-data-flows';
 import type { DataFlowAnswer, Hop } from '../../engine/core/data-flow-answer';
 import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../../engine/answers/inventory-flows';
@@ -350,27 +350,27 @@ export async function inventoryTransfers(
   return crossBorderTransfers(transfers, filter).map((hop) => hopView(view, hop));
 }
 
-/** A page of them, in walk order: only the page is kept, and put in keys. */
+/** A page of them, in walk order, forward or backward: only the page is kept, and put in keys. */
 export async function inventoryTransfersPage(
   dataSource: DataSource,
   asOf: Date | null | undefined,
   filter: TransferFilter,
-  page: PageArgs,
+  page: BidirectionalPageArgs,
   includePersons: boolean,
   memo = new WholeMapMemo(),
 ): Promise<Page<DataHop>> {
   const view = await engineView(dataSource);
-  const positions = pagePositions(page);
+  const window = pageWindow(page);
   const at = resolvedAsOf({ asOf }, memo);
   const facts = await transferFacts(dataSource, view.index, includePersons);
   // Keyed by the filter and the window too: the walk keeps only the window, however large the map.
   const { regime, destinationCountry, mechanism, lawful, verdict } = filter;
-  const { hops, totalCount } = memo.remember(
+  const { hops, totalCount, start } = memo.remember(
     'transfer-window',
-    [view, facts, calendarDateOf(at), regime, destinationCountry, mechanism, lawful, verdict, positions.start, positions.size],
-    () => inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, filter, positions),
+    [view, facts, calendarDateOf(at), regime, destinationCountry, mechanism, lawful, verdict, JSON.stringify(window)],
+    () => inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, filter, window),
   );
-  return pageAt(hops, positions.start, totalCount, (hop) => hopView(view, hop));
+  return pageAt(hops, start, totalCount, (hop) => hopView(view, hop));
 }
 
 export interface CategoryRecipientView {
@@ -400,12 +400,8 @@ export interface ReachTarget {
   country?: string | null;
 }
 
-export interface PersonsReaching {
-  count: number;
-  externalIds: string[];
-  /** Pass as `after` for the next page of ids. */
-  endCursor: string | null;
-}
+/** A stored person whose data reaches the target, as the Person type reads it. */
+export type ReachingPerson = StoredProfile['person'];
 
 const PROFILE_CHUNK = 2000;
 
@@ -417,9 +413,10 @@ const PROFILE_CHUNK = 2000;
 export async function personsReaching(
   dataSource: DataSource,
   target: ReachTarget,
-  options: FlowQueryOptions & { first: number; after?: string | null },
+  options: FlowQueryOptions,
+  page: BidirectionalPageArgs,
   memo = new WholeMapMemo(),
-): Promise<PersonsReaching> {
+): Promise<Page<ReachingPerson>> {
   const view = await engineView(dataSource);
   const asOf = resolvedAsOf(options, memo);
   const partyId = target.partyKey ? view.idsByKey.parties.get(target.partyKey) : null;
@@ -427,8 +424,12 @@ export async function personsReaching(
   if (!target.partyKey === !target.country) throw new FlowmapError(ErrorCode.BAD_USER_INPUT, 'party, country: name exactly one', { field: 'party' });
   const maxDepth = clampDepth(options.maxDepth ?? undefined);
   // Consents are given at instants: the whole asOf is part of the key, as are the page's bounds.
-  const key = [view, asOf, partyId, target.country, maxDepth, options.first, options.after];
-  return memo.remember('persons-reaching', key, () => candidatesReaching(dataSource, view, { partyId: partyId ?? null, country: target.country ?? null }, asOf, maxDepth, options, memo));
+  const direction = pageDirection(page);
+  const from = direction.cursor === undefined ? null : decodeCursor(direction.cursor, direction.cursorField);
+  const key = [view, asOf, partyId, target.country, maxDepth, direction.backward, direction.size, from];
+  return memo.remember('persons-reaching', key, () =>
+    candidatesReaching(dataSource, view, { partyId: partyId ?? null, country: target.country ?? null }, asOf, maxDepth, { ...direction, from }, memo),
+  );
 }
 
 async function candidatesReaching(
@@ -437,9 +438,9 @@ async function candidatesReaching(
   target: { partyId: string | null; country: string | null },
   asOf: string,
   maxDepth: number,
-  options: { first: number; after?: string | null },
+  window: { backward: boolean; size: number; from: string | null },
   memo: WholeMapMemo,
-): Promise<PersonsReaching> {
+): Promise<Page<ReachingPerson>> {
   const { partyId } = target;
   const reaches = (answer: DataFlowAnswer): boolean =>
     partyId ? answer.partyIds.includes(partyId) : answer.summary.countriesReached.includes(target.country as string);
@@ -456,8 +457,11 @@ async function candidatesReaching(
   }
   const subjectCategoryIds = [...new Set([...activityIds].flatMap((id) => view.index.snapshot.activities.get(id)?.subjectCategoryIds ?? []))];
 
+  // The persons come in external id order: a page forward takes the first after the cursor, a page
+  // backward keeps the last before it (or before the end) in a sliding window.
   let count = 0;
-  const externalIds: string[] = [];
+  let beyondCursor = 0;
+  const page: ReachingPerson[] = [];
   let cursor = '';
   for (;;) {
     const profiles = await readStoredProfilesInCategories(dataSource, subjectCategoryIds, cursor, PROFILE_CHUNK);
@@ -466,10 +470,30 @@ async function candidatesReaching(
       const answer = computeDataFlows(view.index, profileOf(stored, asOf), { asOf, maxDepth });
       if (!reaches(answer)) continue;
       count += 1;
-      if (externalIds.length < options.first && (!options.after || stored.person.externalId > options.after)) externalIds.push(stored.person.externalId);
+      const { externalId } = stored.person;
+      if (!window.backward) {
+        if (window.from !== null && externalId <= window.from) beyondCursor += 1;
+        else if (page.length < window.size) page.push(stored.person);
+      } else if (window.from !== null && externalId >= window.from) beyondCursor += 1;
+      else if (window.size > 0) {
+        page.push(stored.person);
+        if (page.length > window.size) page.shift();
+      }
     }
     if (profiles.length < PROFILE_CHUNK) break;
     cursor = profiles[profiles.length - 1].person.externalId;
   }
-  return { count, externalIds, endCursor: externalIds.at(-1) ?? null };
+  const edges = page.map((node) => ({ cursor: encodeCursor(node.externalId), node }));
+  const thisWay = count - beyondCursor - page.length > 0;
+  return {
+    nodes: page,
+    edges,
+    pageInfo: {
+      hasNextPage: window.backward ? beyondCursor > 0 : thisWay,
+      hasPreviousPage: window.backward ? thisWay : beyondCursor > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: count,
+  };
 }

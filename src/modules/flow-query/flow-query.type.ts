@@ -369,18 +369,6 @@ export class CategoryRecipient {
   countries!: string[];
 }
 
-@ObjectType({ description: "Stored persons whose data reaches a party or a country: how many, and a page of their external ids." })
-export class PersonsReachingResult {
-  @Field(() => Int, { description: 'How many persons in all.' })
-  count!: number;
-
-  @Field(() => [String], { description: 'A page of external ids, in order.' })
-  externalIds!: string[];
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
-  endCursor!: string | null;
-}
-
 @InputType({ description: 'Which cross-border transfers to list.' })
 export class TransferFilterInput {
   @Field(() => String, { nullable: true, description: 'Only transfers under this regime (GDPR, UK_GDPR, PIPL).' })

@@ -151,7 +151,7 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
 }
 
 @InputType({ description: 'Which flows to list; all conditions must hold.' })
-export class FlowFilter {
+export class FlowFilterInput {
   @Field(() => String, { nullable: true, description: 'Flows from or to this party (key).' })
   party?: string;
 

@@ -12,7 +12,7 @@ import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
 import { conceptIris, LEGAL_BASIS_CONCEPTS, SAFEGUARD_CONCEPTS, TRANSFER_MECHANISM_CONCEPTS } from '../reference/dpv-vocabulary';
 import { FlowEntity } from './flow.entity';
-import { CreateFlowInput, FlowFilter, UpdateFlowInput } from './flow.inputs';
+import { CreateFlowInput, FlowFilterInput, UpdateFlowInput } from './flow.inputs';
 import { flowWrites, listFlows } from './flow.service';
 import { Flow, FlowConnection, FlowMechanism } from './flow.type';
 import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
@@ -26,7 +26,7 @@ async function destinationCountries(flow: Flow, ctx: RequestContext): Promise<st
 @Resolver(() => Flow)
 export class FlowResolver {
   @Query(() => FlowConnection, { description: 'Data flows, by key.' })
-  flows(@Arg('filter', () => FlowFilter, FILTER_ARG) filter: FlowFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  flows(@Arg('filter', () => FlowFilterInput, FILTER_ARG) filter: FlowFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listFlows(ctx.dataSource, filter ?? {}, page);
   }
 

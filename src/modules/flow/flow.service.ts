@@ -3,7 +3,7 @@ import { paginate, type Page, type PageArgs } from '../../common/pagination';
 import { CATEGORY_SUBTREE_SQL } from '../data-category/data-category.service';
 import { registryWrites } from '../registry/registry-service';
 import { FlowEntity } from './flow.entity';
-import type { FlowFilter } from './flow.inputs';
+import type { FlowFilterInput } from './flow.inputs';
 import { flowKind } from './flow.store';
 import type { FlowEntry } from '../../domain/inventory-document';
 import { validateMechanisms, withMechanismList } from './mechanism-list';
@@ -21,7 +21,7 @@ const CROSSES_BORDER_SQL = `EXISTS (
 
 const PARTY_ID_SQL = (parameter: string) => `(SELECT id FROM party WHERE key = :${parameter})`;
 
-export function listFlows(dataSource: DataSource, filter: FlowFilter, page: PageArgs): Promise<Page<FlowEntity>> {
+export function listFlows(dataSource: DataSource, filter: FlowFilterInput, page: PageArgs): Promise<Page<FlowEntity>> {
   const query = dataSource.getRepository(FlowEntity).createQueryBuilder('flow');
   if (filter.party) {
     query.andWhere(`(flow.from_party_id = ${PARTY_ID_SQL('partyKey')} OR flow.to_party_id = ${PARTY_ID_SQL('partyKey')})`, { partyKey: filter.party });

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { RegistryItem } from '../registry/registry.type';
+import { Node, RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { LegalBasis } from '../../domain/legal-basis';
 import { RecipientRole } from '../../domain/recipient-role';
@@ -81,7 +81,7 @@ export class FlowMechanism {
   evidence!: Evidence[];
 }
 
-@ObjectType({ description: 'An edge of the data map: personal data going from one party to another for an activity.', implements: RegistryItem })
+@ObjectType({ description: 'An edge of the data map: personal data going from one party to another for an activity.', implements: [RegistryItem, Node] })
 export class Flow extends RegistryItem {
   @Field(() => LegalBasis, { nullable: true, description: "Legal basis of this flow; null means the activity's." })
   legalBasis!: LegalBasis | null;

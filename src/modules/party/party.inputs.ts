@@ -62,7 +62,7 @@ export class UpdatePartyInput implements Partial<PartyEntry> {
 }
 
 @InputType({ description: 'Which parties to list; all conditions must hold.' })
-export class PartyFilter {
+export class PartyFilterInput {
   @Field(() => [PartyKind], { nullable: true, description: 'Only parties of these kinds.' })
   kinds?: PartyKind[];
 

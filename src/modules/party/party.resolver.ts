@@ -11,39 +11,39 @@ import { countryOf } from '../reference/reference.service';
 import { DeletedItem } from '../registry/registry.type';
 import { findByIdOrKey } from '../registry/registry-service';
 import { PartyEntity } from './party.entity';
-import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './party.inputs';
+import { CreatePartyInput, PartyFilterInput, UpdatePartyInput } from './party.inputs';
 import { conceptIris, PARTY_KIND_CONCEPTS } from '../reference/dpv-vocabulary';
 import { PartyKind } from '../../domain/party-kind';
 import { listParties, partyWrites } from './party.service';
 import { CountryPeriod, Party, PartyConnection } from './party.type';
 import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 
-const kindFilter = (filter: PartyFilter | undefined, kind: PartyKind): PartyFilter => ({ ...filter, kinds: [kind] });
+const kindFilter = (filter: PartyFilterInput | undefined, kind: PartyKind): PartyFilterInput => ({ ...filter, kinds: [kind] });
 
 @Resolver(() => Party)
 export class PartyResolver {
   @Query(() => PartyConnection, { description: 'Parties of every kind, by key.' })
-  parties(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  parties(@Arg('filter', () => PartyFilterInput, FILTER_ARG) filter: PartyFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, filter ?? {}, page);
   }
 
   @Query(() => PartyConnection, { description: 'Processors (GDPR Art. 28, PIPL Art. 21 entrusted parties).' })
-  processors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  processors(@Arg('filter', () => PartyFilterInput, FILTER_ARG) filter: PartyFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.PROCESSOR), page);
   }
 
   @Query(() => PartyConnection, { description: 'Sub-processors, each engaged by a processor.' })
-  subProcessors(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  subProcessors(@Arg('filter', () => PartyFilterInput, FILTER_ARG) filter: PartyFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SUB_PROCESSOR), page);
   }
 
   @Query(() => PartyConnection, { description: 'Companies of our group.' })
-  affiliates(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  affiliates(@Arg('filter', () => PartyFilterInput, FILTER_ARG) filter: PartyFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.AFFILIATE), page);
   }
 
   @Query(() => PartyConnection, { description: 'Providers of third-party SDKs embedded in our apps.' })
-  sdkProviders(@Arg('filter', () => PartyFilter, FILTER_ARG) filter: PartyFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  sdkProviders(@Arg('filter', () => PartyFilterInput, FILTER_ARG) filter: PartyFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listParties(ctx.dataSource, kindFilter(filter, PartyKind.SDK_PROVIDER), page);
   }
 

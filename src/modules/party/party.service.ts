@@ -1,11 +1,11 @@
 import { Brackets, type DataSource } from 'typeorm';
 import { paginate, type Page, type PageArgs } from '../../common/pagination';
 import { registryWrites } from '../registry/registry-service';
-import type { PartyFilter } from './party.inputs';
+import type { PartyFilterInput } from './party.inputs';
 import { PartyEntity } from './party.entity';
 import { partyKind } from './party.store';
 
-export function listParties(dataSource: DataSource, filter: PartyFilter, page: PageArgs): Promise<Page<PartyEntity>> {
+export function listParties(dataSource: DataSource, filter: PartyFilterInput, page: PageArgs): Promise<Page<PartyEntity>> {
   const query = dataSource.getRepository(PartyEntity).createQueryBuilder('party');
   if (filter.kinds && filter.kinds.length > 0) query.andWhere('party.kind IN (:...kinds)', { kinds: filter.kinds });
   if (filter.country) {

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
 import { LocalDate } from '../../common/scalars';
 import { Country } from '../reference/reference.type';
-import { RegistryItem } from '../registry/registry.type';
+import { Node, RegistryItem } from '../registry/registry.type';
 import { PartyKind } from '../../domain/party-kind';
 
 registerEnumType(PartyKind, {
@@ -20,7 +20,7 @@ registerEnumType(PartyKind, {
   },
 });
 
-@ObjectType({ description: 'An organisation that holds personal data: our group, processors, SDK providers, third parties, authorities.', implements: RegistryItem })
+@ObjectType({ description: 'An organisation that holds personal data: our group, processors, SDK providers, third parties, authorities.', implements: [RegistryItem, Node] })
 export class Party extends RegistryItem {
   @Field(() => String, { description: 'Legal or trading name.' })
   name!: string;

@@ -11,7 +11,7 @@ import { Country } from '../reference/reference.type';
 import { countryOf } from '../reference/reference.service';
 import { SubjectCategory } from '../subject-category/subject-category.type';
 import { erasePerson, giveConsent, listPersons, upsertPersons, withdrawConsent } from './person.service';
-import { ErasureResult, Person, PersonConnection, PersonFilter, PersonInput, PersonUpsertResult } from './person.type';
+import { ErasureResult, Person, PersonConnection, PersonFilterInput, PersonInput, PersonUpsertResult } from './person.type';
 import { FILTER_ARG } from '../../common/argument-options';
 
 function toConsentEntry(input: ConsentInput): ConsentEntry {
@@ -30,7 +30,7 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: 'Persons, by external id.' })
-  persons(@Arg('filter', () => PersonFilter, FILTER_ARG) filter: PersonFilter | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
+  persons(@Arg('filter', () => PersonFilterInput, FILTER_ARG) filter: PersonFilterInput | undefined, @Args() page: BidirectionalPageArgs, @Ctx() ctx: RequestContext) {
     return listPersons(ctx.dataSource, filter ?? {}, page);
   }
 

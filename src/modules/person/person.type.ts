@@ -45,7 +45,7 @@ export class PersonInput {
 }
 
 @InputType({ description: 'Which persons to list.' })
-export class PersonFilter {
+export class PersonFilterInput {
   @Field(() => String, { nullable: true, description: 'Only residents of this country.' })
   country?: string;
 
