@@ -25,11 +25,11 @@ import { parseInventoryFileOffThread, ParseOutOfMemory } from './parse-off-threa
 type RegistrySection = 'subjectCategories' | 'dataCategories' | 'parties' | 'activities' | 'flows';
 
 const KINDS: Record<RegistrySection, RegistryKind<{ key: string }>> = {
-  subjectCategories: subjectCategoryKind as RegistryKind<{ key: string }>,
-  dataCategories: dataCategoryKind as RegistryKind<{ key: string }>,
-  parties: partyKind as RegistryKind<{ key: string }>,
-  activities: activityKind as RegistryKind<{ key: string }>,
-  flows: flowKind as RegistryKind<{ key: string }>,
+  subjectCategories: subjectCategoryKind,
+  dataCategories: dataCategoryKind,
+  parties: partyKind,
+  activities: activityKind,
+  flows: flowKind,
 };
 
 /** Sections in the order they are written: what an entry refers to is written before it. */
@@ -92,7 +92,7 @@ function dependencyOrdered(section: RegistrySection, entries: SectionEntry[]): S
 /** A problem the services found (field paths like '/flows/3.dataCategories[0]') as a file error. */
 function asFileErrors(error: unknown): InventoryFileError[] | null {
   if (!(error instanceof FlowmapError)) return null;
-  const field = String(error.extensions.field ?? '');
+  const field = typeof error.extensions.field === 'string' ? error.extensions.field : '';
   const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [
     { field, message: error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message },
   ];

@@ -128,7 +128,7 @@ export function validateInventory(document: InventoryDocument, malformedEntries:
 
 function checkedEntries<T>(list: readonly T[] | undefined, section: InventorySection, malformed: ReadonlySet<string>): Located<T>[] {
   if (!Array.isArray(list)) return [];
-  return list.map((entry, index) => ({ entry, at: jsonPointer(section, index) })).filter(({ at }) => !malformed.has(at));
+  return (list as readonly T[]).map((entry, index) => ({ entry, at: jsonPointer(section, index) })).filter(({ at }) => !malformed.has(at));
 }
 
 function checkedSections(document: InventoryDocument, malformed: ReadonlySet<string>): CheckedSections {
