@@ -36,6 +36,9 @@ function mapText(subject: string, map: DataFlowMap): string {
       (collection) =>
         `  ${collection.activityKey} by ${collection.controllerKey} (${where(collection.controllerCountries)}) on ${collection.legalBasis}: ${list(collection.categoryKeys)}${collection.crossBorderCollection ? ' [collected from abroad]' : ''}`,
     ),
+    ...(map.refusedCollections.length === 0
+      ? []
+      : [`Not collected (${map.refusedCollections.length}):`, ...map.refusedCollections.map((refusal) => `  ${refusal.activityKey}: ${refusal.message}`)]),
     `Hops (${map.hops.length}):`,
     ...map.hops.flatMap((hop) => [
       `  ${hop.fromKey} (${where(hop.fromCountries)}) -> ${hop.toKey} (${where(hop.toCountries)}) via ${hop.flowKey}, ${hop.legalBasis}, ${hop.mechanism ?? 'no mechanism'}: ${list(hop.categoryKeys)}`,

@@ -28,6 +28,8 @@ export enum EvidenceKind {
   ART9_CONDITION = 'ART9_CONDITION',
   /** Activity: PIPL Arts. 55-56 personal information protection impact assessment. */
   PI_IMPACT_ASSESSMENT = 'PI_IMPACT_ASSESSMENT',
+  /** Activity: GDPR Art. 35 data protection impact assessment. */
+  DATA_PROTECTION_IMPACT_ASSESSMENT = 'DATA_PROTECTION_IMPACT_ASSESSMENT',
 }
 
 export type EvidenceOwner = 'party' | 'flow' | 'activity';
@@ -51,5 +53,5 @@ export const EVIDENCE_KINDS_BY_OWNER: Readonly<Record<EvidenceOwner, readonly Ev
     EvidenceKind.ART39_NOTICE,
     EvidenceKind.PI_IMPACT_ASSESSMENT,
   ],
-  activity: [EvidenceKind.ART9_CONDITION, EvidenceKind.PI_IMPACT_ASSESSMENT],
+  activity: [EvidenceKind.ART9_CONDITION, EvidenceKind.PI_IMPACT_ASSESSMENT, EvidenceKind.DATA_PROTECTION_IMPACT_ASSESSMENT],
 };

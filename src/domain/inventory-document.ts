@@ -2,8 +2,9 @@ import type { LegalBasis } from './legal-basis';
 import type { ConsentKind } from './consent-kind';
 import type { EvidenceKind } from './evidence-kind';
 import type { RecipientRole } from './recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from './transfer-mechanism';
 import type { PartyKind } from './party-kind';
+import type { AutomatedDecisions } from '../modules/activity/automated-decisions';
 
 /**
  * The data map as a document, keyed by stable human keys. These entry shapes are shared by the
@@ -85,9 +86,31 @@ export interface ActivityEntry {
   localisedIn?: string | null;
   localisedUnlessConsented?: boolean;
   targetsResidents?: boolean;
+  /** Persons younger than this (in whole years) are not served: 18 for "adults only". */
+  minimumAge?: number | null;
+  /** Persons younger than this need a guardian's consent to the activity ("a parent's consent under 14"). */
+  guardianConsentUnder?: number | null;
+  /** It pushes information or markets to persons on an automated evaluation of them (PIPL Art. 24(2); GDPR Art. 21(2)). */
+  personalisedAdvertising?: boolean;
+  /** The person may refuse it: a non-personalised option or a convenient way to refuse; objection to direct marketing. */
+  advertisingOptOut?: boolean;
+  automatedDecisions?: AutomatedDecisions;
+  /** The person may have a decision explained, obtain human intervention, contest it, refuse one made solely by automated means. */
+  humanReview?: boolean;
   effectiveFrom: string;
   effectiveTo?: string | null;
   description?: string | null;
+  evidence?: EvidenceEntry[];
+}
+
+/** One transfer mechanism a flow relies on, with what only it needs. */
+export interface MechanismEntry {
+  mechanism: TransferMechanism;
+  /** For STANDARD_CONTRACTUAL_CLAUSES: the module signed (Decision (EU) 2021/914). */
+  sccModule?: SccModule | null;
+  /** For PIPL_EXEMPTION: the exemption of the 2024 Provisions claimed. */
+  piplExemption?: PiplExemption | null;
+  /** Evidence of this mechanism only (its TIA, its filing); the flow's own evidence counts for every mechanism. */
   evidence?: EvidenceEntry[];
 }
 
@@ -99,7 +122,11 @@ export interface FlowEntry {
   dataCategories: string[];
   legalBasis?: LegalBasis | null;
   consentRequired?: boolean;
+  /** The mechanisms in the order the flow relies on them: the first that holds under a regime is the one relied on. */
+  mechanisms?: MechanismEntry[];
+  /** Shorthand for a single mechanism (`mechanisms: [{ mechanism, piplExemption }]`); never with `mechanisms`, never stored. */
   mechanism?: TransferMechanism | null;
+  /** With the `mechanism` shorthand: the exemption claimed. */
   piplExemption?: PiplExemption | null;
   necessity?: string | null;
   /** The receiver's role on this flow; null or absent: its kind's default. */

@@ -31,6 +31,13 @@ export enum Safeguard {
  * volume or sensitivity of the data: Arts. 7 and 8 defer to Arts. 4-6 ("从其规定").
  */
 export enum PiplExemption {
+  /**
+   * Art. 3: data collected or generated in international trade, cross-border transport, academic
+   * cooperation, transnational manufacturing or marketing that contains no personal information
+   * (and no important data). A flow of this map carries personal data, so the claim holds only
+   * where the flow's data is anonymised (and then no transfer rule applies anyway).
+   */
+  NO_PERSONAL_INFORMATION = 'NO_PERSONAL_INFORMATION',
   /** Art. 4: personal information collected abroad, processed in China and sent back, with no domestic data added. */
   COLLECTED_ABROAD = 'COLLECTED_ABROAD',
   /** Art. 5(1): necessary for a contract the person is party to (cross-border shopping, delivery, payment, booking, visa...). */
@@ -48,4 +55,33 @@ export enum PiplExemption {
 /** The one exemption bound to a volume (Art. 5(4)); the others hold for any number of persons and sensitive PI. */
 export function isVolumeBound(exemption: PiplExemption | null): boolean {
   return exemption === null || exemption === PiplExemption.UNDER_100000_PERSONS;
+}
+
+/**
+ * The module of the standard contractual clauses of Commission Implementing Decision (EU)
+ * 2021/914 (Annex, Section II, Clause 8): which parties' roles the clauses are written for.
+ */
+export enum SccModule {
+  /** Module One: transfer controller to controller. */
+  CONTROLLER_TO_CONTROLLER = 'CONTROLLER_TO_CONTROLLER',
+  /** Module Two: transfer controller to processor. */
+  CONTROLLER_TO_PROCESSOR = 'CONTROLLER_TO_PROCESSOR',
+  /** Module Three: transfer processor to processor (a sub-processor). */
+  PROCESSOR_TO_PROCESSOR = 'PROCESSOR_TO_PROCESSOR',
+  /** Module Four: transfer processor to controller (back to the controller it processes for). */
+  PROCESSOR_TO_CONTROLLER = 'PROCESSOR_TO_CONTROLLER',
+}
+
+/** The module number (1-4) of the Decision's Annex, for messages. */
+export const SCC_MODULE_NUMBER: Readonly<Record<SccModule, number>> = {
+  [SccModule.CONTROLLER_TO_CONTROLLER]: 1,
+  [SccModule.CONTROLLER_TO_PROCESSOR]: 2,
+  [SccModule.PROCESSOR_TO_PROCESSOR]: 3,
+  [SccModule.PROCESSOR_TO_CONTROLLER]: 4,
+};
+
+/** The SCC module that fits an exporter and importer acting as controller (true) or processor (false). */
+export function sccModuleFor(exporterIsController: boolean, importerIsController: boolean): SccModule {
+  if (exporterIsController) return importerIsController ? SccModule.CONTROLLER_TO_CONTROLLER : SccModule.CONTROLLER_TO_PROCESSOR;
+  return importerIsController ? SccModule.PROCESSOR_TO_CONTROLLER : SccModule.PROCESSOR_TO_PROCESSOR;
 }

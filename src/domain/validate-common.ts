@@ -27,8 +27,9 @@ export function checkDateOrder(start: string, end: string | null | undefined, en
   }
 }
 
-export function checkEvidenceDates(evidence: readonly EvidenceEntry[] | undefined, problems: EntryProblems): void {
-  (evidence ?? []).forEach((item, index) => checkDateOrder(item.datedOn, item.expiresOn, fieldUnder(fieldUnder('evidence', index), 'expiresOn'), 'datedOn', problems));
+/** Evidence expires no earlier than it is dated; `holder` is the field holding the evidence list ('' for the entry itself). */
+export function checkEvidenceDates(evidence: readonly EvidenceEntry[] | null | undefined, problems: EntryProblems, holder = ''): void {
+  (evidence ?? []).forEach((item, index) => checkDateOrder(item.datedOn, item.expiresOn, fieldUnder(fieldUnder(fieldUnder(holder, 'evidence'), index), 'expiresOn'), 'datedOn', problems));
 }
 
 /** A reference to a party that must be of one of `kinds`. */

@@ -33,5 +33,6 @@ export function validateFlow(flow: FlowEntry, neighbours: FlowNeighbours): Entry
   });
   checkDateOrder(flow.effectiveFrom, flow.effectiveTo, 'effectiveTo', 'effectiveFrom', problems);
   checkEvidenceDates(flow.evidence, problems);
+  (flow.mechanisms ?? []).forEach((mechanism, index) => checkEvidenceDates(mechanism.evidence, problems, fieldUnder('mechanisms', index)));
   return problems.problems;
 }

@@ -4,6 +4,8 @@ import { EvidenceKind } from '../domain/evidence-kind';
 import { PartyKind } from '../domain/party-kind';
 import type { Finding } from './core/finding';
 import { inventoryFindingsOf, type InventoryHopOptions } from './answers/inventory-flows';
+import type { PiplExemption, SccModule, TransferMechanism } from '../domain/transfer-mechanism';
+import { AutomatedDecisions } from '../modules/activity/automated-decisions';
 import type {
   ConsentRecord,
   EvidenceRecord,
@@ -11,6 +13,7 @@ import type {
   SnapshotActivity,
   SnapshotCategory,
   SnapshotFlow,
+  SnapshotMechanism,
   SnapshotParty,
   SnapshotSubjectCategory,
   SubjectProfile,
@@ -63,6 +66,12 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
     localisedIn: null,
     localisedUnlessConsented: false,
     targetsResidents: true,
+    minimumAge: null,
+    guardianConsentUnder: null,
+    personalisedAdvertising: false,
+    advertisingOptOut: false,
+    automatedDecisions: AutomatedDecisions.NONE,
+    humanReview: false,
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],
@@ -70,16 +79,27 @@ export function makeActivity(fields: ActivityFields & { key: string }): Snapshot
   };
 }
 
-export function makeFlow(
-  fields: Partial<SnapshotFlow> & { key: string; activityId: string; fromId: string; toId: string },
-): SnapshotFlow {
+/** A flow's fields as tests give them: a single `mechanism` (with its `piplExemption`) stands for a list of one. */
+export type FlowFields = Partial<SnapshotFlow> & { mechanism?: TransferMechanism | null; piplExemption?: PiplExemption | null; sccModule?: SccModule | null };
+
+/** The mechanism list of test fields: `mechanisms` as given, else the single `mechanism`, else none. */
+export function mechanismsOf(fields: FlowFields): SnapshotMechanism[] {
+  if (fields.mechanisms) return fields.mechanisms;
+  if (!fields.mechanism) return [];
+  return [{ mechanism: fields.mechanism, sccModule: fields.sccModule ?? null, piplExemption: fields.piplExemption ?? null, evidence: [] }];
+}
+
+export function makeMechanism(mechanism: TransferMechanism, fields: Partial<SnapshotMechanism> = {}): SnapshotMechanism {
+  return { mechanism, sccModule: null, piplExemption: null, evidence: [], ...fields };
+}
+
+export function makeFlow(fields: FlowFields & { key: string; activityId: string; fromId: string; toId: string }): SnapshotFlow {
+  const { mechanism: _mechanism, piplExemption: _exemption, sccModule: _module, ...rest } = fields;
   return {
     id: fields.key,
     categoryIds: [],
     legalBasis: null,
     consentRequired: false,
-    mechanism: null,
-    piplExemption: null,
     necessity: null,
     recipientRole: null,
     safeguards: [],
@@ -89,7 +109,8 @@ export function makeFlow(
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     evidence: [],
-    ...fields,
+    ...rest,
+    mechanisms: mechanismsOf(fields),
   };
 }
 

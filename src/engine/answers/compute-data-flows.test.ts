@@ -19,6 +19,7 @@ import {
   makeProfile,
   makeSnapshot,
   makeSubjectCategory,
+  type FlowFields,
 } from '../test-factories';
 
 const AS_OF = '2024-06-01T12:00:00Z';
@@ -162,7 +163,10 @@ describe('computeDataFlows: hops', () => {
         crossesBorder: true,
         regimes: ['GDPR'],
         transferRegimes: [],
+        mechanisms: [],
         mechanism: null,
+        reliedOnMechanisms: [],
+        mechanismTrials: [],
         safeguards: [],
         verdict: HopVerdict.LAWFUL,
         destinationVerdicts: [{ country: 'IE', verdict: HopVerdict.LAWFUL }],
@@ -404,7 +408,7 @@ describe('computeDataFlows: regimes', () => {
 
 describe('computeDataFlows: lawfulness and findings', () => {
   const vendor = makeParty({ key: 'vendor', countries: ['US'], evidence: contracted });
-  const flowWith = (fields: Partial<SnapshotFlow>) =>
+  const flowWith = (fields: FlowFields) =>
     makeFlow({ key: 'f-vendor', activityId: 'shop', fromId: 'controller', toId: 'vendor', categoryIds: ['contact'], ...fields });
 
   it('marks a hop on which a rule fires unlawful, with the finding’s message as reason', () => {

@@ -4,9 +4,10 @@ import { distinctFindings, type Finding } from '../core/finding';
 import { evaluateActivityRules, evaluatePersonRules } from '../rules/rule-catalogue';
 import { activityRegimes, activityRuleContext, isPiplChild } from '../core/rule-context';
 import { readAsOf } from '../core/as-of';
-import type { Collection, DataFlowAnswer, DataFlowSummary, Hop, RecipientSummary } from '../core/data-flow-answer';
+import type { Collection, DataFlowAnswer, DataFlowSummary, Hop, RecipientSummary, RefusedCollection } from '../core/data-flow-answer';
 import { HopVerdict } from '../core/hop-verdict';
 import type { InventorySnapshot, SnapshotActivity, SubjectProfile } from '../core/inventory-snapshot';
+import { ageRefusal, personForActivity } from '../core/age-limits';
 import { judgeHops } from './judge-hop';
 import { holdsConsent, makePersonContext, type PersonContext } from '../core/person-context';
 import { regimesFollowingInto } from '../core/regime-territory';
@@ -54,28 +55,36 @@ export function computeDataFlows(
   const person = makePersonContext(profile, asOf, options.personId ?? null);
   const maxDepth = clampDepth(options.maxDepth);
   const collections: Collection[] = [];
+  const refusedCollections: RefusedCollection[] = [];
   const hops: Hop[] = [];
   const findings: Finding[] = [];
   for (const activity of activitiesConcerning(index, profile, asOf.date)) {
     findings.push(...evaluatePersonRules({ index, activity, person }));
-    if (!collectsFrom(activity, person)) continue;
+    const refusal = ageRefusal(person, activity);
+    if (refusal !== null) {
+      refusedCollections.push({ activityId: activity.id, ...refusal });
+      continue;
+    }
+    const activityPerson = personForActivity(person, activity);
+    if (!collectsFrom(activity, activityPerson)) continue;
     collections.push(collectionOf(index, activity, profile));
     const traversed = traverseActivity({
       index,
       activity,
       date: asOf.date,
       maxDepth,
-      consentGate: personConsentGate(person),
+      consentGate: personConsentGate(activityPerson),
       followingRegimes: regimesFollowingInto(activity, person.followingRegimes),
     });
-    const judged = judgeHops(index, traversed, asOf.date, person);
+    const judged = judgeHops(index, traversed, asOf.date, activityPerson);
     hops.push(...judged.hops);
     findings.push(...judged.findings);
-    findings.push(...evaluateActivityRules(activityRuleContext(index, activity, asOf.date, judged.hops, person)));
+    findings.push(...evaluateActivityRules(activityRuleContext(index, activity, asOf.date, judged.hops, activityPerson)));
   }
   return {
     asOf: options.asOf,
     collections,
+    refusedCollections,
     partyIds: sortedUnique([...collections.map((collection) => collection.controllerPartyId), ...hops.flatMap((hop) => [hop.fromPartyId, hop.toPartyId])]),
     hops,
     summary: summarise(collections, hops),

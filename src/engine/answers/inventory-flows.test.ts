@@ -6,7 +6,7 @@ import { PartyKind } from '../../domain/party-kind';
 import { HopVerdict } from '../core/hop-verdict';
 import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
 import { indexSnapshot } from '../core/snapshot-index';
-import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot } from '../test-factories';
+import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot, makeMechanism } from '../test-factories';
 
 const AS_OF = '2024-06-01T00:00:00Z';
 const contracted = [makeEvidence(EvidenceKind.DATA_PROCESSING_AGREEMENT), makeEvidence(EvidenceKind.PIPL_ENTRUSTMENT_AGREEMENT)];
@@ -64,7 +64,7 @@ describe('computeInventoryHops', () => {
       parties: PARTIES,
       categories: CATEGORIES,
       activities: ACTIVITIES,
-      flows: FLOWS.map((flow) => (flow.id === 'cn-1' ? { ...flow, mechanism: TransferMechanism.PIPL_EXEMPTION, piplExemption: PiplExemption.UNDER_100000_PERSONS } : flow)),
+      flows: FLOWS.map((flow) => (flow.id === 'cn-1' ? { ...flow, mechanisms: [makeMechanism(TransferMechanism.PIPL_EXEMPTION, { piplExemption: PiplExemption.UNDER_100000_PERSONS })] } : flow)),
     });
     const reasonsAt = (persons: number) =>
       computeInventoryHops(exempt, { asOf: AS_OF, personGroups: [{ subjectCategoryIds: ['customer'], persons }] }).find((hop) => hop.flowId === 'cn-1')?.reasons;

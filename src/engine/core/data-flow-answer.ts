@@ -1,12 +1,31 @@
 import type { LegalBasis } from '../../domain/legal-basis';
 import type { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import type { Finding } from './finding';
+import type { CollectionRefusal } from './age-limits';
 import type { HopVerdict } from './hop-verdict';
 
 /** The verdict on a hop for one country it reaches, judged as if it reached that country alone. */
 export interface DestinationVerdict {
   country: string;
   verdict: HopVerdict;
+}
+
+/** The mechanism a hop relies on under one regime for which it is a transfer. */
+export interface ReliedMechanism {
+  regime: string;
+  mechanism: TransferMechanism;
+  /** Its place in the flow's list (0: the first). */
+  position: number;
+}
+
+/** One mechanism of the flow tried under one regime, in the flow's order, until one holds. */
+export interface MechanismTrial {
+  regime: string;
+  mechanism: TransferMechanism;
+  position: number;
+  holds: boolean;
+  /** Why it does not hold: the messages of the findings that rejected it. */
+  reasons: string[];
 }
 
 /** One edge the person's data actually travels, as of the time asked. */
@@ -32,7 +51,17 @@ export interface Hop {
   regimes: string[];
   /** Of `regimes`, those under which this hop is a transfer: some toCountry lies outside the regime's territory. */
   transferRegimes: string[];
+  /** The flow's mechanisms in the order it relies on them. */
+  mechanisms: TransferMechanism[];
+  /**
+   * The mechanism relied on: under the first of `transferRegimes` for which one holds; else the
+   * first the flow names; null when it names none.
+   */
   mechanism: TransferMechanism | null;
+  /** Per regime for which the hop is a transfer, the first mechanism that holds; a regime none holds for is left out. */
+  reliedOnMechanisms: ReliedMechanism[];
+  /** The mechanisms tried, per transfer regime, up to the first that holds, with why the others failed. */
+  mechanismTrials: MechanismTrial[];
   safeguards: Safeguard[];
   /** What the law says of the hop: the worst verdict effect among its findings. */
   verdict: HopVerdict;
@@ -59,6 +88,13 @@ export interface Collection {
   controllerCountries: string[];
 }
 
+/** An activity concerning the person that collects nothing from them, and why. */
+export interface RefusedCollection {
+  activityId: string;
+  reason: CollectionRefusal;
+  message: string;
+}
+
 export interface RecipientSummary {
   partyId: string;
   countries: string[];
@@ -78,6 +114,8 @@ export interface DataFlowSummary {
 export interface DataFlowAnswer {
   asOf: string;
   collections: Collection[];
+  /** Activities concerning the person that refuse to collect from them (their age limits). */
+  refusedCollections: RefusedCollection[];
   /** Parties reached, controllers included. */
   partyIds: string[];
   hops: Hop[];

@@ -1,6 +1,7 @@
-import { isVolumeBound } from '../../domain/transfer-mechanism';
+import { isVolumeBound, TransferMechanism } from '../../domain/transfer-mechanism';
 import { ENTRUSTED_PARTY_KINDS } from '../../domain/party-kind';
 import type { HopFacts } from './traverse-activity';
+import type { SnapshotFlow } from './inventory-snapshot';
 import { requireActivity, requireFlow, requireParty, type SnapshotIndex } from './snapshot-index';
 
 /** Persons who are in exactly these subject categories, and how many they are. */
@@ -30,7 +31,17 @@ export function exportingHandlerId(index: SnapshotIndex, hop: HopFacts): string 
  * handler's other exports over 100,000.
  */
 export function countsTowardsVolume(index: SnapshotIndex, hop: HopFacts): boolean {
-  return hop.transferRegimes.includes('PIPL') && isVolumeBound(requireFlow(index, hop.flowId).piplExemption);
+  return hop.transferRegimes.includes('PIPL') && !claimsVolumeFreeExemption(requireFlow(index, hop.flowId));
+}
+
+/**
+ * A flow naming an exemption that holds whatever the volume (Arts. 3, 4, 5(1)-(3), 6) among its
+ * mechanisms. A reading: such a flow is left out of the count even when that exemption is a
+ * fallback, as its persons are exported under an exemption that lifts the thresholds whenever it
+ * applies; the count cannot wait for the verdict, which depends on it.
+ */
+function claimsVolumeFreeExemption(flow: SnapshotFlow): boolean {
+  return flow.mechanisms.some((entry) => entry.mechanism === TransferMechanism.PIPL_EXEMPTION && !isVolumeBound(entry.piplExemption));
 }
 
 interface HandlerExports {

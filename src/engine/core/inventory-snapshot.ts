@@ -3,7 +3,8 @@ import type { ConsentKind } from '../../domain/consent-kind';
 import type { EvidenceKind } from '../../domain/evidence-kind';
 import type { PartyKind } from '../../domain/party-kind';
 import type { RecipientRole } from '../../domain/recipient-role';
-import type { PiplExemption, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from '../../domain/transfer-mechanism';
+import type { AutomatedDecisions } from '../../modules/activity/automated-decisions';
 
 /**
  * The whole data map as plain data, the input of the flow engine and the rules.
@@ -75,8 +76,30 @@ export interface SnapshotActivity {
   localisedUnlessConsented: boolean;
   /** Offers goods or services to, or monitors, the persons where they live (GDPR and UK GDPR Art. 3(2)). */
   targetsResidents: boolean;
+  /** Persons younger than this are not served: the engine collects nothing from them. */
+  minimumAge: number | null;
+  /** Persons younger than this need a guardian's consent to the activity, whatever its basis. */
+  guardianConsentUnder: number | null;
+  /** Pushes information or markets on an automated evaluation of the person (PIPL Art. 24(2); GDPR Art. 21(2)). */
+  personalisedAdvertising: boolean;
+  /** The person is offered a way to refuse the personalised advertising. */
+  advertisingOptOut: boolean;
+  automatedDecisions: AutomatedDecisions;
+  /** The person may obtain an explanation and human intervention, contest a decision and refuse a solely automated one. */
+  humanReview: boolean;
   effectiveFrom: string;
   effectiveTo: string | null;
+  evidence: EvidenceRecord[];
+}
+
+/** One mechanism a flow relies on. */
+export interface SnapshotMechanism {
+  mechanism: TransferMechanism;
+  /** For STANDARD_CONTRACTUAL_CLAUSES: the module signed (Decision (EU) 2021/914). */
+  sccModule: SccModule | null;
+  /** For PIPL_EXEMPTION: the exemption of the 2024 Provisions claimed. */
+  piplExemption: PiplExemption | null;
+  /** Evidence of this mechanism alone; the flow's evidence counts for every mechanism. */
   evidence: EvidenceRecord[];
 }
 
@@ -91,9 +114,8 @@ export interface SnapshotFlow {
   legalBasis: LegalBasis | null;
   /** The flow happens only with the person's own consent to it. */
   consentRequired: boolean;
-  mechanism: TransferMechanism | null;
-  /** The exemption of the 2024 Provisions claimed, when mechanism is PIPL_EXEMPTION. */
-  piplExemption: PiplExemption | null;
+  /** The transfer mechanisms in the order the flow relies on them; empty: none. */
+  mechanisms: SnapshotMechanism[];
   /** Why a provision without consent is necessary for its basis (PIPL Art. 13(1)(2)-(7)), as recorded. */
   necessity: string | null;
   /** The receiver's role on this flow; null: its kind's default (see recipientRoleOf). */

@@ -1,4 +1,4 @@
-import type { SnapshotActivity, SnapshotFlow, SnapshotParty } from './inventory-snapshot';
+import type { SnapshotActivity, SnapshotFlow, SnapshotParty, EvidenceRecord, SnapshotMechanism } from './inventory-snapshot';
 import { exportingHandlerId, type HandlerVolumes } from './export-volumes';
 import { isUnderConsentAge, type PersonContext } from './person-context';
 import { regimesFollowingInto, restrictingRegimesOf } from './regime-territory';
@@ -10,8 +10,11 @@ export interface HopRuleContext {
   index: SnapshotIndex;
   /** 'YYYY-MM-DD': the day asked about. */
   date: string;
+  /** The hop, its `mechanism` being the one under judgement. */
   hop: HopFacts;
   flow: SnapshotFlow;
+  /** The flow's mechanism entry under judgement (the first, or a fallback being tried); null when the flow names none. */
+  mechanismEntry: SnapshotMechanism | null;
   activity: SnapshotActivity;
   sender: SnapshotParty;
   receiver: SnapshotParty;
@@ -69,6 +72,7 @@ export function hopRuleContext(
   date: string,
   person: PersonContext | null,
   facts: MapFacts = {},
+  mechanismEntry: SnapshotMechanism | null = requireFlow(index, hop.flowId).mechanisms[0] ?? null,
 ): HopRuleContext {
   const flow = requireFlow(index, hop.flowId);
   const governedByPipl = hop.regimes.includes('PIPL');
@@ -77,6 +81,7 @@ export function hopRuleContext(
     date,
     hop,
     flow,
+    mechanismEntry,
     activity: requireActivity(index, hop.activityId),
     sender: requireParty(index, hop.fromPartyId),
     receiver: requireParty(index, hop.toPartyId),
@@ -84,6 +89,11 @@ export function hopRuleContext(
     annualSubjects: facts.handlerVolumes?.get(exportingHandlerId(index, hop)) ?? flow.annualSubjects,
     carriesChildData: governedByPipl && (isPiplChild(person) || (facts.childActivityIds?.has(hop.activityId) ?? false)),
   };
+}
+
+/** The evidence of the mechanism under judgement: its own and the flow's, which counts for every mechanism. */
+export function mechanismEvidence(context: HopRuleContext): EvidenceRecord[] {
+  return context.mechanismEntry === null ? context.flow.evidence : [...context.flow.evidence, ...context.mechanismEntry.evidence];
 }
 
 /** How messages name a hop: its flow and the parties at both ends, by key. */

@@ -43,6 +43,11 @@ export interface RuleDescriptor {
 
 /** A rule: what it is, and a check that says what is wrong (a one-sentence message) or null. */
 export interface Rule<Context> extends RuleDescriptor {
+  /**
+   * A hop rule that says whether the mechanism under judgement holds: an UNLAWFUL finding of it
+   * makes the engine try the flow's next mechanism (see judgeHops).
+   */
+  judgesMechanism?: boolean;
   check(context: Context): string | null;
 }
 

@@ -9,7 +9,7 @@ import { restrictingRegimesOf, transferRegimesOf } from './regime-territory';
 import { flowsOutOf, requireParty, type SnapshotIndex } from './snapshot-index';
 
 /** A hop as the traversal finds it, before the rules judge whether it is lawful. */
-export type HopFacts = Omit<Hop, 'verdict' | 'destinationVerdicts' | 'lawful' | 'findings' | 'reasons'>;
+export type HopFacts = Omit<Hop, 'verdict' | 'destinationVerdicts' | 'lawful' | 'findings' | 'reasons' | 'reliedOnMechanisms' | 'mechanismTrials'>;
 
 export interface FlowPassage {
   /** Whether the flow happens for this person at all. */
@@ -116,7 +116,8 @@ function hopAlong(traversal: ActivityTraversal, holder: Holder, flow: SnapshotFl
     crossesBorder: toCountries.some((country) => !holder.heldIn.includes(country)),
     regimes: holder.followingRegimes,
     transferRegimes: transferRegimesOf(holder.followingRegimes, toCountries),
-    mechanism: flow.mechanism,
+    mechanisms: flow.mechanisms.map((entry) => entry.mechanism),
+    mechanism: flow.mechanisms[0]?.mechanism ?? null,
     safeguards: [...flow.safeguards],
     notes: safeguardNotes(flow.safeguards),
   };

@@ -12,6 +12,7 @@ import {
   makeParty,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../test-factories';
 import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import { PartyKind } from '../../domain/party-kind';
@@ -31,7 +32,7 @@ describe('ANY-LOCALISATION-BROKEN', () => {
     makeParty({ key: 'backup', kind: PartyKind.SUB_PROCESSOR, countries: ['SG'], evidence }),
   ];
   const exportEvidence = [makeEvidence(EvidenceKind.ART39_NOTICE), makeEvidence(EvidenceKind.PIPL_STANDARD_CONTRACT_FILING)];
-  const flow = (fields: Partial<SnapshotFlow> & { key: string; fromId: string; toId: string }) =>
+  const flow = (fields: FlowFields & { key: string; fromId: string; toId: string }) =>
     makeFlow({ activityId: 'orders', categoryIds: ['contact'], mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, evidence: exportEvidence, ...fields });
   const ruleIds = (flows: SnapshotFlow[], activity: ActivityFields = { localisedIn: 'CN' }) =>
     ruleIdsOf(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LegalBasis } from '../../domain/legal-basis';
 import { EvidenceKind } from '../../domain/evidence-kind';
 import { computeDataFlows } from '../answers/compute-data-flows';
-import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
+import type { EvidenceRecord, SnapshotParty } from '../core/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -14,6 +14,7 @@ import {
   makeProfile,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../test-factories';
 import { RecipientRole } from '../../domain/recipient-role';
 import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
@@ -35,7 +36,7 @@ describe.each(GDPR_FAMILY)('$lawName processing rules', (law) => {
   interface World {
     activity?: ActivityFields;
     receiver?: Partial<SnapshotParty>;
-    flow?: Partial<SnapshotFlow>;
+    flow?: FlowFields;
     controllerCountry?: string;
     controllerEvidence?: EvidenceRecord[];
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceKind } from '../../domain/evidence-kind';
-import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
+import type { EvidenceRecord, SnapshotParty } from '../core/inventory-snapshot';
 import {
   inventoryFindings,
   makeActivity,
@@ -10,6 +10,7 @@ import {
   makeParty,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../test-factories';
 import { TransferMechanism } from '../../domain/transfer-mechanism';
 import { PartyKind } from '../../domain/party-kind';
@@ -22,7 +23,7 @@ const HOME = { GDPR: 'DE', UK_GDPR: 'GB' } as const;
 
 interface TransferCase {
   to: string[];
-  flow?: Partial<SnapshotFlow>;
+  flow?: FlowFields;
   receiver?: Partial<SnapshotParty>;
 }
 

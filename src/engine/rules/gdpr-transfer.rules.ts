@@ -7,7 +7,7 @@ import type { EvidenceRecord } from '../core/inventory-snapshot';
 import { evidenceDatedBy, hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';
 import { GDPR_FAMILY, type GdprFamilyLaw } from './gdpr-family';
-import { describeHop, type HopRuleContext } from '../core/rule-context';
+import { describeHop, type HopRuleContext, mechanismEvidence } from '../core/rule-context';
 import { RuleScope, VerdictEffect, type Rule } from '../core/rule-descriptor';
 
 /** Art. 46(2)(c)-(f): safeguards that make a transfer to a country without adequacy lawful. */
@@ -94,6 +94,7 @@ export function transferWithoutMechanism(law: GdprFamilyLaw): Rule<HopRuleContex
     legalReference: `${law.lawName} Arts. 44-46, 49`,
     scope: RuleScope.HOP,
     regime: law.regime,
+    judgesMechanism: true,
     check: (context) => {
       const mechanism = context.hop.mechanism;
       if (mechanism === TransferMechanism.ADEQUACY_DECISION) return null;
@@ -122,6 +123,7 @@ export function transferUnderMisappliedAdequacy(law: GdprFamilyLaw): Rule<HopRul
     legalReference: `${law.lawName} Art. 45`,
     scope: RuleScope.HOP,
     regime: law.regime,
+    judgesMechanism: true,
     check: (context) => {
       if (context.hop.mechanism !== TransferMechanism.ADEQUACY_DECISION) return null;
       const destinations = inadequateDestinations(context, law.regime);
@@ -150,7 +152,7 @@ export function transferWithoutImpactAssessment(law: GdprFamilyLaw): Rule<HopRul
     check: (context) => {
       const mechanism = context.hop.mechanism;
       if (mechanism === null || !ASSESSED_SAFEGUARDS.includes(mechanism)) return null;
-      if (hasValidEvidence(context.flow.evidence, EvidenceKind.TRANSFER_IMPACT_ASSESSMENT, context.date)) return null;
+      if (hasValidEvidence(mechanismEvidence(context), EvidenceKind.TRANSFER_IMPACT_ASSESSMENT, context.date)) return null;
       const destinations = inadequateDestinations(context, law.regime);
       if (destinations.length === 0) return null;
       return `${describeHop(context)} transfers data to ${countryList(destinations)} on ${mechanism} with no transfer impact assessment on record`;
@@ -184,6 +186,7 @@ export function derogationForContinuousTransfer(law: GdprFamilyLaw): Rule<HopRul
     legalReference: `${law.lawName} Art. 49(1)(b)-(c), recital 111; EDPB Guidelines 2/2018`,
     scope: RuleScope.HOP,
     regime: law.regime,
+    judgesMechanism: true,
     check: (context) => derogationOnContinuousHop(context, law.regime, TransferMechanism.CONTRACT_DEROGATION),
   };
 }

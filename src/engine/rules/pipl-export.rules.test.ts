@@ -3,7 +3,7 @@ import { LegalBasis } from '../../domain/legal-basis';
 import { ConsentKind } from '../../domain/consent-kind';
 import { EvidenceKind } from '../../domain/evidence-kind';
 import { computeDataFlows } from '../answers/compute-data-flows';
-import type { EvidenceRecord, SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
+import type { EvidenceRecord, SnapshotParty } from '../core/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -16,6 +16,7 @@ import {
   makeProfile,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../test-factories';
 import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
 import { PartyKind } from '../../domain/party-kind';
@@ -30,7 +31,7 @@ const RECIPIENT_EVIDENCE = [makeEvidence(EvidenceKind.RECIPIENT_CONTACT)];
 
 interface ExportCase {
   to?: string[];
-  flow?: Partial<SnapshotFlow>;
+  flow?: FlowFields;
   receiver?: Partial<SnapshotParty>;
   activity?: ActivityFields;
 }

@@ -3,7 +3,7 @@ import { countriesOutside } from '../core/regime-territory';
 import { TransferMechanism } from '../../domain/transfer-mechanism';
 import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-record';
 import { Severity } from '../core/finding';
-import { describeHop, type HopRuleContext } from '../core/rule-context';
+import { describeHop, type HopRuleContext, mechanismEvidence } from '../core/rule-context';
 import { RuleScope, VerdictEffect, type Rule } from '../core/rule-descriptor';
 import { lacksSeparateConsentToRecipient } from './separate-consent';
 
@@ -42,6 +42,7 @@ export const exportWithoutMechanism: Rule<HopRuleContext> = {
   legalReference: 'PIPL Art. 38(1); Provisions on Cross-Border Data Flows (2024) Arts. 3-6',
   scope: RuleScope.HOP,
   regime: PIPL,
+  judgesMechanism: true,
   check: (context) => {
     const destinations = exportDestinations(context);
     if (destinations.length === 0) return null;
@@ -116,8 +117,8 @@ export const mechanismWithoutFiling: Rule<HopRuleContext> = {
     if (filing === undefined || exportDestinations(context).length === 0) return null;
     const recorded =
       mechanism === TransferMechanism.CAC_SECURITY_ASSESSMENT
-        ? evidenceDatedBy(context.flow.evidence, filing, context.date).length > 0
-        : hasValidEvidence(context.flow.evidence, filing, context.date);
+        ? evidenceDatedBy(mechanismEvidence(context), filing, context.date).length > 0
+        : hasValidEvidence(mechanismEvidence(context), filing, context.date);
     return recorded ? null : `${describeHop(context)} claims ${mechanism} with no valid ${filing} on record on ${context.date}`;
   },
 };
@@ -137,9 +138,10 @@ export const assessmentExpired: Rule<HopRuleContext> = {
   legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 9',
   scope: RuleScope.HOP,
   regime: PIPL,
+  judgesMechanism: true,
   check: (context) => {
     if (context.hop.mechanism !== TransferMechanism.CAC_SECURITY_ASSESSMENT || exportDestinations(context).length === 0) return null;
-    const passed = evidenceDatedBy(context.flow.evidence, EvidenceKind.CAC_ASSESSMENT_PASSED, context.date);
+    const passed = evidenceDatedBy(mechanismEvidence(context), EvidenceKind.CAC_ASSESSMENT_PASSED, context.date);
     if (passed.length === 0) return null;
     const current = passed.some((record) => isValidOn(record, context.date) && context.date <= assessmentValidUntil(record.datedOn));
     if (current) return null;

@@ -3,7 +3,7 @@ import { LegalBasis } from '../../domain/legal-basis';
 import { ConsentKind } from '../../domain/consent-kind';
 import { EvidenceKind } from '../../domain/evidence-kind';
 import { computeDataFlows } from '../answers/compute-data-flows';
-import type { SnapshotFlow, SnapshotParty } from '../core/inventory-snapshot';
+import type { SnapshotParty } from '../core/inventory-snapshot';
 import {
   type ActivityFields,
   inventoryFindings,
@@ -16,6 +16,7 @@ import {
   makeProfile,
   makeSnapshot,
   ruleIdsOf,
+  type FlowFields,
 } from '../test-factories';
 import { RecipientRole } from '../../domain/recipient-role';
 import { PartyKind } from '../../domain/party-kind';
@@ -27,7 +28,7 @@ interface World {
   controllerCountry?: string;
   activity?: ActivityFields;
   receiver?: Partial<SnapshotParty>;
-  flow?: Partial<SnapshotFlow>;
+  flow?: FlowFields;
 }
 
 /** A controller in mainland China and, if asked, a recipient also in China (no export unless said). */

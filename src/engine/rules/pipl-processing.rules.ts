@@ -4,6 +4,7 @@ import { isAnonymised } from '../core/anonymisation';
 import { requireFlow, requireParty } from '../core/snapshot-index';
 import { activityCategoryIds, type HopFacts } from '../core/traverse-activity';
 import { isEntrustedRecipient, isOtherHandler } from '../../domain/recipient-role';
+import { AutomatedDecisions } from '../../modules/activity/automated-decisions';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';
 import { PIPL } from './pipl-export.rules';
@@ -157,16 +158,16 @@ function impactAssessmentTrigger(context: ActivityRuleContext, hop: HopFacts): s
 }
 
 /**
- * A PI protection impact assessment must precede processing sensitive PI, entrusting, providing to
- * others and exporting (Art. 55(1), (3), (4)); one on the activity covers all its flows, one on a
- * flow covers that flow.
+ * A PI protection impact assessment must precede processing sensitive PI, automated decision-making,
+ * entrusting, providing to others and exporting (Art. 55(1)-(4)); one on the activity covers all
+ * its flows, one on a flow covers that flow.
  */
 export const noImpactAssessment: Rule<ActivityRuleContext> = {
   id: 'PIPL-NO-PIA',
   severity: Severity.MEDIUM,
   verdictEffect: VerdictEffect.GAP,
   title: 'No personal information protection impact assessment',
-  explanation: 'The activity processes sensitive PI, entrusts, provides to others or exports under PIPL with no impact assessment on record.',
+  explanation: 'The activity processes sensitive PI, makes automated decisions, entrusts, provides to others or exports under PIPL with no impact assessment on record.',
   legalReference: 'PIPL Arts. 55-56',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
@@ -175,6 +176,7 @@ export const noImpactAssessment: Rule<ActivityRuleContext> = {
     const sensitive = context.regimes.includes(PIPL) ? sensitiveCategoryIds(context) : [];
     const triggers = [
       ...(sensitive.length > 0 ? [`processes ${describeSensitive(context, sensitive)}`] : []),
+      ...(context.regimes.includes(PIPL) && context.activity.automatedDecisions !== AutomatedDecisions.NONE ? ['uses personal information for automated decision-making'] : []),
       ...new Set(context.hops.map((hop) => impactAssessmentTrigger(context, hop)).filter((trigger) => trigger !== null)),
     ];
     if (triggers.length === 0) return null;

@@ -6,6 +6,7 @@ import {
   makeCategory,
   makeEvidence,
   makeFlow,
+  makeMechanism,
   makeParty,
   makeSnapshot,
   ruleIdsOf,
@@ -144,7 +145,7 @@ describe('volumes per handler', () => {
     expect(volumeFindings(world([booking]))).toEqual([]);
     expect(volumeFindings(world([booking, exportFlow('app-lab', 'app', 'controller', 'lab', { annualSubjects: 60_000 })]))).toEqual([]);
     for (const exemption of [PiplExemption.HR_MANAGEMENT, PiplExemption.EMERGENCY, PiplExemption.COLLECTED_ABROAD, PiplExemption.FREE_TRADE_ZONE]) {
-      expect(volumeFindings(world([{ ...booking, piplExemption: exemption }]))).toEqual([]);
+      expect(volumeFindings(world([{ ...booking, mechanisms: [makeMechanism(TransferMechanism.PIPL_EXEMPTION, { piplExemption: exemption })] }]))).toEqual([]);
     }
   });
 

@@ -29,7 +29,7 @@ type RequiredMechanism = 'ASSESSMENT' | 'CONTRACT_OR_CERTIFICATION' | null;
  * them, whatever the volume or sensitivity.
  */
 export function mechanismRequiredByVolume(context: HopRuleContext): RequiredMechanism {
-  if (context.hop.mechanism === TransferMechanism.PIPL_EXEMPTION && !isVolumeBound(context.flow.piplExemption)) return null;
+  if (context.hop.mechanism === TransferMechanism.PIPL_EXEMPTION && !isVolumeBound(context.mechanismEntry?.piplExemption ?? null)) return null;
   const persons = context.annualSubjects ?? 0;
   const sensitive = carriesSensitiveInformation(context);
   if (persons >= ASSESSMENT_THRESHOLD || (sensitive && persons >= SENSITIVE_ASSESSMENT_THRESHOLD)) return 'ASSESSMENT';
@@ -57,6 +57,7 @@ export const volumeNeedsContract: Rule<HopRuleContext> = {
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Arts. 5(4), 8; PIPL Art. 38',
   scope: RuleScope.HOP,
   regime: PIPL,
+  judgesMechanism: true,
   check: (context) => {
     if (exportDestinations(context).length === 0) return null;
     if (mechanismRequiredByVolume(context) !== 'CONTRACT_OR_CERTIFICATION') return null;
@@ -76,6 +77,7 @@ export const volumeNeedsAssessment: Rule<HopRuleContext> = {
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Art. 7; PIPL Art. 40',
   scope: RuleScope.HOP,
   regime: PIPL,
+  judgesMechanism: true,
   check: (context) => {
     if (exportDestinations(context).length === 0) return null;
     if (mechanismRequiredByVolume(context) !== 'ASSESSMENT') return null;
@@ -98,7 +100,7 @@ export const exemptionUnnamed: Rule<HopRuleContext> = {
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
-    if (context.hop.mechanism !== TransferMechanism.PIPL_EXEMPTION || context.flow.piplExemption !== null) return null;
+    if (context.hop.mechanism !== TransferMechanism.PIPL_EXEMPTION || (context.mechanismEntry?.piplExemption ?? null) !== null) return null;
     if (exportDestinations(context).length === 0) return null;
     return `${describeHop(context)} claims an exemption from the PIPL export mechanisms without naming which one; it is judged as the volume-bound Art. 5(4)`;
   },

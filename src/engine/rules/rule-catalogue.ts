@@ -1,5 +1,7 @@
 import { isAnonymised } from '../core/anonymisation';
 import type { PersonContext } from '../core/person-context';
+import { AGE_LIMIT_RULES } from './age-limit.rules';
+import { AUTOMATED_PROCESSING_RULES } from './automated-processing.rules';
 import { EVERYWHERE_ACTIVITY_RULES, EVERYWHERE_HOP_RULES } from './everywhere.rules';
 import type { Finding } from '../core/finding';
 import { GDPR_ACTIVITY_RULES, GDPR_HOP_PROCESSING_RULES } from './gdpr-processing.rules';
@@ -23,10 +25,11 @@ const HOP_RULES: readonly Rule<HopRuleContext>[] = [
 const ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
   ...GDPR_ACTIVITY_RULES,
   ...PIPL_ACTIVITY_RULES,
+  ...AUTOMATED_PROCESSING_RULES,
   ...EVERYWHERE_ACTIVITY_RULES,
 ];
 
-const PERSON_RULES: readonly Rule<PersonRuleContext>[] = MINOR_CONSENT_RULES;
+const PERSON_RULES: readonly Rule<PersonRuleContext>[] = [...MINOR_CONSENT_RULES, ...AGE_LIMIT_RULES];
 
 /** Every rule, sorted by id, for the API to list. */
 export const RULES: readonly RuleDescriptor[] = [...HOP_RULES, ...ACTIVITY_RULES, ...PERSON_RULES]
@@ -38,6 +41,26 @@ const VERDICT_EFFECT_BY_RULE: ReadonlyMap<string, VerdictEffect> = new Map(RULES
 /** What a finding of the rule means for the verdict; a rule id not in the catalogue is taken as unlawful, never silently as lawful. */
 export function verdictEffectOf(ruleId: string): VerdictEffect {
   return VERDICT_EFFECT_BY_RULE.get(ruleId) ?? VerdictEffect.UNLAWFUL;
+}
+
+const HOP_RULE_BY_ID: ReadonlyMap<string, { order: number; regime: string | null; judgesMechanism: boolean }> = new Map(
+  HOP_RULES.map((rule, order) => [rule.id, { order, regime: rule.regime, judgesMechanism: rule.judgesMechanism === true }]),
+);
+
+/** The regime of a hop rule, null for one that applies everywhere. */
+export function regimeOfHopRule(ruleId: string): string | null {
+  return HOP_RULE_BY_ID.get(ruleId)?.regime ?? null;
+}
+
+/** Whether a finding rejects the mechanism under judgement under its rule's regime (an UNLAWFUL finding of a rule that judges mechanisms). */
+export function rejectsMechanism(finding: Finding): boolean {
+  return (HOP_RULE_BY_ID.get(finding.ruleId)?.judgesMechanism ?? false) && verdictEffectOf(finding.ruleId) === VerdictEffect.UNLAWFUL;
+}
+
+/** Findings of hop rules in the catalogue's order, as evaluateHopRules gives them. */
+export function inHopRuleOrder(findings: Finding[]): Finding[] {
+  const order = (finding: Finding) => HOP_RULE_BY_ID.get(finding.ruleId)?.order ?? Number.MAX_SAFE_INTEGER;
+  return findings.sort((a, b) => order(a) - order(b));
 }
 
 interface FindingSubjects {

@@ -13,6 +13,7 @@ import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
 import { LegalBasis } from '../../domain/legal-basis';
+import { AutomatedDecisions } from './automated-decisions';
 
 const ACTIVITY_SUBJECT = { table: 'activity_subject_category', ownerColumn: 'activity_id', valueColumn: 'subject_category_id', valueType: 'uuid' } as const;
 
@@ -27,6 +28,14 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   const period = entry.retention?.period ?? null;
   if (period !== null && !RETENTION_PERIOD_PATTERN.test(period)) {
     problems.add(`${at}.retention.period`, `'${period}' is not an ISO 8601 duration such as P30D or P3Y`);
+  }
+  if (entry.automatedDecisions !== undefined && !Object.values(AutomatedDecisions).includes(entry.automatedDecisions)) {
+    problems.add(`${at}.automatedDecisions`, `'${entry.automatedDecisions}' is not one of ${Object.values(AutomatedDecisions).join(', ')}`);
+  }
+  validateAge(entry.minimumAge, `${at}.minimumAge`, problems);
+  validateAge(entry.guardianConsentUnder, `${at}.guardianConsentUnder`, problems);
+  if (isAge(entry.minimumAge) && isAge(entry.guardianConsentUnder) && entry.guardianConsentUnder <= entry.minimumAge) {
+    problems.add(`${at}.guardianConsentUnder`, `${entry.guardianConsentUnder} must be above minimumAge (${entry.minimumAge}): nobody younger is served`);
   }
   validateDates(entry.effectiveFrom, entry.effectiveTo, at, problems);
   validateEvidence(entry.evidence ?? [], 'activity', at, problems);
@@ -43,6 +52,18 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   if (existingId !== null && !deferCrossChecks) {
     for (const message of await flowsNotCovered(manager, [existingId], [...categories.values()])) problems.add(`${at}.dataCategories`, message);
   }
+}
+
+/** The oldest age limit taken: a larger number is a typing error, not a policy. */
+export const MAX_AGE_LIMIT = 120;
+
+function isAge(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_AGE_LIMIT;
+}
+
+function validateAge(value: number | null | undefined, field: string, problems: ValidationContext['problems']): void {
+  if (value === null || value === undefined || isAge(value)) return;
+  problems.add(field, `${value} is not an age in whole years from 1 to ${MAX_AGE_LIMIT}`);
 }
 
 /**
@@ -84,7 +105,9 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
   )) as {
     id: string; key: string; name: string; purpose: string; controller_key: string; legal_basis: LegalBasis;
     retention_period: string | null; retention_event: string | null; security_measures: string[];
-    localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean; effective_from: string; effective_to: string | null; description: string | null;
+    localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean;
+    minimum_age: number | null; guardian_consent_under: number | null; personalised_advertising: boolean; advertising_opt_out: boolean;
+    automated_decisions: AutomatedDecisions; human_review: boolean; effective_from: string; effective_to: string | null; description: string | null;
   }[];
   const scope = ids ?? null;
   const [subjects, categories, evidence] = await inSequence([
@@ -117,6 +140,12 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
         localisedIn: row.localised_in,
         localisedUnlessConsented: row.localised_unless_consented,
         targetsResidents: row.targets_residents,
+        minimumAge: row.minimum_age,
+        guardianConsentUnder: row.guardian_consent_under,
+        personalisedAdvertising: row.personalised_advertising,
+        advertisingOptOut: row.advertising_opt_out,
+        automatedDecisions: row.automated_decisions,
+        humanReview: row.human_review,
         effectiveFrom: row.effective_from,
         effectiveTo: row.effective_to,
         description: row.description,
@@ -140,6 +169,12 @@ async function writeActivity(manager: EntityManager, entry: ActivityEntry, exist
     localisedIn: entry.localisedIn ?? null,
     localisedUnlessConsented: entry.localisedUnlessConsented ?? false,
     targetsResidents: entry.targetsResidents ?? true,
+    minimumAge: entry.minimumAge ?? null,
+    guardianConsentUnder: entry.guardianConsentUnder ?? null,
+    personalisedAdvertising: entry.personalisedAdvertising ?? false,
+    advertisingOptOut: entry.advertisingOptOut ?? false,
+    automatedDecisions: entry.automatedDecisions ?? AutomatedDecisions.NONE,
+    humanReview: entry.humanReview ?? false,
     effectiveFrom: entry.effectiveFrom,
     effectiveTo: entry.effectiveTo ?? null,
     description: entry.description ?? null,

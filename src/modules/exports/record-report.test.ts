@@ -38,7 +38,7 @@ const DOCUMENT: InventoryDocument = {
 const HOP: DataHop = {
   flowKey: 'to-cloud', activityKey: 'accounts', fromKey: 'acme', toKey: 'cloud', depth: 1, categoryKeys: ['contact'], legalBasis: LegalBasis.CONTRACT,
   consentRequired: false, consentHeld: true, fromCountries: ['CN'], toCountries: ['US'], crossesBorder: true, regimes: ['PIPL'], transferRegimes: ['PIPL'],
-  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, destinationVerdicts: [], lawful: true, findings: [], reasons: ['no filing on record'],
+  mechanisms: [TransferMechanism.PIPL_STANDARD_CONTRACT], mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, reliedOnMechanisms: [], mechanismTrials: [], safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, destinationVerdicts: [], lawful: true, findings: [], reasons: ['no filing on record'],
 };
 
 const REPORT: RecordReport = {

@@ -70,7 +70,7 @@ export class FlowQueryResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, ctx.wholeMap);
+    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, mayReadPersons(ctx.caller), ctx.wholeMap);
   }
 
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })

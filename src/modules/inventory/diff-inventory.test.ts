@@ -48,7 +48,7 @@ describe('diffInventories', () => {
           section: 'flows',
           key: 'to-cloud',
           fields: [
-            { field: 'mechanism', before: null, after: 'STANDARD_CONTRACTUAL_CLAUSES' },
+            { field: 'mechanisms', before: [], after: [{ mechanism: 'STANDARD_CONTRACTUAL_CLAUSES', sccModule: null, piplExemption: null, evidence: [] }] },
             { field: 'countries', before: ['IE'], after: ['IE', 'US'] },
           ],
         },

@@ -243,6 +243,10 @@ function checkFlow({ entry, at }: Located<FlowEntry>, run: ValidationRun): void 
   checkReference(run, `${at}/activity`, entry.activity, 'activities');
   checkReference(run, `${at}/from`, entry.from, 'parties');
   checkReference(run, `${at}/to`, entry.to, 'parties');
+  if (entry.mechanisms !== undefined && (entry.mechanism !== undefined || entry.piplExemption !== undefined)) {
+    const shorthand = entry.mechanism !== undefined ? 'mechanism' : 'piplExemption';
+    run.report(`${at}/${shorthand}`, Code.MECHANISMS_AND_SHORTHAND, `${shorthand}: the flow also names mechanisms; give the list alone`);
+  }
   entry.dataCategories.forEach((category, index) => checkReference(run, `${at}/dataCategories/${index}`, category, 'dataCategories'));
   const receiver = run.index.parties.get(entry.to);
   const activity = run.index.activities.get(entry.activity);
