@@ -13,7 +13,7 @@ import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
 import { LegalBasis } from '../../domain/legal-basis';
-import { AutomatedDecisions } from './automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 
 const ACTIVITY_SUBJECT = { table: 'activity_subject_category', ownerColumn: 'activity_id', valueColumn: 'subject_category_id', valueType: 'uuid' } as const;
 
