@@ -63,7 +63,7 @@ function isAge(value: number | null | undefined): value is number {
 
 function validateAge(value: number | null | undefined, field: string, problems: ValidationContext['problems']): void {
   if (value === null || value === undefined || isAge(value)) return;
-  problems.add(field, `${value} is not an age in whole years from 1 to ${MAX_AGE_LIMIT}`);
+  problems.add(field, `${String(value)} is not an age in whole years from 1 to ${MAX_AGE_LIMIT}`);
 }
 
 /**
