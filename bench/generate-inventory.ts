@@ -3,7 +3,7 @@ import { EvidenceKind } from '../src/domain/evidence-kind';
 import { Safeguard, TransferMechanism } from '../src/domain/transfer-mechanism';
 import { PartyKind } from '../src/domain/party-kind';
 import type { EvidenceRecord, SnapshotActivity, SnapshotCategory, SnapshotFlow, SnapshotParty } from '../src/engine/core/inventory-snapshot';
-import { AutomatedDecisions } from '../src/modules/activity/automated-decisions';
+import { AutomatedDecisions } from '../src/domain/automated-decisions';
 import { FLOWS_PER_ACTIVITY, FLOWS_PER_UNIT, MAX_CHAIN_DEPTH, type BenchSize } from './bench-sizes';
 import { benchUuid, Random } from './prng';
 

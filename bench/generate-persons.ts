@@ -51,7 +51,7 @@ export class PersonGenerator {
 
   /** Persons number `start` to `start + count - 1`. */
   batch(start: number, count: number): PersonEntry[] {
-    const entries: PersonEntry[] = new Array(count);
+    const entries = new Array<PersonEntry>(count);
     for (let offset = 0; offset < count; offset += 1) entries[offset] = this.person(start + offset);
     return entries;
   }
@@ -85,7 +85,7 @@ export class PersonGenerator {
     while (targets.length < count) {
       targets.push(candidates.length > 0 ? random.pick(candidates) : { activity: random.pick(unit.activityKeys), separate: false });
     }
-    const consents: ConsentEntry[] = new Array(count);
+    const consents = new Array<ConsentEntry>(count);
     for (let n = 0; n < count; n += 1) {
       const target = targets[n];
       const givenDay = random.int(1, 7 * 365);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from './common/limits';
+import { ConfigError } from './common/config-error';
 import { readTrustedDocuments, type TrustedDocuments } from './common/trusted-documents';
 import { AUDIT_KEY_MIN_LENGTH } from './modules/audit/audit-key';
 import { SECRET_PATTERN } from './modules/auth/api-token.service';
@@ -42,7 +43,7 @@ export interface Config {
   limits: Limits;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, range = { max: 65535, what: 'a port number' }): number {
   const raw = env[name];

@@ -50,7 +50,7 @@ export interface Command<O extends Options = Options> {
 
 /** A command with its options' types worked out from its option table. */
 export function defineCommand<const O extends Options>(command: Command<O>): Command {
-  return command as unknown as Command;
+  return command;
 }
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;

@@ -132,8 +132,9 @@ Exit codes: 0 ok, 2 usage error (or no such person, subject category, activity o
     const asOf = parseAsOf(values['as-of']);
     const options = { asOf, maxDepth: parseWholeNumber('max-depth', values['max-depth']) };
     const format = parseChoice('format', values.format, ['text', 'json', 'mermaid']) ?? 'text';
-    const { subject, ask } = flowQuestion(values, (asOf ?? new Date()).toISOString());
-    const map = await withDatabase(io, ({ dataSource }) => ask(dataSource, options));
+    const question = flowQuestion(values, (asOf ?? new Date()).toISOString());
+    const { subject } = question;
+    const map = await withDatabase(io, ({ dataSource }) => question.ask(dataSource, options));
     if (!map) throw new UsageError(`--person: no person '${values.person}'`);
     io.stdout.write(format === 'json' ? `${JSON.stringify(map, null, 2)}\n` : format === 'mermaid' ? flowMapMermaid(map) : mapText(subject, map));
     return ExitCode.OK;

@@ -102,7 +102,7 @@ function wrappedCode(error: unknown): string | undefined {
 function driverErrorOf(error: unknown): DriverError | null {
   let current = error as { originalError?: unknown; driverError?: unknown } | undefined;
   for (let depth = 0; current && depth < 4; depth += 1) {
-    if (current.driverError) return current.driverError as DriverError;
+    if (current.driverError) return current.driverError;
     if ((current as DriverError).code && /^[0-9A-Z]{5}$/.test(String((current as DriverError).code))) return current as DriverError;
     current = current.originalError as typeof current;
   }

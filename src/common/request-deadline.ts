@@ -53,5 +53,5 @@ export function withDeadline(dataSource: DataSource, deadline: number, timeoutMs
       return result;
     });
   };
-  return new Proxy(dataSource, { get: (target, property) => (property === 'transaction' ? transaction : Reflect.get(target, property)) });
+  return new Proxy(dataSource, { get: (target, property) => (property === 'transaction' ? transaction : (Reflect.get(target, property) as unknown)) });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { ConfigError } from '../config';
+import { ConfigError } from './config-error';
 
 /** The only documents a server in trusted-documents mode runs: each document by its sha256 (hex). */
 export type TrustedDocuments = ReadonlyMap<string, string>;

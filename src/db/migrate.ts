@@ -60,7 +60,7 @@ export async function runMigrations(pool: Pool, dir: string = MIGRATIONS_DIR): P
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       ran.push(migration.name);
     }

@@ -4,7 +4,7 @@ import type { EvidenceKind } from './evidence-kind';
 import type { RecipientRole } from './recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from './transfer-mechanism';
 import type { PartyKind } from './party-kind';
-import type { AutomatedDecisions } from '../modules/activity/automated-decisions';
+import type { AutomatedDecisions } from './automated-decisions';
 
 /**
  * The data map as a document, keyed by stable human keys. These entry shapes are shared by the

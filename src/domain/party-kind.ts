@@ -12,3 +12,6 @@ export enum PartyKind {
 
 /** Parties that process on our behalf and so need an Art. 28 GDPR / Art. 21 PIPL contract. */
 export const ENTRUSTED_PARTY_KINDS: readonly PartyKind[] = [PartyKind.PROCESSOR, PartyKind.SUB_PROCESSOR];
+
+/** Parties that decide on purposes and means, and so can run an activity: our own group or a joint controller. */
+export const CONTROLLING_PARTY_KINDS: readonly PartyKind[] = [PartyKind.CONTROLLER, PartyKind.AFFILIATE, PartyKind.JOINT_CONTROLLER];

@@ -5,7 +5,7 @@ import { PartyKind } from '../domain/party-kind';
 import type { Finding } from './core/finding';
 import { inventoryFindingsOf, type InventoryHopOptions } from './answers/inventory-flows';
 import type { PiplExemption, SccModule, TransferMechanism } from '../domain/transfer-mechanism';
-import { AutomatedDecisions } from '../modules/activity/automated-decisions';
+import { AutomatedDecisions } from '../domain/automated-decisions';
 import type {
   ConsentRecord,
   EvidenceRecord,

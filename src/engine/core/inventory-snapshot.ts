@@ -4,7 +4,7 @@ import type { EvidenceKind } from '../../domain/evidence-kind';
 import type { PartyKind } from '../../domain/party-kind';
 import type { RecipientRole } from '../../domain/recipient-role';
 import type { PiplExemption, Safeguard, TransferMechanism, SccModule } from '../../domain/transfer-mechanism';
-import type { AutomatedDecisions } from '../../modules/activity/automated-decisions';
+import type { AutomatedDecisions } from '../../domain/automated-decisions';
 
 /**
  * The whole data map as plain data, the input of the flow engine and the rules.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AutomatedDecisions } from '../../modules/activity/automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 import { LegalBasis } from '../../domain/legal-basis';
 import { EvidenceKind } from '../../domain/evidence-kind';
 import { inventoryFindingsOf } from '../answers/inventory-flows';

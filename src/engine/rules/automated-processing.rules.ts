@@ -1,4 +1,4 @@
-import { AutomatedDecisions } from '../../modules/activity/automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 import { isConsentBasis, LegalBasis } from '../../domain/legal-basis';
 import { EvidenceKind } from '../../domain/evidence-kind';
 import { hasValidEvidence } from './evidence-on-record';

@@ -4,7 +4,7 @@ import { isAnonymised } from '../core/anonymisation';
 import { requireFlow, requireParty } from '../core/snapshot-index';
 import { activityCategoryIds, type HopFacts } from '../core/traverse-activity';
 import { isEntrustedRecipient, isOtherHandler } from '../../domain/recipient-role';
-import { AutomatedDecisions } from '../../modules/activity/automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';
 import { PIPL } from './pipl-export.rules';

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
 import { LegalBasis } from '../../domain/legal-basis';
-import type { AutomatedDecisions } from './automated-decisions';
+import type { AutomatedDecisions } from '../../domain/automated-decisions';
 
 @Entity('activity')
 export class ActivityEntity extends RegistryRow {

@@ -3,7 +3,7 @@ import { LocalDate } from '../../common/scalars';
 import { EvidenceInput } from '../evidence/evidence.type';
 import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../../domain/inventory-document';
 import { LegalBasis } from '../../domain/legal-basis';
-import { AutomatedDecisions } from './automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 
 @InputType({ description: 'A data category an activity processes.' })
 export class ActivityCategoryInput implements ActivityCategoryEntry {

@@ -5,19 +5,17 @@ import { categoryLineages } from '../data-category/data-category.store';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
 import type { ActivityEntry } from '../../domain/inventory-document';
 import { PartyKind } from '../../domain/party-kind';
-import { validateCountry, validateEffectiveRange, validateKey, validateName, validateReferences } from '../registry/entry-validation';
+import { addEntryProblems, validateDates, validateKey, validateName, validateReferences } from '../registry/entry-validation';
+import { validateActivity as validateActivityRules } from '../../domain/validate-activity';
 import { idsByKey } from '../registry/key-lookup';
 import { consentReferrers } from '../registry/consent-referrers';
 import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
 import { LegalBasis } from '../../domain/legal-basis';
-import { AutomatedDecisions } from './automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 
 const ACTIVITY_SUBJECT = { table: 'activity_subject_category', ownerColumn: 'activity_id', valueColumn: 'subject_category_id', valueType: 'uuid' } as const;
-
-/** Parties that decide on purposes and means, and so can run an activity. */
-const CONTROLLING_KINDS: readonly PartyKind[] = [PartyKind.CONTROLLER, PartyKind.AFFILIATE, PartyKind.JOINT_CONTROLLER];
 
 /** ISO 8601 duration in whole years, months, weeks and days ('P6M', 'P3Y', 'P30D'). */
 export const RETENTION_PERIOD_PATTERN = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
@@ -31,8 +29,6 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   if (period !== null && !RETENTION_PERIOD_PATTERN.test(period)) {
     problems.add(`${at}.retention.period`, `'${period}' is not an ISO 8601 duration such as P30D or P3Y`);
   }
-  validateCountry(entry.localisedIn, `${at}.localisedIn`, problems);
-  if (entry.localisedUnlessConsented && !entry.localisedIn) problems.add(`${at}.localisedUnlessConsented`, 'needs localisedIn: an exception to no promise');
   if (entry.automatedDecisions !== undefined && !Object.values(AutomatedDecisions).includes(entry.automatedDecisions)) {
     problems.add(`${at}.automatedDecisions`, `'${entry.automatedDecisions}' is not one of ${Object.values(AutomatedDecisions).join(', ')}`);
   }
@@ -41,14 +37,10 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   if (isAge(entry.minimumAge) && isAge(entry.guardianConsentUnder) && entry.guardianConsentUnder <= entry.minimumAge) {
     problems.add(`${at}.guardianConsentUnder`, `${entry.guardianConsentUnder} must be above minimumAge (${entry.minimumAge}): nobody younger is served`);
   }
-  validateEffectiveRange(entry.effectiveFrom, entry.effectiveTo, at, problems);
+  validateDates(entry.effectiveFrom, entry.effectiveTo, at, problems);
   validateEvidence(entry.evidence ?? [], 'activity', at, problems);
-
   const [controller] = (await manager.query('SELECT kind FROM party WHERE key = $1', [entry.controller])) as { kind: PartyKind }[];
-  if (!controller) problems.add(`${at}.controller`, `no party '${entry.controller}'`);
-  else if (!CONTROLLING_KINDS.includes(controller.kind)) {
-    problems.add(`${at}.controller`, `'${entry.controller}' is a ${controller.kind}; an activity's controller is a CONTROLLER, AFFILIATE or JOINT_CONTROLLER`);
-  }
+  addEntryProblems(validateActivityRules(entry, controller ?? 'MISSING'), at, problems);
   const subjects = await idsByKey(manager, 'subject_category', entry.subjectCategories);
   validateReferences(entry.subjectCategories, subjects, 'subject category', `${at}.subjectCategories`, problems);
   const categoryKeys = entry.dataCategories.map((item) => item.category);
@@ -71,7 +63,7 @@ function isAge(value: number | null | undefined): value is number {
 
 function validateAge(value: number | null | undefined, field: string, problems: ValidationContext['problems']): void {
   if (value === null || value === undefined || isAge(value)) return;
-  problems.add(field, `${value} is not an age in whole years from 1 to ${MAX_AGE_LIMIT}`);
+  problems.add(field, `${String(value)} is not an age in whole years from 1 to ${MAX_AGE_LIMIT}`);
 }
 
 /**

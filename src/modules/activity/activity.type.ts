@@ -4,7 +4,7 @@ import { Node, RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { DataCategory } from '../data-category/data-category.type';
 import { LegalBasis } from '../../domain/legal-basis';
-import { AutomatedDecisions } from './automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 
 registerEnumType(LegalBasis, {
   name: 'LegalBasis',

@@ -90,7 +90,7 @@ export function firstBrokenLink(
     // Only the entries that existed when the chain was keyed may be unkeyed: anyone can compute a
     // plain hash, so an unkeyed entry after them is a forgery however well it links.
     const expectedVersion = entry.seq <= rules.legacyUntilSeq ? ChainVersion.LEGACY : ChainVersion.KEYED;
-    if (entry.chainVersion !== expectedVersion) {
+    if ((entry.chainVersion as ChainVersion) !== expectedVersion) {
       return {
         seq: entry.seq,
         reason: expectedVersion === ChainVersion.KEYED
@@ -99,7 +99,7 @@ export function firstBrokenLink(
       };
     }
     const { previousHash, hash, chainVersion, ...content } = entry;
-    const recomputed = chainVersion === ChainVersion.LEGACY ? legacyChainHash(previousHash, content) : keyedChainHash(rules.key, previousHash, content);
+    const recomputed = (chainVersion as ChainVersion) === ChainVersion.LEGACY ? legacyChainHash(previousHash, content) : keyedChainHash(rules.key, previousHash, content);
     if (recomputed !== hash) {
       return { seq: entry.seq, reason: 'content does not match its hash' };
     }

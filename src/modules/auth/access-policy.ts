@@ -204,7 +204,7 @@ export function enforceAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
       const argumentRule = ARGUMENT_POLICY[coordinate];
       if (roles === null && argumentRule === undefined) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: { caller?: Caller }, info) => {
+      field.resolve = (source, args: Record<string, unknown>, context: { caller?: Caller }, info) => {
         authorize(context.caller, coordinate, roles ?? MAP_READERS);
         if (argumentRule?.applies(args)) authorize(context.caller, `${coordinate} with ${argumentRule.what}`, argumentRule.roles);
         return resolve(source, args, context, info);

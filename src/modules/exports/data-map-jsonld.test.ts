@@ -35,7 +35,7 @@ async function triplesOf(document: Record<string, unknown>): Promise<string[]> {
   const documentLoader = (url: string): never => {
     throw new Error(`fetched ${url}`);
   };
-  const nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader } as jsonld.Options.ToRdf)) as unknown as string;
+  const nquads = (await jsonld.toRDF(document, { format: 'application/n-quads', documentLoader } as jsonld.Options.ToRdf)) as unknown as string;
   return nquads.trim().split('\n');
 }
 

@@ -216,7 +216,7 @@ export function fidesToInventory(resources: readonly FidesResource[], options: F
     const collect = (node: unknown): void => {
       if (!isObject(node)) return;
       found.push(...texts(node.data_categories).map((category) => category.toLowerCase()));
-      for (const child of [...(Array.isArray(node.collections) ? node.collections : []), ...(Array.isArray(node.fields) ? node.fields : [])]) collect(child);
+      for (const child of [...(Array.isArray(node.collections) ? (node.collections as unknown[]) : []), ...(Array.isArray(node.fields) ? (node.fields as unknown[]) : [])]) collect(child);
     };
     collect(resource.value);
     const unique = sortedUnique(found);

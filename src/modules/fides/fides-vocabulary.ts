@@ -1,6 +1,6 @@
 import { LegalBasis } from '../../domain/legal-basis';
 import { TransferMechanism } from '../../domain/transfer-mechanism';
-import { PartyKind } from '../../domain/party-kind';
+import { CONTROLLING_PARTY_KINDS, PartyKind } from '../../domain/party-kind';
 
 /**
  * Where fideslang's vocabulary and Flowmap's meet (docs/fides.md has the whole table).
@@ -53,8 +53,8 @@ export function responsibilityOf(kind: PartyKind): string {
   return 'Controller';
 }
 
-/** The kinds that may decide an activity (the inventory's `controller`). */
-export const CONTROLLING_KINDS: readonly PartyKind[] = [PartyKind.CONTROLLER, PartyKind.AFFILIATE, PartyKind.JOINT_CONTROLLER];
+/** The kinds that may decide an activity (the inventory's `controller`): the domain's one list. */
+export { CONTROLLING_PARTY_KINDS as CONTROLLING_KINDS };
 
 /** The kinds a fideslang `system_type` of "Third Party" means: not the organisation's own system. */
 export const OUTSIDE_KINDS: readonly PartyKind[] = [PartyKind.THIRD_PARTY, PartyKind.SDK_PROVIDER, PartyKind.PUBLIC_AUTHORITY];

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { TransferMechanism } from '../../domain/transfer-mechanism';
 import type { ActivityEntry, ContactPointEntry, FlowEntry, InventoryDocument, MechanismEntry, PartyEntry } from '../../domain/inventory-document';
+import { LegalBasis } from '../../domain/legal-basis';
 import { normaliseInventory } from '../inventory/normalise-inventory';
 import type { FidesObject } from './fides-manifest';
 import { flowKey, FLOWMAP_DATA_USE_PREFIX } from './fides-to-inventory';
@@ -138,7 +139,7 @@ export function inventoryToFides(input: InventoryDocument): FidesExport {
 
   for (const activity of activities) {
     if (!legalBasisToFides(activity.legalBasis)) warnings.push(`activities/${activity.key}: legal basis ${activity.legalBasis} has no fideslang value (GDPR Art. 6 has none for data made public); left out`);
-    else if (activity.legalBasis === 'SEPARATE_CONSENT') warnings.push(`activities/${activity.key}: SEPARATE_CONSENT is exported as Consent (fideslang has no separate consent)`);
+    else if (activity.legalBasis === LegalBasis.SEPARATE_CONSENT) warnings.push(`activities/${activity.key}: SEPARATE_CONSENT is exported as Consent (fideslang has no separate consent)`);
     const only = activityOnlyFields(activity);
     if (only.length > 0) warnings.push(`activities/${activity.key}: ${only.join(', ')}: no fideslang field`);
   }

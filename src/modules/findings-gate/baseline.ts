@@ -56,7 +56,7 @@ export function parseBaseline(text: string, fileName: string): Acceptance[] {
   const root = document.contents;
   const accepted = isMap(root) ? root.get('accepted', true) : undefined;
   if (!isMap(root) || !isSeq(accepted) || root.items.length !== 1) {
-    throw new BaselineError([`${fileName}:${lineOf(root as Node)}: a baseline is a map with one key, 'accepted', holding a list of acceptances`]);
+    throw new BaselineError([`${fileName}:${lineOf(root)}: a baseline is a map with one key, 'accepted', holding a list of acceptances`]);
   }
   const problems: string[] = [];
   const acceptances: Acceptance[] = [];

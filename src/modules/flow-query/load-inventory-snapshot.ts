@@ -1,4 +1,4 @@
-import type { AutomatedDecisions } from '../activity/automated-decisions';
+import type { AutomatedDecisions } from '../../domain/automated-decisions';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';

@@ -60,5 +60,5 @@ export const flowWrites = {
   create: (dataSource: DataSource, actor: string, input: FlowEntry) => writes.create(dataSource, actor, expandShorthand(input)),
   update: (dataSource: DataSource, actor: string, key: string, patch: Partial<FlowEntry>, expectedVersion?: number | null) =>
     writes.update(dataSource, actor, key, expandShorthand(patch), expectedVersion),
-  remove: writes.remove,
+  remove: (dataSource: DataSource, actor: string, key: string, expectedVersion?: number | null) => writes.remove(dataSource, actor, key, expectedVersion),
 };

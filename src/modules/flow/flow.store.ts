@@ -5,7 +5,8 @@ import { LegalBasis } from '../../domain/legal-basis';
 import { categoryLineages } from '../data-category/data-category.store';
 import { readEvidence, replaceEvidence, validateEvidence, insertMechanismEvidence, readMechanismEvidence } from '../evidence/evidence.store';
 import type { FlowEntry, MechanismEntry } from '../../domain/inventory-document';
-import { validateCountries, validateEffectiveRange, validateKey, validateReferences } from '../registry/entry-validation';
+import { addEntryProblems, validateDates, validateKey, validateReferences } from '../registry/entry-validation';
+import { validateFlow as validateFlowRules, type FlowNeighbours } from '../../domain/validate-flow';
 import { idsByKey } from '../registry/key-lookup';
 import { consentReferrers } from '../registry/consent-referrers';
 import { readLinks, replaceLinks } from '../registry/links';
@@ -20,27 +21,15 @@ const FLOW_COUNTRY = { table: 'flow_country', ownerColumn: 'flow_id', valueColum
 
 type Problems = ValidationContext['problems'];
 
-async function validateParties(manager: EntityManager, entry: FlowEntry, at: string, problems: Problems): Promise<void> {
+/** What the flow's rules need of the rows it names, read from the registry. */
+async function readNeighbours(manager: EntityManager, entry: FlowEntry, at: string, problems: Problems): Promise<FlowNeighbours> {
   const parties = await idsByKey(manager, 'party', [entry.from, entry.to]);
   if (!parties.has(entry.from)) problems.add(`${at}.from`, `no party '${entry.from}'`);
   if (!parties.has(entry.to)) problems.add(`${at}.to`, `no party '${entry.to}'`);
-  if (entry.from === entry.to) problems.add(`${at}.to`, `a flow cannot go from party '${entry.from}' to itself`);
-  const countries = entry.countries ?? [];
-  validateCountries(countries, `${at}.countries`, problems);
   const receiverId = parties.get(entry.to);
-  if (receiverId === undefined || countries.length === 0) return;
-  const receiverCountries = new Set(
-    ((await manager.query('SELECT country_code FROM party_country WHERE party_id = $1', [receiverId])) as { country_code: string }[]).map(
-      (row) => row.country_code,
-    ),
-  );
-  countries.forEach((code, index) => {
-    if (!receiverCountries.has(code)) problems.add(`${at}.countries[${index}]`, `party '${entry.to}' is not in '${code}'`);
-  });
-}
-
-/** Every category a flow carries must be one its activity covers: the category itself or one above it. */
-async function validateCategories(manager: EntityManager, entry: FlowEntry, at: string, problems: Problems): Promise<void> {
+  const receiverPeriods = receiverId === undefined ? undefined : ((await manager.query(
+    'SELECT country_code, effective_to IS NULL AS open FROM party_country WHERE party_id = $1 ORDER BY country_code', [receiverId],
+  )) as { country_code: string; open: boolean }[]);
   if (entry.dataCategories.length === 0) problems.add(`${at}.dataCategories`, 'a flow carries at least one data category');
   const categories = await idsByKey(manager, 'data_category', entry.dataCategories);
   validateReferences(entry.dataCategories, categories, 'data category', `${at}.dataCategories`, problems);
@@ -48,22 +37,23 @@ async function validateCategories(manager: EntityManager, entry: FlowEntry, at: 
     if (entry.dataCategories.indexOf(key) !== index) problems.add(`${at}.dataCategories[${index}]`, `'${key}' is listed twice`);
   });
   const [activity] = (await manager.query('SELECT id FROM activity WHERE key = $1', [entry.activity])) as { id: string }[];
-  if (!activity) {
-    problems.add(`${at}.activity`, `no activity '${entry.activity}'`);
-    return;
-  }
+  if (!activity) problems.add(`${at}.activity`, `no activity '${entry.activity}'`);
   const covered = new Set(
-    ((await manager.query('SELECT data_category_id FROM activity_data_category WHERE activity_id = $1', [activity.id])) as {
-      data_category_id: string;
-    }[]).map((row) => row.data_category_id),
+    activity
+      ? ((await manager.query('SELECT data_category_id FROM activity_data_category WHERE activity_id = $1', [activity.id])) as { data_category_id: string }[]).map((row) => row.data_category_id)
+      : [],
   );
   const lineages = await categoryLineages(manager, [...categories.values()]);
-  entry.dataCategories.forEach((key, index) => {
-    const id = categories.get(key);
-    if (id !== undefined && ![...(lineages.get(id) ?? [])].some((ancestor) => covered.has(ancestor))) {
-      problems.add(`${at}.dataCategories[${index}]`, `activity '${entry.activity}' does not cover '${key}'`);
-    }
-  });
+  return {
+    receiverCountries: receiverPeriods && {
+      current: receiverPeriods.filter((period) => period.open).map((period) => period.country_code),
+      anyPeriod: new Set(receiverPeriods.map((period) => period.country_code)),
+    },
+    isCovered: (key) => {
+      const id = categories.get(key);
+      return activity === undefined || id === undefined ? undefined : [...(lineages.get(id) ?? [])].some((ancestor) => covered.has(ancestor));
+    },
+  };
 }
 
 async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems, at }: ValidationContext): Promise<void> {
@@ -78,10 +68,9 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
   });
   const annual = entry.annualSubjects ?? null;
   if (annual !== null && (!Number.isInteger(annual) || annual < 0)) problems.add(`${at}.annualSubjects`, 'must be a whole number, 0 or more');
-  validateEffectiveRange(entry.effectiveFrom, entry.effectiveTo, at, problems);
+  validateDates(entry.effectiveFrom, entry.effectiveTo, at, problems);
   validateEvidence(entry.evidence ?? [], 'flow', at, problems);
-  await validateParties(manager, entry, at, problems);
-  await validateCategories(manager, entry, at, problems);
+  addEntryProblems(validateFlowRules(entry, await readNeighbours(manager, entry, at, problems)), at, problems);
 }
 
 /** Each flow's mechanisms in order of reliance, with the evidence of each. */

@@ -62,7 +62,7 @@ function explain(error: ErrorObject): string {
     case 'uniqueItems':
       return `${shown((error.data as unknown[])[Math.max(params.i as number, params.j as number)])} is listed twice`;
     case 'enum':
-      return `${shown(error.data)} is not one of ${(params.allowedValues as unknown[]).filter((value) => value !== null).join(', ')}`;
+      return `${shown(error.data)} is not one of ${(params.allowedValues as (string | number | null)[]).filter((value) => value !== null).join(', ')}`;
     case 'const':
       return `${shown(error.data)} must be ${shown(params.allowedValue)}`;
     case 'type':

@@ -25,11 +25,11 @@ import { parseInventoryFileOffThread, ParseOutOfMemory } from './parse-off-threa
 type RegistrySection = 'subjectCategories' | 'dataCategories' | 'parties' | 'activities' | 'flows';
 
 const KINDS: Record<RegistrySection, RegistryKind<{ key: string }>> = {
-  subjectCategories: subjectCategoryKind as RegistryKind<{ key: string }>,
-  dataCategories: dataCategoryKind as RegistryKind<{ key: string }>,
-  parties: partyKind as RegistryKind<{ key: string }>,
-  activities: activityKind as RegistryKind<{ key: string }>,
-  flows: flowKind as RegistryKind<{ key: string }>,
+  subjectCategories: subjectCategoryKind,
+  dataCategories: dataCategoryKind,
+  parties: partyKind,
+  activities: activityKind,
+  flows: flowKind,
 };
 
 /** Sections in the order they are written: what an entry refers to is written before it. */
@@ -95,7 +95,7 @@ const FILE_FAULT_CODES: readonly string[] = [ErrorCode.BAD_USER_INPUT, ErrorCode
 
 function asFileErrors(error: unknown): InventoryFileError[] | null {
   if (!(error instanceof FlowmapError) || !FILE_FAULT_CODES.includes(String(error.extensions.code))) return null;
-  const field = String(error.extensions.field ?? '');
+  const field = typeof error.extensions.field === 'string' ? error.extensions.field : '';
   const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [
     { field, message: error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message },
   ];

@@ -82,7 +82,6 @@ export function measureInventoryText(text: string, limits: InventoryTextLimits):
     }
     if (type === 'comment' || type === 'doc-mode' || type === 'byte-order-mark' || type === 'space') continue;
     if (!lineStarted && flowDepth === 0) {
-      lineStarted = true;
       while (openIndents.length > 0 && openIndents[openIndents.length - 1] >= lineIndent) openIndents.pop();
       openIndents.push(lineIndent);
     }

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { calendarDateOf } from '../../common/dates';
-import { AutomatedDecisions } from '../activity/automated-decisions';
+import { AutomatedDecisions } from '../../domain/automated-decisions';
 import { compareCountryPeriods, isUndated, toCountryPeriod } from '../party/country-history';
 import type {
   ActivityEntry,

@@ -90,6 +90,7 @@ function unwrittenKeys(yamlDocument: Document, lineCounter: LineCounter): Invent
 }
 
 /** A NUL or a lone surrogate cannot be stored (PostgreSQL refuses both in text and in jsonb). */
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function describeUnstorable(value: string): string {

@@ -1,11 +1,14 @@
-import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../../domain/party-kind';
+import { EntryRule, type EntryProblem, type PartyReference } from '../../domain/entry-problem';
 import { isCountryCode } from '../../domain/countries';
+import { validateActivity } from '../../domain/validate-activity';
+import { validateConsent } from '../../domain/validate-consent';
+import { validateFlow } from '../../domain/validate-flow';
+import { validateParty } from '../../domain/validate-party';
 import {
   INVENTORY_SECTIONS,
   type ActivityEntry,
   type ConsentEntry,
   type DataCategoryEntry,
-  type EvidenceEntry,
   type FlowEntry,
   type InventoryDocument,
   type InventorySection,
@@ -28,8 +31,43 @@ const LABELS: Readonly<Record<ReferencedSection, string>> = {
   flows: 'flow',
 };
 
-/** Who may decide an activity: our own group or a joint controller. */
-const CONTROLLER_KINDS: readonly PartyKind[] = [PartyKind.CONTROLLER, PartyKind.AFFILIATE, PartyKind.JOINT_CONTROLLER];
+/** The file's code for each rule of an entry; a country listed twice is one list's duplicate. */
+const CODE_OF_RULE: Readonly<Record<EntryRule, Code>> = {
+  [EntryRule.UNKNOWN_REFERENCE]: Code.UNKNOWN_REFERENCE,
+  [EntryRule.WRONG_PARTY_KIND]: Code.WRONG_PARTY_KIND,
+  [EntryRule.UNKNOWN_COUNTRY]: Code.UNKNOWN_COUNTRY,
+  [EntryRule.COUNTRY_LISTED_TWICE]: Code.DUPLICATE_KEY,
+  [EntryRule.SELF_FLOW]: Code.SELF_FLOW,
+  [EntryRule.DATES_OUT_OF_ORDER]: Code.DATES_OUT_OF_ORDER,
+  [EntryRule.MISSING_ENGAGED_BY]: Code.MISSING_ENGAGED_BY,
+  [EntryRule.UNEXPECTED_ENGAGED_BY]: Code.UNEXPECTED_ENGAGED_BY,
+  [EntryRule.CATEGORY_NOT_COVERED]: Code.CATEGORY_NOT_COVERED,
+  [EntryRule.COUNTRY_NOT_OF_RECEIVER]: Code.COUNTRY_NOT_OF_RECEIVER,
+  [EntryRule.CONSENT_TARGET]: Code.CONSENT_TARGET,
+  [EntryRule.EXCEPTION_WITHOUT_PROMISE]: Code.EXCEPTION_WITHOUT_PROMISE,
+};
+
+/** A field path inside an entry ('countryHistory[1].country') as a JSON pointer under the entry's. */
+function pointerUnder(at: string, field: string): string {
+  if (field === '') return at;
+  return at + field.split(/\.|\[(\d+)\]/).filter((segment) => segment !== undefined && segment !== '').map((segment) => `/${segment}`).join('');
+}
+
+function reportAll(problems: readonly EntryProblem[], at: string, run: ValidationRun): void {
+  for (const problem of problems) {
+    const path = pointerUnder(at, problem.field);
+    run.report(path, CODE_OF_RULE[problem.rule], `${fieldName(path)}: ${problem.message}`);
+  }
+}
+
+/** What a party key names in the document: unchecked when the parties are left to the registry or the party is malformed. */
+function partyReference(key: string, run: ValidationRun): PartyReference {
+  const keys = run.index.keys.parties;
+  if (keys === null) return 'UNCHECKED';
+  if (!keys.has(key)) return 'MISSING';
+  const party = run.index.parties.get(key);
+  return party === undefined ? 'UNCHECKED' : { kind: party.kind };
+}
 
 interface Located<T> {
   entry: T;
@@ -90,7 +128,7 @@ export function validateInventory(document: InventoryDocument, malformedEntries:
 
 function checkedEntries<T>(list: readonly T[] | undefined, section: InventorySection, malformed: ReadonlySet<string>): Located<T>[] {
   if (!Array.isArray(list)) return [];
-  return list.map((entry, index) => ({ entry, at: jsonPointer(section, index) })).filter(({ at }) => !malformed.has(at));
+  return (list as readonly T[]).map((entry, index) => ({ entry, at: jsonPointer(section, index) })).filter(({ at }) => !malformed.has(at));
 }
 
 function checkedSections(document: InventoryDocument, malformed: ReadonlySet<string>): CheckedSections {
@@ -162,30 +200,11 @@ function checkReferences(keys: readonly string[], listPath: string, section: Ref
   keys.forEach((key, index) => checkReference(run, `${listPath}/${index}`, key, section));
 }
 
-function checkPartyKind(run: ValidationRun, path: string, key: string, kinds: readonly PartyKind[]): void {
-  if (!checkReference(run, path, key, 'parties')) return;
-  const party = run.index.parties.get(key);
-  if (party !== undefined && !kinds.includes(party.kind)) {
-    run.report(path, Code.WRONG_PARTY_KIND, `${fieldName(path)}: party '${key}' is a ${party.kind}, not one of ${kinds.join(', ')}`);
-  }
-}
-
 /** Whether `code` is a country; reports it when it is not. */
 function checkCountry(code: string, path: string, run: ValidationRun): boolean {
   if (isCountryCode(code)) return true;
   run.report(path, Code.UNKNOWN_COUNTRY, `${fieldName(path)}: '${code}' is not an ISO 3166-1 alpha-2 country code`);
   return false;
-}
-
-/** An end (effectiveTo, expiresOn, withdrawnAt) must not come before its start. */
-function checkDateOrder(start: string, end: string | null | undefined, endPath: string, startField: string, run: ValidationRun): void {
-  if (end !== null && end !== undefined && Date.parse(end) < Date.parse(start)) {
-    run.report(endPath, Code.DATES_OUT_OF_ORDER, `${fieldName(endPath)}: ${end} is before ${startField} ${start}`);
-  }
-}
-
-function checkEvidenceDates(evidence: readonly EvidenceEntry[] | undefined, at: string, run: ValidationRun): void {
-  (evidence ?? []).forEach((item, index) => checkDateOrder(item.datedOn, item.expiresOn, `${at}/evidence/${index}/expiresOn`, 'datedOn', run));
 }
 
 /** The category and its ancestors, nearest first; stops at a cycle. */
@@ -207,78 +226,45 @@ function checkDataCategory({ entry, at }: Located<DataCategoryEntry>, run: Valid
 }
 
 function checkParty({ entry, at }: Located<PartyEntry>, run: ValidationRun): void {
-  entry.countries.forEach((code, index) => checkCountry(code, `${at}/countries/${index}`, run));
+  const engagedBy = entry.engagedBy ?? null;
   (entry.countryHistory ?? []).forEach((period, index) => checkCountry(period.country, `${at}/countryHistory/${index}/country`, run));
-  checkEngagedBy(entry, `${at}/engagedBy`, run);
-  checkEvidenceDates(entry.evidence, at, run);
-}
-
-/** Only a SUB_PROCESSOR is engaged by another party, and it always is, by a processor. */
-function checkEngagedBy(party: PartyEntry, path: string, run: ValidationRun): void {
-  const engagedBy = party.engagedBy ?? null;
-  if (party.kind !== PartyKind.SUB_PROCESSOR) {
-    if (engagedBy !== null) {
-      run.report(path, Code.UNEXPECTED_ENGAGED_BY, `engagedBy: '${engagedBy}' is set on ${party.kind} '${party.key}'; only a SUB_PROCESSOR is engaged by another party`);
-    }
-  } else if (engagedBy === null) {
-    run.report(path, Code.MISSING_ENGAGED_BY, `engagedBy: SUB_PROCESSOR '${party.key}' must name the processor that engaged it`);
-  } else {
-    checkPartyKind(run, path, engagedBy, ENTRUSTED_PARTY_KINDS);
-  }
+  reportAll(validateParty(entry, engagedBy === null ? 'UNCHECKED' : partyReference(engagedBy, run)), at, run);
 }
 
 function checkActivity({ entry, at }: Located<ActivityEntry>, run: ValidationRun): void {
-  checkPartyKind(run, `${at}/controller`, entry.controller, CONTROLLER_KINDS);
+  reportAll(validateActivity(entry, partyReference(entry.controller, run)), at, run);
   checkReferences(entry.subjectCategories, `${at}/subjectCategories`, 'subjectCategories', run);
   const categories = entry.dataCategories.map(({ category }, index) => ({ key: category, path: `${at}/dataCategories/${index}/category` }));
   categories.forEach(({ key, path }) => checkReference(run, path, key, 'dataCategories'));
   checkUnique(categories, run);
-  if (entry.localisedIn !== null && entry.localisedIn !== undefined) checkCountry(entry.localisedIn, `${at}/localisedIn`, run);
-  else if (entry.localisedUnlessConsented) {
-    run.report(`${at}/localisedUnlessConsented`, Code.EXCEPTION_WITHOUT_PROMISE, 'localisedUnlessConsented: needs localisedIn, the promise it is an exception to');
-  }
-  checkDateOrder(entry.effectiveFrom, entry.effectiveTo, `${at}/effectiveTo`, 'effectiveFrom', run);
-  checkEvidenceDates(entry.evidence, at, run);
 }
 
 function checkFlow({ entry, at }: Located<FlowEntry>, run: ValidationRun): void {
   checkReference(run, `${at}/activity`, entry.activity, 'activities');
   checkReference(run, `${at}/from`, entry.from, 'parties');
   checkReference(run, `${at}/to`, entry.to, 'parties');
-  if (entry.from === entry.to) run.report(`${at}/to`, Code.SELF_FLOW, `to: '${entry.to}' is also the sender; a flow goes from one party to another`);
   if (entry.mechanisms !== undefined && (entry.mechanism !== undefined || entry.piplExemption !== undefined)) {
     const shorthand = entry.mechanism !== undefined ? 'mechanism' : 'piplExemption';
     run.report(`${at}/${shorthand}`, Code.MECHANISMS_AND_SHORTHAND, `${shorthand}: the flow also names mechanisms; give the list alone`);
   }
-  checkFlowCategories(entry, at, run);
-  checkFlowCountries(entry, at, run);
-  checkDateOrder(entry.effectiveFrom, entry.effectiveTo, `${at}/effectiveTo`, 'effectiveFrom', run);
-  checkEvidenceDates(entry.evidence, at, run);
-  (entry.mechanisms ?? []).forEach((mechanism, index) => checkEvidenceDates(mechanism.evidence, `${at}/mechanisms/${index}`, run));
-}
-
-/** A flow carries only what its activity processes: a category of the activity or one under it. */
-function checkFlowCategories(flow: FlowEntry, at: string, run: ValidationRun): void {
-  const activity = run.index.activities.get(flow.activity);
+  entry.dataCategories.forEach((category, index) => checkReference(run, `${at}/dataCategories/${index}`, category, 'dataCategories'));
+  const receiver = run.index.parties.get(entry.to);
+  const activity = run.index.activities.get(entry.activity);
   const processed = new Set(activity?.dataCategories.map(({ category }) => category));
-  flow.dataCategories.forEach((category, index) => {
-    const path = `${at}/dataCategories/${index}`;
-    if (!checkReference(run, path, category, 'dataCategories') || activity === undefined) return;
-    if (!selfAndAncestors(category, run.index.categories).some((key) => processed.has(key))) {
-      run.report(path, Code.CATEGORY_NOT_COVERED, `${fieldName(path)}: '${category}' is not processed by activity '${flow.activity}', neither itself nor a category above it`);
-    }
+  const problems = validateFlow(entry, {
+    receiverCountries: receiver && {
+      current: receiver.countries,
+      anyPeriod: new Set([...receiver.countries, ...(receiver.countryHistory ?? []).map((period) => period.country)]),
+    },
+    isCovered: (category) => (activity === undefined || !knowsCategory(category, run) ? undefined : selfAndAncestors(category, run.index.categories).some((key) => processed.has(key))),
   });
+  reportAll(problems, at, run);
 }
 
-/** A flow reaches only countries where its receiver is. */
-function checkFlowCountries(flow: FlowEntry, at: string, run: ValidationRun): void {
-  const receiver = run.index.parties.get(flow.to);
-  (flow.countries ?? []).forEach((code, index) => {
-    const path = `${at}/countries/${index}`;
-    if (!checkCountry(code, path, run) || receiver === undefined || receiver.countries.includes(code)) return;
-    if ((receiver.countryHistory ?? []).some((period) => period.country === code)) return;
-    run.report(path, Code.COUNTRY_NOT_OF_RECEIVER, `${fieldName(path)}: '${code}' is not a country of receiver '${flow.to}' (${receiver.countries.join(', ') || 'none'})`);
-  });
+/** Whether the category may be known: the document names it, or leaves the categories to the registry. */
+function knowsCategory(key: string, run: ValidationRun): boolean {
+  const keys = run.index.keys.dataCategories;
+  return keys === null || keys.has(key);
 }
 
 function checkPerson({ entry, at }: Located<PersonEntry>, run: ValidationRun): void {
@@ -287,15 +273,8 @@ function checkPerson({ entry, at }: Located<PersonEntry>, run: ValidationRun): v
   (entry.consents ?? []).forEach((consent, index) => checkConsent(consent, `${at}/consents/${index}`, run));
 }
 
-/** A consent is to exactly one activity or one flow. */
 function checkConsent(consent: ConsentEntry, at: string, run: ValidationRun): void {
-  const activity = consent.activity ?? null;
-  const flow = consent.flow ?? null;
-  if ((activity === null) === (flow === null)) {
-    const named = activity === null ? 'neither an activity nor a flow' : `both activity '${activity}' and flow '${flow}'`;
-    run.report(at, Code.CONSENT_TARGET, `${fieldName(at)}: names ${named}; a consent is to exactly one of them`);
-  }
-  if (activity !== null) checkReference(run, `${at}/activity`, activity, 'activities');
-  if (flow !== null) checkReference(run, `${at}/flow`, flow, 'flows');
-  checkDateOrder(consent.givenAt, consent.withdrawnAt, `${at}/withdrawnAt`, 'givenAt', run);
+  reportAll(validateConsent(consent), at, run);
+  if (consent.activity !== null && consent.activity !== undefined) checkReference(run, `${at}/activity`, consent.activity, 'activities');
+  if (consent.flow !== null && consent.flow !== undefined) checkReference(run, `${at}/flow`, consent.flow, 'flows');
 }

@@ -5,11 +5,12 @@ import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evi
 import type { PartyEntry } from '../../domain/inventory-document';
 import { chainReaches } from '../registry/chain';
 import { idsByKey } from '../registry/key-lookup';
-import { validateCountries, validateKey, validateName } from '../registry/entry-validation';
+import { addEntryProblems, validateKey, validateName } from '../registry/entry-validation';
+import { validateParty as validatePartyRules } from '../../domain/validate-party';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { compareCountryPeriods, isUndated, openCountries, resolveCountryHistory, toCountryPeriod, validateCountryHistory, type CountryPeriod } from './country-history';
 import { PartyEntity } from './party.entity';
-import { PartyKind } from '../../domain/party-kind';
+import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../../domain/party-kind';
 
 /** Every country period of the parties, by party id, in compareCountryPeriods order. */
 export async function readCountryHistories(manager: EntityManager, ids: string[] | null): Promise<Map<string, CountryPeriod[]>> {
@@ -34,36 +35,24 @@ async function countryHistoryToStore(manager: EntityManager, entry: PartyEntry, 
   return resolveCountryHistory(base, entry.countries, { from: entry.countriesEffectiveFrom ?? null, today: calendarDateOf(new Date()), isNew: existingId === null });
 }
 
-/** Kinds of party that can engage a sub-processor. */
-const ENGAGING_KINDS: readonly PartyKind[] = [PartyKind.PROCESSOR, PartyKind.SUB_PROCESSOR];
-
 async function validateParty(manager: EntityManager, entry: PartyEntry, { problems, at, existingId }: ValidationContext): Promise<void> {
   validateKey(entry.key, `${at}.key`, problems);
   validateName(entry.name, `${at}.name`, problems);
   if (!Object.values(PartyKind).includes(entry.kind)) problems.add(`${at}.kind`, `'${entry.kind}' is not a party kind`);
+  const engagedBy = entry.kind === PartyKind.SUB_PROCESSOR ? (entry.engagedBy ?? null) : null;
+  const [engager] = engagedBy === null ? [] : ((await manager.query('SELECT id, kind FROM party WHERE key = $1', [engagedBy])) as { id: string; kind: PartyKind }[]);
   const problemsBeforeCountries = problems.problems.length;
-  validateCountries(entry.countries, `${at}.countries`, problems);
+  addEntryProblems(validatePartyRules(entry, engager ? { kind: engager.kind } : 'MISSING'), at, problems);
   validateCountryHistory(entry.countryHistory ?? [], `${at}.countryHistory`, problems);
   const from = entry.countriesEffectiveFrom;
   if (from !== null && from !== undefined && !isCalendarDate(from)) problems.add(`${at}.countriesEffectiveFrom`, `'${from}' is not a date (YYYY-MM-DD)`);
-  else if (problems.problems.length === problemsBeforeCountries) {
+  else if (!problems.problems.slice(problemsBeforeCountries).some((problem) => /^[^.]+\.countr/.test(problem.field))) {
     const history = await countryHistoryToStore(manager, entry, existingId);
     if (typeof history === 'string') problems.add(`${at}.countriesEffectiveFrom`, history);
   }
   validateEvidence(entry.evidence ?? [], 'party', at, problems);
-  const engagedBy = entry.engagedBy ?? null;
-  if (entry.kind === PartyKind.SUB_PROCESSOR && engagedBy === null) {
-    problems.add(`${at}.engagedBy`, 'a SUB_PROCESSOR needs the key of the processor that engaged it');
-  }
-  if (entry.kind !== PartyKind.SUB_PROCESSOR && engagedBy !== null) {
-    problems.add(`${at}.engagedBy`, `only a SUB_PROCESSOR is engaged by a processor, not a ${entry.kind}`);
-  }
-  if (engagedBy === null || entry.kind !== PartyKind.SUB_PROCESSOR) return;
-  const [engager] = (await manager.query('SELECT id, kind FROM party WHERE key = $1', [engagedBy])) as { id: string; kind: PartyKind }[];
-  if (!engager) problems.add(`${at}.engagedBy`, `no party '${engagedBy}'`);
-  else if (!ENGAGING_KINDS.includes(engager.kind)) {
-    problems.add(`${at}.engagedBy`, `'${engagedBy}' is a ${engager.kind}; only a PROCESSOR or SUB_PROCESSOR engages sub-processors`);
-  } else if (engager.id === existingId || (existingId !== null && (await chainReaches(manager, { table: 'party', column: 'engaged_by_id' }, engager.id, existingId)))) {
+  if (engager === undefined || !ENTRUSTED_PARTY_KINDS.includes(engager.kind)) return;
+  if (engager.id === existingId || (existingId !== null && (await chainReaches(manager, { table: 'party', column: 'engaged_by_id' }, engager.id, existingId)))) {
     problems.add(`${at}.engagedBy`, `'${engagedBy}' would make the chain of engagements a loop`);
   }
 }

@@ -4,7 +4,8 @@ import { isCalendarDate } from '../../common/dates';
 import { ProblemList } from '../../common/errors';
 import { ConsentKind } from '../../domain/consent-kind';
 import type { ConsentEntry, PersonEntry } from '../../domain/inventory-document';
-import { validateCountry } from '../registry/entry-validation';
+import { addEntryProblems, validateCountry } from '../registry/entry-validation';
+import { validateConsent as validateConsentRules } from '../../domain/validate-consent';
 import { idsByKey } from '../registry/key-lookup';
 import { personIdOf } from './person-id';
 
@@ -42,16 +43,13 @@ function isTimestamp(value: string): boolean {
 export function validateConsent(consent: ConsentEntry, references: PersonReferences, at: string, problems: ProblemList): void {
   const activity = consent.activity ?? null;
   const flow = consent.flow ?? null;
-  if ((activity === null) === (flow === null)) problems.add(at, 'a consent names exactly one of activity and flow');
   if (activity !== null && !references.activities.has(activity)) problems.add(`${at}.activity`, `no activity '${activity}'`);
   if (flow !== null && !references.flows.has(flow)) problems.add(`${at}.flow`, `no flow '${flow}'`);
   if (!Object.values(ConsentKind).includes(consent.kind)) problems.add(`${at}.kind`, `'${consent.kind}' is not a consent kind`);
   if (!isTimestamp(consent.givenAt)) problems.add(`${at}.givenAt`, `'${consent.givenAt}' is not an ISO 8601 timestamp`);
   const withdrawnAt = consent.withdrawnAt ?? null;
-  if (withdrawnAt !== null) {
-    if (!isTimestamp(withdrawnAt)) problems.add(`${at}.withdrawnAt`, `'${withdrawnAt}' is not an ISO 8601 timestamp`);
-    else if (Date.parse(withdrawnAt) < Date.parse(consent.givenAt)) problems.add(`${at}.withdrawnAt`, 'is before givenAt');
-  }
+  if (withdrawnAt !== null && !isTimestamp(withdrawnAt)) problems.add(`${at}.withdrawnAt`, `'${withdrawnAt}' is not an ISO 8601 timestamp`);
+  addEntryProblems(validateConsentRules(consent), at, problems);
 }
 
 export function validatePersons(entries: PersonEntry[], references: PersonReferences, at: string): ProblemList {

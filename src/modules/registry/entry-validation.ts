@@ -1,6 +1,7 @@
 import { isCalendarDate } from '../../common/dates';
 import type { ProblemList } from '../../common/errors';
 import { isCountryCode } from '../../domain/countries';
+import type { EntryProblem } from '../../domain/entry-problem';
 import { KEY_PATTERN } from './key-lookup';
 
 export function validateKey(key: string, field: string, problems: ProblemList, pattern: RegExp = KEY_PATTERN): void {
@@ -28,12 +29,10 @@ export function validateCountry(code: string | null | undefined, field: string, 
   }
 }
 
-/** An effective range: from is a date, to is a date not before it (or open). */
-export function validateEffectiveRange(from: string, to: string | null | undefined, at: string, problems: ProblemList): void {
+/** An effective range's ends are dates; their order is a rule of the entry (src/domain/). */
+export function validateDates(from: string, to: string | null | undefined, at: string, problems: ProblemList): void {
   if (!isCalendarDate(from)) problems.add(`${at}.effectiveFrom`, `'${from}' is not a date (YYYY-MM-DD)`);
-  if (to === null || to === undefined) return;
-  if (!isCalendarDate(to)) problems.add(`${at}.effectiveTo`, `'${to}' is not a date (YYYY-MM-DD)`);
-  else if (to < from) problems.add(`${at}.effectiveTo`, `${to} is before effectiveFrom ${from}`);
+  if (to !== null && to !== undefined && !isCalendarDate(to)) problems.add(`${at}.effectiveTo`, `'${to}' is not a date (YYYY-MM-DD)`);
 }
 
 /** Reports each key of `wanted` that `found` lacks, at `field[index]`. */
@@ -41,4 +40,9 @@ export function validateReferences(wanted: string[], found: ReadonlyMap<string, 
   wanted.forEach((key, index) => {
     if (!found.has(key)) problems.add(`${field}[${index}]`, `no ${what} '${key}'`);
   });
+}
+
+/** Adds the problems a domain validation found in an entry, with their fields under `at`. */
+export function addEntryProblems(entryProblems: readonly EntryProblem[], at: string, problems: ProblemList): void {
+  for (const problem of entryProblems) problems.add(problem.field === '' ? at : `${at}.${problem.field}`, problem.message);
 }
