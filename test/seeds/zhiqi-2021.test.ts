@@ -183,6 +183,10 @@ describe('Everything wrong for the Irish customer today', () => {
     const answer = await seed.person('ie-customer-1', NOW);
     // The consent-based group sharing is advised against (LOW), no longer HIGH: see the consent variant above.
     // Every activity's record lacks the controller's contact, which the policy does not give (Art. 30(1)(a)).
+    // The policy names no country for the authorities, the persons protected, the authorised partners
+    // and the service providers: each of those four hops is DESTINATION-UNKNOWN under both regimes that
+    // follow the data (GDPR for the Irish customer, PIPL for the Chinese group), 8 findings that used to
+    // be silent (the hops were counted in no country, as if nothing left).
     expect(what(answer.findings)).toEqual([
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'error-troubleshooting'],
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'legal-compliance'],
@@ -193,11 +197,19 @@ describe('Everything wrong for the Irish customer today', () => {
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'service-requests'],
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'vital-interests-disclosure'],
       ['GDPR-CONSENT-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['GDPR-DESTINATION-UNKNOWN', 'disclosure-to-authorities', 'legal-compliance'],
+      ['GDPR-DESTINATION-UNKNOWN', 'disclosure-to-protect-life', 'vital-interests-disclosure'],
+      ['GDPR-DESTINATION-UNKNOWN', 'services-to-authorised-partners', 'service-requests'],
+      ['GDPR-DESTINATION-UNKNOWN', 'services-to-service-providers', 'service-requests'],
       ['GDPR-PROCESSOR-NO-DPA', 'services-to-service-providers', 'service-requests'],
       ['GDPR-TRANSFER-NO-TIA', 'inquiries-to-group-scc', 'service-requests'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'research-and-marketing'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'safety-inspections-and-recalls'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'security-and-internal-management'],
+      ['PIPL-DESTINATION-UNKNOWN', 'disclosure-to-authorities', 'legal-compliance'],
+      ['PIPL-DESTINATION-UNKNOWN', 'disclosure-to-protect-life', 'vital-interests-disclosure'],
+      ['PIPL-DESTINATION-UNKNOWN', 'services-to-authorised-partners', 'service-requests'],
+      ['PIPL-DESTINATION-UNKNOWN', 'services-to-service-providers', 'service-requests'],
       ['PIPL-ENTRUSTMENT-NO-AGREEMENT', 'services-to-service-providers', 'service-requests'],
       ['PIPL-NO-PIA', '', 'service-requests'],
       ['PIPL-NO-PIA', '', 'vital-interests-disclosure'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Severity, type Finding } from '../rules/finding';
 import { RULES } from '../rules/rule-catalogue';
 import { VerdictEffect } from '../rules/rule-descriptor';
-import { hopVerdictOf, HopVerdict, isLawfulVerdict } from './hop-verdict';
+import { hopVerdictOf, HopVerdict, lawfulnessOf } from './hop-verdict';
 
 function findingOf(effect: VerdictEffect): Finding {
   const rule = RULES.find((candidate) => candidate.verdictEffect === effect);
@@ -27,7 +27,7 @@ describe('hopVerdictOf', () => {
     expect(hopVerdictOf([{ ...findingOf(VerdictEffect.GAP), ruleId: 'NOT-A-RULE' }])).toBe(HopVerdict.UNLAWFUL);
   });
 
-  it('counts a LAWFUL_WITH_GAPS hop as lawful, an UNDETERMINED one not', () => {
-    expect([HopVerdict.LAWFUL, HopVerdict.LAWFUL_WITH_GAPS, HopVerdict.UNLAWFUL, HopVerdict.UNDETERMINED].map(isLawfulVerdict)).toEqual([true, true, false, false]);
+  it('counts a LAWFUL_WITH_GAPS hop as lawful, and leaves an UNDETERMINED one neither lawful nor unlawful', () => {
+    expect([HopVerdict.LAWFUL, HopVerdict.LAWFUL_WITH_GAPS, HopVerdict.UNLAWFUL, HopVerdict.UNDETERMINED].map(lawfulnessOf)).toEqual([true, true, false, null]);
   });
 });

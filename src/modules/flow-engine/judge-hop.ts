@@ -2,7 +2,7 @@ import type { Finding } from '../rules/finding';
 import { evaluateHopRules } from '../rules/rule-catalogue';
 import { hopRuleContext, type MapFacts } from '../rules/rule-context';
 import type { DestinationVerdict, Hop } from './data-flow-answer';
-import { HopVerdict, hopVerdictOf, isLawfulVerdict } from './hop-verdict';
+import { HopVerdict, hopVerdictOf, lawfulnessOf } from './hop-verdict';
 import { transferRegimesOf } from './regime-territory';
 import type { PersonContext } from './person-context';
 import type { SnapshotIndex } from './snapshot-index';
@@ -44,7 +44,7 @@ export function judgeHops(
       ...hopFacts,
       verdict,
       destinationVerdicts: destinationVerdictsOf(hopFacts, verdict, judge),
-      lawful: isLawfulVerdict(verdict),
+      lawful: lawfulnessOf(verdict),
       findings,
       reasons: findings.map((finding) => finding.message),
     });

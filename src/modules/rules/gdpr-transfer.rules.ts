@@ -7,7 +7,7 @@ import type { EvidenceRecord } from '../flow-engine/inventory-snapshot';
 import { evidenceDatedBy, hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
 import { GDPR_FAMILY, type GdprFamilyLaw } from './gdpr-family';
-import { describeHop, type HopRuleContext } from './rule-context';
+import { describeHop, destinationUnknownMessage, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 
 /** Art. 46(2)(c)-(f): safeguards that make a transfer to a country without adequacy lawful. */
@@ -209,7 +209,27 @@ export function consentDerogationForContinuousTransfer(law: GdprFamilyLaw): Rule
   };
 }
 
+/**
+ * A hop whose recipient has no country on record (and whose flow names none) may or may not leave
+ * the regime's territory: Chapter V cannot be applied without the destination, and the record of
+ * processing must name the third countries (Art. 30(1)(e)). Neither lawful nor unlawful: unknown.
+ */
+export function destinationUnknown(law: GdprFamilyLaw): Rule<HopRuleContext> {
+  return {
+    id: `${law.idPrefix}-DESTINATION-UNKNOWN`,
+    severity: Severity.MEDIUM,
+    verdictEffect: VerdictEffect.UNDETERMINED,
+    title: 'Destination country unknown',
+    explanation: `Data governed by ${law.lawName} goes to a recipient with no country on record, so whether it is a Chapter V transfer, and on what ground, cannot be assessed.`,
+    legalReference: `${law.lawName} Arts. 30(1)(e), 44`,
+    scope: RuleScope.HOP,
+    regime: law.regime,
+    check: (context) => destinationUnknownMessage(context, law.regime, law.lawName),
+  };
+}
+
 export const GDPR_TRANSFER_RULES: readonly Rule<HopRuleContext>[] = GDPR_FAMILY.flatMap((law) => [
+  destinationUnknown(law),
   transferWithoutMechanism(law),
   transferUnderMisappliedAdequacy(law),
   transferWithoutImpactAssessment(law),

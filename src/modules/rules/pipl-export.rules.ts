@@ -3,7 +3,7 @@ import { countriesOutside } from '../flow-engine/regime-territory';
 import { TransferMechanism } from '../flow/transfer-mechanism';
 import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-record';
 import { Severity } from './finding';
-import { describeHop, type HopRuleContext } from './rule-context';
+import { describeHop, destinationUnknownMessage, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 import { lacksSeparateConsentToRecipient } from './separate-consent';
 
@@ -148,7 +148,24 @@ export const assessmentExpired: Rule<HopRuleContext> = {
   },
 };
 
+/**
+ * A recipient with no country on record may be abroad: whether the hop is an export, and needs an
+ * Art. 38 mechanism and the Art. 39 notice (which names the recipient's place), cannot be assessed.
+ */
+export const exportDestinationUnknown: Rule<HopRuleContext> = {
+  id: 'PIPL-DESTINATION-UNKNOWN',
+  severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.UNDETERMINED,
+  title: 'Destination country unknown',
+  explanation: 'Personal information governed by PIPL goes to a recipient with no country on record, so whether it leaves mainland China, and on what mechanism, cannot be assessed.',
+  legalReference: 'PIPL Arts. 38(1), 39',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => destinationUnknownMessage(context, PIPL, 'PIPL'),
+};
+
 export const PIPL_EXPORT_RULES: readonly Rule<HopRuleContext>[] = [
+  exportDestinationUnknown,
   exportWithoutMechanism,
   exportWithoutSeparateConsent,
   exportWithoutNotice,
