@@ -142,8 +142,9 @@ describe('Is anything shared without explicit consent?', () => {
     expect(recipient(whileConsented, 'consented-recipients')).toEqual({ partyKey: 'consented-recipients', kind: 'THIRD_PARTY', countries: [], categoryKeys: EVERYTHING });
     // The consent holds; but the policy names neither the recipients nor their countries, so
     // whether the sharing is an export cannot be assessed: the one finding (it used to be none) is
-    // PIPL-DESTINATION-UNKNOWN, and the hop is UNDETERMINED rather than lawful.
-    expect(ruleIds(findingsOnFlow(whileConsented.findings, 'sharing-with-consent'))).toEqual(['PIPL-DESTINATION-UNKNOWN']);
+    // PIPL-DESTINATION-UNKNOWN, and the hop is UNDETERMINED rather than lawful; nor can the Art. 23
+    // notice have given a contact none of them has on record (PIPL-PROVISION-NO-NOTICE, a gap, new).
+    expect(ruleIds(findingsOnFlow(whileConsented.findings, 'sharing-with-consent'))).toEqual(['PIPL-DESTINATION-UNKNOWN', 'PIPL-PROVISION-NO-NOTICE']);
     expect(hop(whileConsented, 'sharing-with-consent')).toMatchObject({ verdict: 'UNDETERMINED', lawful: null, crossesBorder: null });
     expect(whileConsented.summary.unknownDestinations).toEqual(['consented-recipients', 'merger-successor']);
 
@@ -159,7 +160,11 @@ describe('Is anything shared without explicit consent?', () => {
     const answer = await seed.profile(ordinary, NOW);
     expect(hop(answer, 'sharing-with-consent').lawful).toBe(false);
     // Beside it, the recipients' unknown country (PIPL-DESTINATION-UNKNOWN); the missing separate consent makes the hop UNLAWFUL.
-    expect(ruleIds(findingsOnFlow(answer.findings, 'sharing-with-consent'))).toEqual(['PIPL-DESTINATION-UNKNOWN', 'PIPL-PROVISION-NO-SEPARATE-CONSENT']);
+    expect(ruleIds(findingsOnFlow(answer.findings, 'sharing-with-consent'))).toEqual([
+      'PIPL-DESTINATION-UNKNOWN',
+      'PIPL-PROVISION-NO-NOTICE',
+      'PIPL-PROVISION-NO-SEPARATE-CONSENT',
+    ]);
   });
 });
 
@@ -241,6 +246,8 @@ describe('Everything wrong for the stored mainland user today', () => {
       ['PIPL-FLOW-LEGITIMATE-INTERESTS', 'transfer-to-merger-successor', 'corporate-transaction'],
       ['PIPL-NO-PIA', '', 'corporate-transaction'],
       ['PIPL-NO-PIA', '', 'system-permissions'],
+      // Nor has it a contact on record for the notice (Art. 23; Art. 22 asks the same of a merger).
+      ['PIPL-PROVISION-NO-NOTICE', 'transfer-to-merger-successor', 'corporate-transaction'],
       ['PIPL-SENSITIVE-NO-SEPARATE-CONSENT', '', 'system-permissions'],
     ]);
     // Known to stay in China, but for the merger successor, whose place is unknown (it used to be silent).

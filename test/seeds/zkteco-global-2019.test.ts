@@ -123,11 +123,13 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
     expect(hop(answer, 'orders-to-service-providers')).toMatchObject({ verdict: 'UNDETERMINED', lawful: null, crossesBorder: null });
   });
 
-  it('for a customer in China the same group flows stay in China under PIPL alone: no transfer, nothing found on them', async () => {
+  it('for a customer in China the same group flows stay in China under PIPL alone: no transfer, nothing found on them but the group’s missing contact', async () => {
     const answer = await seed.person('cn-customer-1', NOW);
     for (const flowKey of TO_GROUP) {
       expect(hop(answer, flowKey), flowKey).toMatchObject({ regimes: ['PIPL'], crossesBorder: false, lawful: true });
-      expect(findingsOnFlow(answer.findings, flowKey), flowKey).toEqual([]);
+      // The group receives as a handler of its own: the Art. 23 notice must give its contact,
+      // which is not on record, a gap (PIPL-PROVISION-NO-NOTICE, new).
+      expect(ruleIds(findingsOnFlow(answer.findings, flowKey)), flowKey).toEqual(['PIPL-PROVISION-NO-NOTICE']);
     }
     expect(answer.collections.some((entry) => entry.crossBorderCollection)).toBe(false);
     expect(ruleIds(answer.findings).filter((id) => id.startsWith('GDPR-'))).toEqual([]);
@@ -167,6 +169,8 @@ describe('Who gets the data if ZKTeco’s assets are sold (4d)?', () => {
       ['PIPL-DESTINATION-UNKNOWN', 'transfer-to-asset-purchaser', 'asset-sale'],
       ['PIPL-FLOW-LEGITIMATE-INTERESTS', 'transfer-to-asset-purchaser', 'asset-sale'],
       ['PIPL-NO-PIA', '', 'asset-sale'],
+      // The purchaser has no contact on record for the notice (Art. 23, new).
+      ['PIPL-PROVISION-NO-NOTICE', 'transfer-to-asset-purchaser', 'asset-sale'],
     ]);
   });
 

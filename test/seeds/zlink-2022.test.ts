@@ -61,6 +61,9 @@ describe('ZLink (Mar 2022): where do the overseas servers stand?', () => {
     expect(what(OVERSEAS.flatMap((flow) => findingsOnFlow(answer.findings, flow)))).toEqual([
       ['PIPL-DESTINATION-UNKNOWN', 'account-overseas-transfer', 'account-registration'],
       ['PIPL-DESTINATION-UNKNOWN', 'profile-overseas-transfer', 'account-profile'],
+      // Not known to be an export, so the Art. 23 notice applies, and the servers' operator has no contact on record (new).
+      ['PIPL-PROVISION-NO-NOTICE', 'account-overseas-transfer', 'account-registration'],
+      ['PIPL-PROVISION-NO-NOTICE', 'profile-overseas-transfer', 'account-profile'],
     ]);
     expect(OVERSEAS.map((flow) => hop(answer, flow).verdict)).toEqual(['UNDETERMINED', 'UNDETERMINED']);
   });

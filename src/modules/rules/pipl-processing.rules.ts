@@ -6,7 +6,7 @@ import { activityCategoryIds, type HopFacts } from '../flow-engine/traverse-acti
 import { isEntrustedRecipient, isOtherHandler } from '../flow/recipient-role';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from './finding';
-import { PIPL } from './pipl-export.rules';
+import { exportDestinations, PIPL } from './pipl-export.rules';
 import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from './rule-context';
 import { RuleScope, VerdictEffect, type Rule } from './rule-descriptor';
 import { lacksSeparateConsent, lacksSeparateConsentToRecipient } from './separate-consent';
@@ -115,6 +115,35 @@ export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
 };
 
 /**
+ * Before providing personal information to another handler, the person must be told the
+ * recipient's name, contact, purpose, method and categories (Art. 23), whatever the basis: Art.
+ * 13 para. 2 waives consent, not notice (Art. 17). A recipient with no contact on record cannot
+ * have been named in a notice with its contact. A gap, not an unlawful provision, as for the Art.
+ * 39 notice of an export (which names the same and more, so an export is left to
+ * PIPL-EXPORT-NO-NOTICE). Readings the text leaves open: whether Art. 18(1) (no notice where a law
+ * requires confidentiality or none) reaches Art. 23, and whether a missing notice also voids a
+ * consent given without it (Art. 14(1), "fully informed"); the first cannot be known from the map,
+ * the second is left to PIPL-PROVISION-NO-SEPARATE-CONSENT. A party always has a name (an unnamed
+ * recipient is recorded by a description of it), so the name cannot be found missing.
+ */
+export const provisionWithoutNotice: Rule<HopRuleContext> = {
+  id: 'PIPL-PROVISION-NO-NOTICE',
+  severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.GAP,
+  title: 'Provision to another handler without the Art. 23 notice',
+  explanation: 'Data governed by PIPL goes to another handler (an SDK included) with no contact of the recipient on record, so the person cannot have been told whom to reach.',
+  legalReference: 'PIPL Arts. 17, 23',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => {
+    if (!context.hop.regimes.includes(PIPL) || !isOtherHandler(context.receiver.kind, context.flow.recipientRole)) return null;
+    if (exportDestinations(context).length > 0) return null;
+    if (hasValidEvidence(context.receiver.evidence, EvidenceKind.RECIPIENT_CONTACT, context.date)) return null;
+    return `${describeHop(context)} provides personal information to the handler ${context.receiver.name} ('${context.receiver.key}') with no contact of it on record for the Art. 23 notice`;
+  },
+};
+
+/**
  * Without consent, a provision to another handler is lawful only where it is necessary for the
  * basis claimed (Art. 13(1)(2)-(7): "为...所必需"): an SDK that a contract does not need, on
  * CONTRACT, needs consent after all. Flowmap cannot judge necessity, so it asks for the reason to
@@ -186,6 +215,7 @@ export const PIPL_PROCESSING_HOP_RULES: readonly Rule<HopRuleContext>[] = [
   hopOnLegitimateInterests,
   entrustmentWithoutAgreement,
   provisionWithoutSeparateConsent,
+  provisionWithoutNotice,
 ];
 
 export const PIPL_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [
