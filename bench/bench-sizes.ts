@@ -1,4 +1,4 @@
-/** The inventories the bench generates (issue #6). */
+/** The inventories the bench generates: S and M to see how answers scale, L the size the targets are set for. */
 export interface BenchSize {
   name: string;
   parties: number;
@@ -26,7 +26,5 @@ export function benchSize(name: string): BenchSize {
 export const FLOWS_PER_UNIT = 100;
 /** Flows per activity on average: a controller's first hops and their onward chains. */
 export const FLOWS_PER_ACTIVITY = 10;
-/** Consents per person on average (issue #6: 1,000,000 persons with 3,000,000 consents). */
-export const CONSENTS_PER_PERSON = 3;
 /** Onward chains reach this many hops from the controller at most. */
 export const MAX_CHAIN_DEPTH = 6;

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { benchPostgres, existingBenchDatabase, freshBenchDatabase, type BenchDatabase } from './bench-database';
 import { benchSize, type BenchSize } from './bench-sizes';
-import { measureColdStart, type ColdStart } from './cold-start';
+import { measureColdStarts, type ColdStart } from './cold-start';
 import { formatCpuProfile } from './cpu-profile-summary';
+import { latencyChart } from './latency-chart';
 import { formatTable } from './report';
 import { REPO_ROOT } from './repo-root';
 import { FULL_PLAN, runBench, SMOKE_PLAN, type BenchPlan, type BenchResult } from './run-bench';
@@ -23,6 +24,7 @@ const USAGE = `npm run bench -- [--size S|M|L | --sizes S,M,L | --smoke] [option
   --load-concurrency N person batches written at once (default ${FULL_PLAN.loadConcurrency})
   --requests N         answers timed at concurrency 1 (default ${FULL_PLAN.c1Requests}); 4N at 16
   --seed TEXT          another generated inventory (default flowmap-bench-1)
+  --cold-starts N      embedded cold starts measured, the median reported (default 10)
   --skip-cold-start    do not measure the embedded cold start
   --answers-only       skip the whole-inventory findings and transfer register (for quick iterations)
 
@@ -40,12 +42,13 @@ interface Arguments {
   serverWorkers: number;
   seed: string;
   coldStart: boolean;
+  coldStarts: number;
 }
 
 function parseArguments(given: string[]): Arguments {
   // `--flag=value` as well as `--flag value`.
   const argv = given.flatMap((arg) => (/^--[a-z-]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
-  const args: Arguments = { sizes: [benchSize('S')], plan: { ...FULL_PLAN }, keepDatabase: false, reuseDatabase: false, profileServer: false, serverNodeArgs: [], serverProcesses: 1, serverWorkers: 1, seed: 'flowmap-bench-1', coldStart: true };
+  const args: Arguments = { sizes: [benchSize('S')], plan: { ...FULL_PLAN }, keepDatabase: false, reuseDatabase: false, profileServer: false, serverNodeArgs: [], serverProcesses: 1, serverWorkers: 1, seed: 'flowmap-bench-1', coldStart: true, coldStarts: 10 };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = (): string => {
@@ -99,6 +102,9 @@ function parseArguments(given: string[]): Arguments {
       case '--seed':
         args.seed = value();
         break;
+      case '--cold-starts':
+        args.coldStarts = positive();
+        break;
       case '--skip-cold-start':
         args.coldStart = false;
         break;
@@ -133,8 +139,9 @@ async function main(): Promise<void> {
     // Once per run, on a quiet machine, before any load: it does not depend on the size.
     let coldStart: ColdStart = { mode: 'child-process', healthzMs: Number.NaN, firstAnswerMs: Number.NaN, stopMs: Number.NaN };
     if (args.coldStart) {
-      coldStart = await measureColdStart();
-      log(`cold start: /healthz after ${coldStart.healthzMs.toFixed(0)} ms, first answer after ${coldStart.firstAnswerMs.toFixed(0)} ms`);
+      const starts = await measureColdStarts(args.coldStarts);
+      coldStart = starts;
+      log(`cold start, median of ${starts.starts}: /healthz after ${starts.healthzMs.toFixed(0)} ms, first answer after ${starts.firstAnswerMs.toFixed(0)} ms (each: ${starts.firstAnswerRunsMs.map((ms) => ms.toFixed(0)).join(', ')})`);
     }
     for (const size of args.sizes) {
       const name = `flowmap_bench_${size.name.toLowerCase()}`;
@@ -173,6 +180,11 @@ async function main(): Promise<void> {
     }
   } finally {
     await postgres.embedded?.stop();
+  }
+  if (results.length > 0) {
+    const chart = path.join(RESULTS_DIR, `latency-${results.map((result) => result.size).join('-')}-${results[0].startedAt.replace(/[:.]/g, '-')}.svg`);
+    fs.writeFileSync(chart, `${latencyChart(results)}\n`);
+    log(`latency picture written: ${path.relative(process.cwd(), chart)}`);
   }
   process.stdout.write(`\n${formatTable(results)}\n`);
 }

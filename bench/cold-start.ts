@@ -10,7 +10,7 @@ import { startServer } from '../src/server';
 import { BENCH_ADMIN_TOKEN, freePort, tail, waitForExit, waitForHealth } from './bench-server';
 import { GraphQLHttpClient } from './http-load';
 import { MAIN_SCRIPT } from './repo-root';
-import { msSince } from './stats';
+import { median, msSince } from './stats';
 
 export interface ColdStart {
   /** `node dist/main.js` as `npm start` runs it, or the same start-up inside this process (the smoke test). */
@@ -21,6 +21,29 @@ export interface ColdStart {
   firstAnswerMs: number;
   /** From SIGTERM (or stop) to the process having exited, the database stopped. */
   stopMs: number;
+}
+
+/** Several cold starts one after another: the medians, and each start's first answer. */
+export interface ColdStarts extends ColdStart {
+  starts: number;
+  firstAnswerRunsMs: number[];
+}
+
+/**
+ * `count` cold starts in a row, each on a new data directory. One start says little on a shared
+ * machine: PostgreSQL's initdb and the first fsyncs wait on whatever else the disk and cores do.
+ */
+export async function measureColdStarts(count: number, mainScript = MAIN_SCRIPT): Promise<ColdStarts> {
+  const runs: ColdStart[] = [];
+  for (let n = 0; n < count; n += 1) runs.push(await measureColdStart(mainScript));
+  return {
+    mode: 'child-process',
+    starts: runs.length,
+    healthzMs: median(runs.map((run) => run.healthzMs)),
+    firstAnswerMs: median(runs.map((run) => run.firstAnswerMs)),
+    stopMs: median(runs.map((run) => run.stopMs)),
+    firstAnswerRunsMs: runs.map((run) => run.firstAnswerMs),
+  };
 }
 
 const EXAMPLE = 'zkbio-entrance-2022';

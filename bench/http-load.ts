@@ -24,7 +24,21 @@ export class GraphQLHttpClient {
     return this.send(JSON.stringify({ query, variables }));
   }
 
+  /**
+   * A keep-alive socket the server closed while idle (its keepAliveTimeout, 5 s by default) is seen
+   * as closed only once this process's event loop runs; a phase that kept the loop busy longer (the
+   * in-process whole-map questions) then writes its next request onto a dead socket and gets
+   * ECONNRESET ("socket hang up"). Such a request never reached the server, so it is sent again
+   * once, on a fresh socket, as Node's documentation of `request.reusedSocket` advises.
+   */
   send(body: string): Promise<HttpAnswer> {
+    return this.sendOnce(body).catch((error: unknown) => {
+      if (error instanceof StaleSocketError) return this.sendOnce(body);
+      throw error;
+    });
+  }
+
+  private sendOnce(body: string): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const request = http.request(
         {
@@ -47,7 +61,9 @@ export class GraphQLHttpClient {
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        reject(request.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error);
+      });
       request.end(body);
     });
   }
@@ -56,6 +72,9 @@ export class GraphQLHttpClient {
     this.agent.destroy();
   }
 }
+
+/** A request written onto a kept-alive socket that the server had already closed. */
+class StaleSocketError extends Error {}
 
 /** GET a URL once; resolves with the status, or rejects when nothing answers. */
 export function getStatus(url: string): Promise<number> {

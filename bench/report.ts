@@ -47,6 +47,16 @@ const ROWS: readonly Row[] = [
   { label: '  of which SQL p50 (ms)', metric: 'directSqlP50Ms', format: ms },
   { label: '  of which engine p50 (ms)', metric: 'directComputeP50Ms', format: ms },
   { label: 'GraphQL p50 / direct p50', metric: 'graphqlToDirectRatio', format: ratio },
+  { label: 'Beside a hand-written recursive SQL (flows only, no judgement), same persons in turn', heading: true },
+  { label: 'SQL peer p50 (ms)', metric: 'peerP50Ms', format: ms },
+  { label: 'SQL peer p99 (ms)', metric: 'peerP99Ms', format: ms },
+  { label: 'direct path p50 (ms)', metric: 'peerDirectP50Ms', format: ms },
+  { label: 'GraphQL p50 (ms)', metric: 'peerGraphqlP50Ms', format: ms },
+  { label: 'GraphQL p99 (ms)', metric: 'peerGraphqlP99Ms', format: ms },
+  { label: 'GraphQL / peer, p50', metric: 'graphqlToPeerP50', format: ratio },
+  { label: 'GraphQL / peer, p99', metric: 'graphqlToPeerP99', format: ratio },
+  { label: 'direct / peer, p50', metric: 'directToPeerP50', format: ratio },
+  { label: 'persons with the same flows (%)', metric: 'peerSameFlowsPercent', format: decimal },
   { label: 'What one answer covers (should not grow with the inventory)', heading: true },
   { label: 'hops per answer, mean', metric: 'hopsPerAnswerMean', format: decimal },
   { label: 'hops per answer, max', metric: 'hopsPerAnswerMax', format: integer },
@@ -65,7 +75,7 @@ const ROWS: readonly Row[] = [
   { label: 'first answer after start (ms)', metric: 'serverFirstAnswerMs', format: ms },
   { label: 'RSS after person answers (MB)', metric: 'serverRssAfterAnswersMb', format: integer },
   { label: 'peak RSS, VmHWM (MB)', metric: 'serverPeakRssMb', format: integer },
-  { label: 'Cold start, `node dist/main.js` on a new embedded database', heading: true },
+  { label: 'Cold start, `node dist/main.js` on a new embedded database (median of the starts)', heading: true },
   { label: '/healthz answers (ms)', metric: 'coldStartHealthzMs', format: ms },
   { label: 'first GraphQL answer (ms)', metric: 'coldStartFirstAnswerMs', format: ms },
 ];
@@ -106,7 +116,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     const { processes, workers } = results[0].server;
     lines.push(`Server: ${processes} instance${processes === 1 ? '' : 's'}, FLOWMAP_WORKERS=${workers} each; RSS figures are the largest process's`);
   }
-  lines.push('Targets are those of issue #6 for size L; PASS/MISS is shown for every size.');
+  lines.push('Targets are for size L; PASS/MISS is shown for every size.');
   for (const result of results) {
     const missed = result.targets.filter((target) => !target.pass);
     lines.push(

@@ -14,6 +14,8 @@ import { loadPersons, type PersonLoad } from './load-persons';
 import { Random } from './prng';
 import { mean, median, msSince, percentile } from './stats';
 import { checkTargets, type TargetCheck } from './targets';
+import { comparePaths, type PeerComparison } from './peer-comparison';
+import { SqlPeer } from './sql-peer';
 import { startCpuAccounting, type CpuShare } from './cpu-accounting';
 
 /** How much of each measurement a run makes. */
@@ -24,6 +26,8 @@ export interface BenchPlan {
   c16Requests: number;
   /** Direct-path answers timed (the same persons as the c=1 run, first ones again as warm-up). */
   directRequests: number;
+  /** Persons asked of the SQL peer, the direct path and GraphQL in turn (comparePaths). */
+  peerRequests: number;
   /** Persons whose GraphQL and direct answers are compared field by field. */
   equivalenceChecks: number;
   /** Timed runs of the whole-inventory questions, after one untimed; 0 skips them (their figures are then NaN). */
@@ -39,6 +43,7 @@ export const FULL_PLAN: BenchPlan = {
   c1Requests: 2_000,
   c16Requests: 8_000,
   directRequests: 2_000,
+  peerRequests: 1_000,
   equivalenceChecks: 50,
   inventoryRuns: 3,
   loadConcurrency: 2,
@@ -50,6 +55,7 @@ export const SMOKE_PLAN: BenchPlan = {
   c1Requests: 20,
   c16Requests: 40,
   directRequests: 20,
+  peerRequests: 10,
   equivalenceChecks: 5,
   inventoryRuns: 1,
   loadConcurrency: 2,
@@ -68,7 +74,7 @@ export interface RunBenchOptions {
   plan: BenchPlan;
   /** Node flags for the server child, e.g. to profile it. */
   serverNodeArgs?: string[];
-  /** Server processes started (child-process mode), requests spread over them in turn: the API is stateless (DESIGN.md, Scale). */
+  /** Server processes started (child-process mode), requests spread over them in turn: the API is stateless, so any instance answers any request. */
   serverProcesses?: number;
   /** FLOWMAP_WORKERS of each server started: processes behind one port. */
   serverWorkers?: number;
@@ -122,6 +128,8 @@ export interface BenchResult {
     computeP99Ms: number;
     graphqlToDirectRatio: number;
   };
+  /** The hand-written recursive SQL beside the direct path and GraphQL, on the same persons. */
+  peerComparison: PeerComparison;
   /** The size of what one answer covers: it should not grow with the inventory. */
   reach: { hopsMean: number; hopsP50: number; hopsP99: number; hopsMax: number; collectionsMean: number; findingsMean: number; emptyAnswers: number; computeMicrosecondsPerHop: number };
   inventoryWide: {
@@ -302,7 +310,21 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResult> {
     const directP50 = median(totalMs);
     log(`${size.name}: direct p50 ${directP50.toFixed(2)} ms (SQL ${median(sqlMs).toFixed(2)}, engine ${median(computeMs).toFixed(2)}), ${mean(hops).toFixed(1)} hops per answer`);
 
-    // 5. The whole map: findings and the transfer register, in this process (cached view) and over HTTP.
+    // 5. The hand-written recursive SQL a team would write instead, interleaved with both judged paths.
+    const peerComparison = await comparePaths({
+      persons: pickPersons(plan.peerRequests),
+      peer: new SqlPeer(directPool),
+      direct,
+      askGraphQL: ask,
+      deadlineMs: Date.now() + plan.phaseSeconds * 1000,
+    });
+    log(
+      `${size.name}: SQL peer p50 ${peerComparison.peer.p50Ms.toFixed(2)} ms, direct ${peerComparison.direct.p50Ms.toFixed(2)} ms, GraphQL ${peerComparison.graphql.p50Ms.toFixed(2)} ms` +
+        ` (GraphQL / peer: p50 ${peerComparison.graphqlToPeerP50.toFixed(2)}, p99 ${peerComparison.graphqlToPeerP99.toFixed(2)}); same flows for ${peerComparison.sameFlowsPercent.toFixed(1)}% of ${peerComparison.persons} persons`,
+    );
+    for (const difference of peerComparison.differences) log(`${size.name}:   differs: ${difference}`);
+
+    // 6. The whole map: findings and the transfer register, in this process (cached view) and over HTTP.
     started = process.hrtime.bigint();
     await engineView(database.dataSource);
     const engineViewColdMs = msSince(started);
@@ -318,7 +340,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResult> {
       findingCount = (await inventoryFindings(database.dataSource, { includePersons: true })).length;
       findingsRunsMs.push(msSince(started));
       started = process.hrtime.bigint();
-      transferCount = (await inventoryTransfers(database.dataSource, null, {})).length;
+      transferCount = (await inventoryTransfers(database.dataSource, null, {}, true)).length;
       transfersRunsMs.push(msSince(started));
     }
     if (plan.inventoryRuns > 0) log(`${size.name}: findings ${median(findingsRunsMs).toFixed(0)} ms (${findingCount}; first after the load ${findingsFirstMs.toFixed(0)} ms), transfers ${median(transfersRunsMs).toFixed(0)} ms (${transferCount})`);
@@ -389,6 +411,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResult> {
         computeP99Ms: percentile(computeMs, 99),
         graphqlToDirectRatio: c1.p50Ms / directP50,
       },
+      peerComparison,
       reach: {
         hopsMean: mean(hops),
         hopsP50: median(hops),
@@ -469,6 +492,15 @@ export function metricsOf(result: Omit<BenchResult, 'metrics' | 'targets'>): Rec
     directSqlP50Ms: result.direct.sqlP50Ms,
     directComputeP50Ms: result.direct.computeP50Ms,
     graphqlToDirectRatio: result.direct.graphqlToDirectRatio,
+    peerP50Ms: result.peerComparison.peer.p50Ms,
+    peerP99Ms: result.peerComparison.peer.p99Ms,
+    peerDirectP50Ms: result.peerComparison.direct.p50Ms,
+    peerGraphqlP50Ms: result.peerComparison.graphql.p50Ms,
+    peerGraphqlP99Ms: result.peerComparison.graphql.p99Ms,
+    graphqlToPeerP50: result.peerComparison.graphqlToPeerP50,
+    graphqlToPeerP99: result.peerComparison.graphqlToPeerP99,
+    directToPeerP50: result.peerComparison.directToPeerP50,
+    peerSameFlowsPercent: result.peerComparison.sameFlowsPercent,
     hopsPerAnswerMean: result.reach.hopsMean,
     hopsPerAnswerMax: result.reach.hopsMax,
     computeMicrosecondsPerHop: result.reach.computeMicrosecondsPerHop,

@@ -3,6 +3,7 @@ import { SMOKE_SIZE } from '../bench/bench-sizes';
 import { measureInProcessColdStart } from '../bench/cold-start';
 import { generateInventory } from '../bench/generate-inventory';
 import { benchExternalId, PersonGenerator } from '../bench/generate-persons';
+import { latencyChart } from '../bench/latency-chart';
 import { formatTable } from '../bench/report';
 import { runBench, SMOKE_PLAN, type BenchResult } from '../bench/run-bench';
 import { TARGETS } from '../bench/targets';
@@ -50,6 +51,24 @@ describe('the bench, smoke-sized', () => {
     expect(result.personAnswer.c16.requests).toBeGreaterThan(0);
   });
 
+  it('asks the hand-written SQL peer about the same persons, and it finds the flows the engine finds', () => {
+    const comparison = result.peerComparison;
+    expect(comparison.persons).toBe(SMOKE_PLAN.peerRequests);
+    for (const path of [comparison.samplesMs.peer, comparison.samplesMs.direct, comparison.samplesMs.graphql]) expect(path).toHaveLength(comparison.persons);
+    // The peer skips a minor's guardian rule and the categories a flow carries (sql-peer.ts): most persons, not all.
+    expect(comparison.sameFlowsPercent).toBeGreaterThanOrEqual(50);
+    expect(result.metrics.graphqlToPeerP50).toBeGreaterThan(0);
+  });
+
+  it('draws the three latency distributions as SVG, and the scaling when several sizes ran', () => {
+    const one = latencyChart([result]);
+    expect(one).toMatch(/^<svg /);
+    expect(one.match(/<polyline /g)).toHaveLength(3);
+    expect(one).toContain('SQL peer');
+    const two = latencyChart([result, { ...result, size: 'again' }]);
+    expect(two.match(/<polyline /g)).toHaveLength(9);
+  });
+
   it('gets the same answers over GraphQL as on the direct path', () => {
     expect(result.personAnswer.equivalence.checked).toBeGreaterThan(0);
     expect(result.personAnswer.equivalence.firstMismatch).toBeNull();
@@ -69,7 +88,7 @@ describe('the generator', () => {
     const first = generateInventory(SMOKE_SIZE, 'seed-a');
     const again = generateInventory(SMOKE_SIZE, 'seed-a');
     const other = generateInventory(SMOKE_SIZE, 'seed-b');
-    expect(again.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanism])).toEqual(first.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanism]));
+    expect(again.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanisms])).toEqual(first.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanisms]));
     expect(other.flows.map((flow) => flow.toId)).not.toEqual(first.flows.map((flow) => flow.toId));
     expect(new PersonGenerator(again).person(42)).toEqual(new PersonGenerator(first).person(42));
     expect(new PersonGenerator(first).batch(40, 5).map((person) => person.externalId)).toEqual([40, 41, 42, 43, 44].map(benchExternalId));

@@ -62,7 +62,6 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.person': PERSON_READERS,
   'Query.persons': PERSON_READERS,
   'Query.personsReaching': PERSON_READERS,
-  'Query.dataFlows': PERSON_READERS,
   'Query.auditLog': AUDIT_READERS,
   'Query.verifyAuditLog': AUDIT_READERS,
   'Query.apiTokens': TOKEN_ADMINS,
@@ -95,7 +94,6 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   // Person data inside answers that are otherwise about the data map.
   'Person.dataFlows': PERSON_READERS,
   'Finding.personIds': PERSON_READERS,
-  'Party.personsReached': PERSON_READERS,
 };
 
 /** Types guarded wherever they appear: any field returning one needs these roles as well as its own. */

@@ -14,14 +14,3 @@ export async function idsByKey(manager: EntityManager, table: KeyedTable, keys: 
   }[];
   return new Map(rows.map((row) => [row.key, row.id]));
 }
-
-/** Keys of the rows with these ids. */
-export async function keysById(manager: EntityManager, table: KeyedTable, ids: Iterable<string>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = (await manager.query(`SELECT id, key FROM ${table} WHERE id = ANY($1::uuid[])`, [unique])) as {
-    id: string;
-    key: string;
-  }[];
-  return new Map(rows.map((row) => [row.id, row.key]));
-}
