@@ -54,15 +54,17 @@ describe('a recipient with no country on record', () => {
     expect(profileDataFlows.summary).toEqual({ countriesReached: ['DE'], unknownDestinations: ['crm'], unknownDestinationHopCount: 1, crossBorderHopCount: 0, undeterminedHopCount: 1 });
   });
 
-  it('lists the finding across the whole map, and the rule in the catalogue', async () => {
-    const data = await ok<{ findings: { nodes: { ruleId: string; flowKeys: string[] }[] }; rules: { id: string; verdictEffect: string; legalReference: string }[] }>(
-      `{ findings(asOf: "2024-06-01") { nodes { ruleId flowKeys } } rules { id verdictEffect legalReference } }`,
-    );
+  it('lists the finding across the whole map, and the rule in the catalogue with what it cannot know', async () => {
+    const data = await ok<{
+      findings: { nodes: { ruleId: string; flowKeys: string[] }[] };
+      rules: { id: string; verdictEffect: string; legalReference: string; scope: string; regime: string | null; limitation: string }[];
+    }>(`{ findings(asOf: "2024-06-01") { nodes { ruleId flowKeys } } rules { id verdictEffect legalReference scope regime limitation } }`);
     expect(data.findings.nodes).toContainEqual({ ruleId: 'GDPR-DESTINATION-UNKNOWN', flowKeys: ['to-crm'] });
+    const limitation = expect.stringMatching(/cannot say whether the data in fact leaves/);
     expect(data.rules.filter((rule) => rule.id.endsWith('-DESTINATION-UNKNOWN'))).toEqual([
-      { id: 'GDPR-DESTINATION-UNKNOWN', verdictEffect: 'UNDETERMINED', legalReference: 'GDPR Arts. 30(1)(e), 44' },
-      { id: 'PIPL-DESTINATION-UNKNOWN', verdictEffect: 'UNDETERMINED', legalReference: 'PIPL Arts. 38(1), 39' },
-      { id: 'UK-GDPR-DESTINATION-UNKNOWN', verdictEffect: 'UNDETERMINED', legalReference: 'UK GDPR Arts. 30(1)(e), 44' },
+      { id: 'GDPR-DESTINATION-UNKNOWN', verdictEffect: 'UNDETERMINED', legalReference: 'GDPR Arts. 30(1)(e), 44', scope: 'HOP', regime: 'GDPR', limitation },
+      { id: 'PIPL-DESTINATION-UNKNOWN', verdictEffect: 'UNDETERMINED', legalReference: 'PIPL Arts. 38(1), 39', scope: 'HOP', regime: 'PIPL', limitation },
+      { id: 'UK-GDPR-DESTINATION-UNKNOWN', verdictEffect: 'UNDETERMINED', legalReference: 'UK GDPR Arts. 30(1)(e), 44', scope: 'HOP', regime: 'UK_GDPR', limitation },
     ]);
   });
 });

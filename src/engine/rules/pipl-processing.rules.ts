@@ -30,6 +30,7 @@ export const activityOnLegitimateInterests: Rule<ActivityRuleContext> = {
   title: 'Activity on legitimate interests under PIPL',
   explanation: 'An activity governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
   legalReference: 'PIPL Art. 13',
+  limitation: 'Sees only the basis recorded; whether another Art. 13 basis would in fact apply is not judged.',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: ({ activity, regimes }) =>
@@ -46,6 +47,7 @@ export const hopOnLegitimateInterests: Rule<HopRuleContext> = {
   title: 'Flow on legitimate interests under PIPL',
   explanation: 'A hop governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
   legalReference: 'PIPL Art. 13',
+  limitation: "Sees only the basis recorded for the hop (its own or its activity's); whether another Art. 13 basis would in fact apply is not judged.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) =>
@@ -65,6 +67,7 @@ export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
   title: 'Sensitive personal information without separate consent',
   explanation: 'A consent-based activity processes sensitive personal information without a separate consent.',
   legalReference: 'PIPL Arts. 28-29',
+  limitation: "Depends on categories being flagged sensitive on record (a child's data counts whole); whether a consent was in fact separate is what the record says.",
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {
@@ -85,6 +88,7 @@ export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
   title: 'Entrusted processing without an agreement',
   explanation: 'Data governed by PIPL goes to a processor or sub-processor with no Art. 21 agreement on record.',
   legalReference: 'PIPL Art. 21',
+  limitation: 'Sees that an agreement is on record and in force, not whether it fixes purpose, method, categories, protection, rights and duties; a recipient recorded under the wrong role escapes it.',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -105,6 +109,7 @@ export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
   title: 'Provision to another handler without separate consent',
   explanation: 'A consent-based hop gives data to another handler or an SDK without a separate consent, or with one to the activity given before the recipient was added.',
   legalReference: 'PIPL Arts. 13, 14, 23',
+  limitation: "Depends on the recipient's role (the flow's, or its kind's default) and on consents as recorded; it cannot see what the person was told.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -134,6 +139,7 @@ export const provisionWithoutNotice: Rule<HopRuleContext> = {
   title: 'Provision to another handler without the Art. 23 notice',
   explanation: 'Data governed by PIPL goes to another handler (an SDK included) with no contact of the recipient on record, so the person cannot have been told whom to reach.',
   legalReference: 'PIPL Arts. 17, 23',
+  limitation: 'Fires on a missing recipient contact only: a party always has a name (an unnamed recipient carries a description), so an unnamed one is not detected; nor can it see the notice itself, nor whether a law dispenses with notice (Art. 18(1)).',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -159,6 +165,7 @@ export const provisionNecessityUnrecorded: Rule<ActivityRuleContext> = {
   title: 'Provision to another handler without consent: necessity to be recorded',
   explanation: 'The activity gives data to another handler or an SDK on a basis other than consent, which holds only where the provision is necessary for that basis, and no reason for the necessity is recorded on the flow.',
   legalReference: 'PIPL Arts. 13(1)(2)-(7), 23',
+  limitation: 'Asks for a reason to be recorded; whether the reason recorded shows necessity is not judged.',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {
@@ -198,6 +205,7 @@ export const noImpactAssessment: Rule<ActivityRuleContext> = {
   title: 'No personal information protection impact assessment',
   explanation: 'The activity processes sensitive PI, makes automated decisions, entrusts, provides to others or exports under PIPL with no impact assessment on record.',
   legalReference: 'PIPL Arts. 55-56',
+  limitation: 'Sees that an assessment is on record on the activity or the flow, not what it covers or concludes; triggers other than sensitive data, entrustment, provision and export (automated decisions, public disclosure) are not all detected.',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {

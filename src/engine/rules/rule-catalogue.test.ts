@@ -72,10 +72,11 @@ describe('RULES', () => {
 
   it('describes each rule fully, and only describes it', () => {
     for (const rule of RULES) {
-      expect(Object.keys(rule).sort()).toEqual(['explanation', 'id', 'legalReference', 'regime', 'scope', 'severity', 'title', 'verdictEffect']);
+      expect(Object.keys(rule).sort()).toEqual(['explanation', 'id', 'legalReference', 'limitation', 'regime', 'scope', 'severity', 'title', 'verdictEffect']);
       expect(rule.title.length).toBeGreaterThan(0);
       expect(rule.explanation).toMatch(/\.$/);
       expect(rule.legalReference.length).toBeGreaterThan(0);
+      expect(rule.limitation).toMatch(/\.$/);
       expect(SEVERITY_ORDER).toContain(rule.severity);
       expect(Object.values(RuleScope)).toContain(rule.scope);
       expect(Object.values(VerdictEffect)).toContain(rule.verdictEffect);

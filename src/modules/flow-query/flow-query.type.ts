@@ -5,7 +5,7 @@ import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import { HopVerdict } from '../../engine/core/hop-verdict';
 import { Severity } from '../../engine/core/finding';
-import { VerdictEffect } from '../../engine/core/rule-descriptor';
+import { RuleScope, VerdictEffect } from '../../engine/core/rule-descriptor';
 import { CollectionRefusal } from '../../engine/core/age-limits';
 
 registerEnumType(CollectionRefusal, {
@@ -37,6 +37,16 @@ registerEnumType(VerdictEffect, {
     GAP: { description: 'The mechanism or basis holds, but accountability evidence is missing (TIA, DPA, filing, notice, record).' },
     UNDETERMINED: { description: 'A fact the law needs is not on record, so no verdict can be given.' },
     ADVISORY: { description: 'Worth acting on, but neither makes nor breaks lawfulness.' },
+  },
+});
+
+registerEnumType(RuleScope, {
+  name: 'RuleScope',
+  description: 'What a rule is checked on.',
+  valuesConfig: {
+    HOP: { description: 'Every hop the data takes.' },
+    ACTIVITY: { description: 'Every activity in force (for a person: those that collect their data).' },
+    PERSON: { description: 'A stored person, on every activity in force that concerns them.' },
   },
 });
 
@@ -102,6 +112,18 @@ export class Rule {
 
   @Field(() => String, { description: 'The article of the law.' })
   legalReference!: string;
+
+  @Field(() => String, { description: 'What it checks and why, in a sentence.' })
+  explanation!: string;
+
+  @Field(() => String, { description: 'What it cannot know from the map: a clean answer means no more than this allows.' })
+  limitation!: string;
+
+  @Field(() => RuleScope, { description: 'What it is checked on: each hop, each activity, or each stored person.' })
+  scope!: RuleScope;
+
+  @Field(() => String, { nullable: true, description: 'The regime it belongs to (GDPR, UK_GDPR, PIPL); null for a rule that applies everywhere.' })
+  regime!: string | null;
 }
 
 @ObjectType({ description: 'Where a person stands: a party reached, with its kind and countries.' })
