@@ -30,6 +30,7 @@ function subjectCategoriesNamed(field: FieldNode): number {
 export const FIELD_COSTS: FieldCosts = new Map<string, number | ((field: FieldNode, workWeight: number) => number)>([
   ['Query.findings', WHOLE_MAP_COST],
   ['Query.crossBorderTransfers', WHOLE_MAP_COST],
+  ['Query.transferRoutes', WHOLE_MAP_COST],
   ['Query.recipientsOfCategory', WHOLE_MAP_COST],
   ['Query.transferRegister', WHOLE_MAP_COST],
   // The walk's transfers and a read of the whole inventory.

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { consoleFileFor, DEFAULT_CONSOLE_DIR, sendConsoleFile } from './common/console-files';
 import { corsHeaders } from './common/cors';
 import { ErrorCode } from './common/errors';
 import { formatError, isDatabaseUnavailable, loggableError } from './common/format-error';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   authFailuresPerMinute?: number;
   /** The only documents run, by hash or exact text (default null: any document, with automatic persisted queries). */
   trustedDocuments?: TrustedDocuments | null;
+  /** The folder of the console's built files, served at `/` (default DEFAULT_CONSOLE_DIR, where `npm run build` puts them). */
+  consoleDir?: string;
 }
 
 export interface RunningServer {
@@ -128,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { database, logger } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const corsOrigins = options.corsOrigins ?? [];
+  const consoleDir = options.consoleDir ?? DEFAULT_CONSOLE_DIR;
   const apollo = new ApolloServer<RequestContext>({
     schema: await flowmapSchema(),
     csrfPrevention: true,
@@ -243,7 +247,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const state = await readiness(database.dataSource);
         sendJson(response, state.ready ? 200 : 503, state);
       } else {
-        sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `no route ${path}; the API is at /graphql`));
+        const file = request.method === 'GET' || request.method === 'HEAD' ? consoleFileFor(consoleDir, path) : null;
+        if (file) sendConsoleFile(request, response, file);
+        else if (path === '/') sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `the console is not built (npm run build); the API is at /graphql`));
+        else sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `no route ${path}; the API is at /graphql`));
       }
     };
     route().catch((error: unknown) => {

@@ -23,3 +23,8 @@ export function hopVerdictOf(findings: readonly Finding[]): HopVerdict {
   for (const finding of findings) worst = Math.min(worst, VERDICT_RANK.indexOf(VERDICT_OF_EFFECT[verdictEffectOf(finding.ruleId)]));
   return VERDICT_RANK[worst] ?? HopVerdict.LAWFUL;
 }
+
+/** The worse of two verdicts, by the same ranking as hopVerdictOf. */
+export function worseVerdict(a: HopVerdict, b: HopVerdict): HopVerdict {
+  return VERDICT_RANK.indexOf(a) <= VERDICT_RANK.indexOf(b) ? a : b;
+}

@@ -4,7 +4,7 @@ import { EvidenceKind } from '../../domain/evidence-kind';
 import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
 import { PartyKind } from '../../domain/party-kind';
 import { HopVerdict } from '../core/hop-verdict';
-import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
+import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory, inventoryTransferRoutes } from './inventory-flows';
 import { indexSnapshot } from '../core/snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot, makeMechanism } from '../test-factories';
 
@@ -150,5 +150,70 @@ describe('recipientsOfCategory', () => {
       'support-in',
     ]);
     expect(recipientsOfCategory(snapshot, hops, 'device')).toEqual([]);
+  });
+});
+
+describe('inventoryTransferRoutes', () => {
+  const hops = computeInventoryHops(snapshot, { asOf: AS_OF });
+  const verdictOf = (flowId: string) => hops.find((hop) => hop.flowId === flowId)?.verdict;
+
+  it('sums the hops up per pair of countries, with the verdict, regimes and mechanisms of the route', () => {
+    const routes = inventoryTransferRoutes(snapshot, { asOf: AS_OF });
+    expect(routes.map((route) => [route.fromCountry, route.toCountry, route.flowIds, route.hopCount, route.transferRegimes, route.mechanisms, route.worstVerdict])).toEqual([
+      ['CN', 'US', ['cn-1'], 1, ['PIPL'], [TransferMechanism.PIPL_STANDARD_CONTRACT], verdictOf('cn-1')],
+      // Inside the EEA: a route on the map, but no restricted transfer.
+      ['DE', 'IE', ['de-1'], 1, [], [], verdictOf('de-1')],
+      ['IE', 'IN', ['de-2'], 1, ['GDPR'], [TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES], verdictOf('de-2')],
+      ['US', 'IN', ['cn-2'], 1, ['PIPL'], [], HopVerdict.UNLAWFUL],
+    ]);
+  });
+
+  it('takes the worst verdict of the hops on a route, judged for its destination, and puts a recipient without a country on a route to null', () => {
+    const twoLegs = makeSnapshot({
+      parties: [...PARTIES, makeParty({ key: 'cloud-both', countries: ['IE', 'US'], evidence: contracted }), makeParty({ key: 'nowhere', kind: PartyKind.THIRD_PARTY, countries: [] })],
+      categories: CATEGORIES,
+      activities: [makeActivity({ key: 'de-shop', controllerId: 'berlin', legalBasis: LegalBasis.CONTRACT, categoryIds: ['contact'] })],
+      flows: [
+        makeFlow({ key: 'to-both', activityId: 'de-shop', fromId: 'berlin', toId: 'cloud-both', categoryIds: ['contact'] }),
+        makeFlow({ key: 'to-us-with-scc', activityId: 'de-shop', fromId: 'berlin', toId: 'cloud-us', categoryIds: ['contact'], mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES }),
+        makeFlow({ key: 'to-nowhere', activityId: 'de-shop', fromId: 'berlin', toId: 'nowhere', categoryIds: ['contact'] }),
+      ],
+    });
+    const judged = computeInventoryHops(twoLegs, { asOf: AS_OF });
+    const both = judged.find((hop) => hop.flowId === 'to-both');
+    const legVerdict = (country: string) => both?.destinationVerdicts.find((entry) => entry.country === country)?.verdict;
+    // The IE leg stays inside the EEA; the US leg has no mechanism.
+    expect(legVerdict('US')).toBe(HopVerdict.UNLAWFUL);
+    expect(legVerdict('IE')).not.toBe(HopVerdict.UNLAWFUL);
+
+    const routes = inventoryTransferRoutes(twoLegs, { asOf: AS_OF });
+    const route = (to: string | null) => routes.find((candidate) => candidate.fromCountry === 'DE' && candidate.toCountry === to);
+    expect(route('IE')).toMatchObject({ flowIds: ['to-both'], worstVerdict: legVerdict('IE') });
+    expect(route('US')).toMatchObject({ flowIds: ['to-both', 'to-us-with-scc'], hopCount: 2, worstVerdict: HopVerdict.UNLAWFUL, mechanisms: [TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES] });
+    expect(route('US')?.verdictCounts.get(HopVerdict.UNLAWFUL)).toBe(1);
+    expect(route(null)).toMatchObject({ flowIds: ['to-nowhere'], worstVerdict: judged.find((hop) => hop.flowId === 'to-nowhere')?.verdict });
+    expect(routes.at(-1)?.toCountry).toBeNull();
+  });
+
+  it('keeps a hop within one country only when it is a restricted transfer all the same', () => {
+    const domestic = makeSnapshot({
+      parties: [...PARTIES, makeParty({ key: 'shanghai-cloud', countries: ['CN'], evidence: contracted })],
+      categories: CATEGORIES,
+      activities: [
+        makeActivity({ key: 'cn-app', controllerId: 'shanghai', legalBasis: LegalBasis.SEPARATE_CONSENT, categoryIds: ['contact'] }),
+        makeActivity({ key: 'eu-app', controllerId: 'shanghai', legalBasis: LegalBasis.CONTRACT, categoryIds: ['device'] }),
+      ],
+      flows: [
+        makeFlow({ key: 'cn-local', activityId: 'cn-app', fromId: 'shanghai', toId: 'shanghai-cloud', categoryIds: ['contact'] }),
+        makeFlow({ key: 'eu-local', activityId: 'eu-app', fromId: 'shanghai', toId: 'shanghai-cloud', categoryIds: ['device'] }),
+      ],
+    });
+    // A stored person of the EU app lives in Germany: GDPR follows the data (Art. 3(2)).
+    const options = { asOf: AS_OF, residencesByActivity: new Map([['eu-app', ['DE']]]) };
+    const hops = computeInventoryHops(domestic, options);
+    const restricted = hops.filter((hop) => hop.transferRegimes.length > 0).map((hop) => hop.flowId);
+    const routes = inventoryTransferRoutes(domestic, options);
+    expect(routes.filter((route) => route.fromCountry === 'CN' && route.toCountry === 'CN').flatMap((route) => route.flowIds)).toEqual(restricted);
+    expect(restricted).toEqual(['eu-local']);
   });
 });

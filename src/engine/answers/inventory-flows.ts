@@ -15,6 +15,7 @@ import { indexOn, toSnapshotIndex, type SnapshotIndex } from '../core/snapshot-i
 import { regimesFollowingInto, restrictingRegimesOf } from '../core/regime-territory';
 import { sortedUnique } from '../core/sorted-unique';
 import { traverseActivity, type ConsentGate, type HopFacts } from '../core/traverse-activity';
+import { TransferRouteAccumulator, type TransferRoute } from './transfer-routes';
 
 export interface InventoryHopOptions {
   /** ISO timestamp the question is asked about. */
@@ -122,6 +123,15 @@ export function computeInventoryHops(source: InventorySnapshot | SnapshotIndex, 
   const hops: Hop[] = [];
   forEachActivityJudged(toSnapshotIndex(source), options, (_activity, judged) => hops.push(...judged.hops));
   return hops;
+}
+
+/** The map's hops summed up per pair of countries (see TransferRouteAccumulator), one activity at a time. */
+export function inventoryTransferRoutes(source: InventorySnapshot | SnapshotIndex, options: InventoryHopOptions): TransferRoute[] {
+  const routes = new TransferRouteAccumulator();
+  forEachActivityJudged(toSnapshotIndex(source), options, (_activity, judged) => {
+    for (const hop of judged.hops) routes.add(hop);
+  });
+  return routes.routesSoFar();
 }
 
 /**

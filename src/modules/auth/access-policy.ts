@@ -50,6 +50,7 @@ export const FIELD_POLICY: Readonly<Record<string, Access>> = {
   'Query.adequacyDecisions': MAP_READERS,
   'Query.findings': MAP_READERS,
   'Query.crossBorderTransfers': MAP_READERS,
+  'Query.transferRoutes': MAP_READERS,
   'Query.recipientsOfCategory': MAP_READERS,
   'Query.rules': MAP_READERS,
   'Query.exportInventory': MAP_READERS,

@@ -10,6 +10,8 @@ import { RULES } from '../../engine/rules/rule-catalogue';
 import { CategoryRecipient, DataFlowMap, DataHopConnection, FindingConnection, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
 import { categoryRecipients, inventoryFindingsPage, inventoryTransfersPage, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
 import { FILTER_ARG } from '../../common/argument-options';
+import { TransferRoute } from './transfer-route.type';
+import { transferRoutes } from './transfer-routes.service';
 
 const AS_OF = { nullable: true, description: 'The time asked about (default now).' } as const;
 const MAX_DEPTH_ARG = {
@@ -71,6 +73,14 @@ export class FlowQueryResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, mayReadPersons(ctx.caller), ctx.wholeMap);
+  }
+
+  @Query(() => [TransferRoute], {
+    description:
+      'Every hop of the data map between two countries, summed up per (from, to) pair with its worst verdict, regimes and mechanisms: the arcs of a world map. Hops within one country are left out unless they are restricted transfers (an EU resident’s data disclosed in China is one under GDPR); a recipient without a country gives a route to null.',
+  })
+  transferRoutes(@Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
+    return transferRoutes(ctx.dataSource, asOf, ctx.wholeMap);
   }
 
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })

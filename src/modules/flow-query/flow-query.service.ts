@@ -79,7 +79,7 @@ export interface FlowQueryOptions {
   maxDepth?: number | null;
 }
 
-function resolvedAsOf(options: FlowQueryOptions, memo?: WholeMapMemo): string {
+export function resolvedAsOf(options: FlowQueryOptions, memo?: WholeMapMemo): string {
   return (options.asOf ?? memo?.now ?? new Date()).toISOString();
 }
 
