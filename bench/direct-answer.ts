@@ -10,7 +10,7 @@ import { personIdOf } from '../src/modules/person/person-id';
 
 /** The fields the bench's GraphQL query asks for, in the same shape, so that both paths can be compared. */
 export interface AnswerFields {
-  hops: { flowKey: string; lawful: boolean }[];
+  hops: { flowKey: string; lawful: boolean | null }[];
   summary: { countriesReached: string[] };
   findings: { ruleId: string }[];
 }

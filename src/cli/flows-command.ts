@@ -46,6 +46,7 @@ function mapText(subject: string, map: DataFlowMap): string {
     ]),
     `Verdicts: ${map.summary.lawfulHopCount} lawful, ${map.summary.lawfulWithGapsHopCount} lawful with gaps, ${map.summary.unlawfulHopCount} unlawful, ${map.summary.undeterminedHopCount} undetermined`,
     `Countries reached: ${list(map.summary.countriesReached)}`,
+    ...(map.summary.unknownDestinations.length === 0 ? [] : [`Destination unknown (no country on record): ${list(map.summary.unknownDestinations)}`]),
     `Recipients (${map.summary.recipients.length}):`,
     ...map.summary.recipients.map((recipient) => `  ${recipient.partyKey} (${recipient.kind}; ${where(recipient.countries)}): ${list(recipient.categoryKeys)}`),
     `Findings (${map.findings.length}):`,

@@ -87,9 +87,16 @@ describe('What do the statistics SDKs receive (III(A)4)?', () => {
       categoryKeys: ['device.info', 'usage.service_usage'],
       legalBasis: 'CONSENT',
       consentHeld: true,
+      verdict: 'UNLAWFUL',
       lawful: false,
     });
+    // The policy does not say where the SDK providers are, so the registry records no country for
+    // them: the hop also gets PIPL-DESTINATION-UNKNOWN (whether it is an export cannot be assessed);
+    // the missing separate consent still makes it UNLAWFUL, which outranks UNDETERMINED. Nor does
+    // the policy give the SDK providers' contact, which the Art. 23 notice names (PIPL-PROVISION-NO-NOTICE, new).
     expect(what(findingsOnFlow(answer.findings, 'statistics-to-sdk-providers'))).toEqual([
+      ['PIPL-DESTINATION-UNKNOWN', 'statistics-to-sdk-providers', 'usage-statistics'],
+      ['PIPL-PROVISION-NO-NOTICE', 'statistics-to-sdk-providers', 'usage-statistics'],
       ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'statistics-to-sdk-providers', 'usage-statistics'],
     ]);
   });
@@ -115,7 +122,7 @@ describe('What do the statistics SDKs receive (III(A)4)?', () => {
     ]);
   });
 
-  it('with separate consents, the provision to the SDKs is lawful; the confidentiality agreement is on record, and an SDK is no entrusted processor', async () => {
+  it('with separate consents, nothing but their unknown place stands in the way of the provision to the SDKs; the confidentiality agreement is on record, and an SDK is no entrusted processor', async () => {
     const answer = await seed.profile(
       appUser([
         { activity: 'usage-statistics', kind: 'SEPARATE', givenAt: LAST_YEAR },
@@ -123,9 +130,12 @@ describe('What do the statistics SDKs receive (III(A)4)?', () => {
       ]),
       NOW,
     );
-    expect(hop(answer, 'statistics-to-sdk-providers').lawful).toBe(true);
-    expect(hop(answer, 'identity-to-sdk-providers-with-consent').lawful).toBe(true);
-    expect(findingsOnFlow(answer.findings, 'statistics-to-sdk-providers')).toEqual([]);
+    // Once lawful: the consents hold, but the SDK providers have no country on record, so whether
+    // the provision is also an export cannot be assessed: UNDETERMINED (lawful: null), not lawful.
+    expect(hop(answer, 'statistics-to-sdk-providers')).toMatchObject({ verdict: 'UNDETERMINED', lawful: null });
+    expect(hop(answer, 'identity-to-sdk-providers-with-consent')).toMatchObject({ verdict: 'UNDETERMINED', lawful: null });
+    // And the Art. 23 notice cannot have given their contact, none being on record (a gap).
+    expect(ruleIds(findingsOnFlow(answer.findings, 'statistics-to-sdk-providers'))).toEqual(['PIPL-DESTINATION-UNKNOWN', 'PIPL-PROVISION-NO-NOTICE']);
   });
 
   it('without any statistics consent, nothing goes to the SDKs', async () => {
@@ -270,10 +280,14 @@ describe('Does a mainland driver’s data stay in China?', () => {
 });
 
 describe('Who else receives data by law (III(A)2-3)?', () => {
-  it('authorities in China get everything on a legal obligation; a complainant gets the account data; neither is reported for a mainland driver', async () => {
+  it('authorities in China get everything on a legal obligation; a complainant gets the account data; for a mainland driver only what is unknown of the complainant is reported', async () => {
     const answer = await seed.person('cn-driver-1', NOW);
     expect(hop(answer, 'disclosure-to-authorities')).toMatchObject({ categoryKeys: ['account', 'device', 'location', 'usage'], toCountries: ['CN'], lawful: true });
-    expect(hop(answer, 'disclosure-to-complainants')).toMatchObject({ categoryKeys: ['account'], lawful: true });
+    // Once lawful: a complainant may live anywhere and has no country on record, so the disclosure
+    // cannot be assessed as an export or not (PIPL-DESTINATION-UNKNOWN): UNDETERMINED.
+    expect(hop(answer, 'disclosure-to-complainants')).toMatchObject({ categoryKeys: ['account'], toCountries: [], verdict: 'UNDETERMINED', lawful: null });
+    // A complainant is another handler, and has no contact on record for the Art. 23 notice (new, a gap).
+    expect(ruleIds(findingsOnFlow(answer.findings, 'disclosure-to-complainants'))).toEqual(['PIPL-DESTINATION-UNKNOWN', 'PIPL-PROVISION-NO-NOTICE']);
   });
 
   it('for the driver in Italy, the disclosure to a Chinese authority is a GDPR transfer with no mechanism', async () => {

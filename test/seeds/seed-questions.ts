@@ -28,12 +28,12 @@ export interface Hop {
   consentHeld: boolean;
   fromCountries: string[];
   toCountries: string[];
-  crossesBorder: boolean;
+  crossesBorder: boolean | null;
   regimes: string[];
   mechanism: string | null;
   safeguards: string[];
   verdict: string;
-  lawful: boolean;
+  lawful: boolean | null;
   reasons: string[];
 }
 
@@ -59,7 +59,7 @@ export interface FlowMap {
   parties: { key: string; kind: string; countries: string[] }[];
   refusedCollections: { activityKey: string; reason: string; message: string }[];
   hops: Hop[];
-  summary: { countriesReached: string[]; recipients: Recipient[]; crossBorderHopCount: number; unlawfulHopCount: number };
+  summary: { countriesReached: string[]; unknownDestinations: string[]; recipients: Recipient[]; crossBorderHopCount: number; unlawfulHopCount: number };
   findings: Finding[];
 }
 
@@ -69,7 +69,7 @@ const FLOW_MAP = `
   parties { key kind countries }
   hops { flowKey activityKey fromKey toKey categoryKeys legalBasis consentRequired consentHeld fromCountries toCountries
          crossesBorder regimes mechanism safeguards verdict lawful reasons }
-  summary { countriesReached recipients { partyKey kind countries categoryKeys } crossBorderHopCount unlawfulHopCount }
+  summary { countriesReached unknownDestinations recipients { partyKey kind countries categoryKeys } crossBorderHopCount unlawfulHopCount }
   findings { ruleId severity message partyKeys flowKeys activityKeys personIds }`;
 
 export interface ConsentGiven {

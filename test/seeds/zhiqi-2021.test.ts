@@ -78,7 +78,7 @@ describe('And for a customer in Ireland?', () => {
 });
 
 describe('Do the SCC transfers to the group have a transfer impact assessment?', () => {
-  it('for the Irish customer, inquiries go to the group in China on SCCs with no TIA on record (Schrems II): GDPR-TRANSFER-NO-TIA, and nothing else on that flow', async () => {
+  it('for the Irish customer, inquiries go to the group in China on SCCs with no TIA on record (Schrems II): GDPR-TRANSFER-NO-TIA, and only the Art. 23 notice beside it', async () => {
     const answer = await seed.person('ie-customer-1', NOW);
     expect(hop(answer, 'inquiries-to-group-scc')).toMatchObject({
       toKey: 'zhiqi-group',
@@ -91,21 +91,24 @@ describe('Do the SCC transfers to the group have a transfer impact assessment?',
       verdict: 'LAWFUL_WITH_GAPS',
       lawful: true,
     });
+    // Under PIPL the group is another handler in China, with no contact on record for the Art. 23
+    // notice: a second gap (PIPL-PROVISION-NO-NOTICE, new).
     expect(findingsOnFlow(answer.findings, 'inquiries-to-group-scc')).toMatchObject([
       {
         ruleId: 'GDPR-TRANSFER-NO-TIA',
         severity: 'MEDIUM',
         message: "flow 'inquiries-to-group-scc' (zhiqi → zhiqi-group) transfers data to CN on STANDARD_CONTRACTUAL_CLAUSES with no transfer impact assessment on record",
       },
+      { ruleId: 'PIPL-PROVISION-NO-NOTICE', severity: 'MEDIUM' },
     ]);
   });
 
-  it('with a TIA on record the SCC transfer is lawful', async () => {
+  it('with a TIA on record the SCC transfer needs only the group’s contact for the Art. 23 notice', async () => {
     await seed.ok('mutation { updateFlow(key: "inquiries-to-group-scc", input: { evidence: [{ kind: TRANSFER_IMPACT_ASSESSMENT, datedOn: "2024-01-15", reference: "TIA-CN-1" }] }) { key } }');
     try {
       const answer = await seed.person('ie-customer-1', NOW);
       expect(hop(answer, 'inquiries-to-group-scc').lawful).toBe(true);
-      expect(findingsOnFlow(answer.findings, 'inquiries-to-group-scc')).toEqual([]);
+      expect(ruleIds(findingsOnFlow(answer.findings, 'inquiries-to-group-scc'))).toEqual(['PIPL-PROVISION-NO-NOTICE']);
     } finally {
       await seed.ok('mutation { updateFlow(key: "inquiries-to-group-scc", input: { evidence: [] }) { key } }');
     }
@@ -139,6 +142,7 @@ describe('What about the consent variant (Art. 49(1)(a)) of the group sharing?',
     });
     expect(what(findingsOnFlow(answer.findings, 'inquiries-to-group-with-consent'))).toEqual([
       ['GDPR-CONSENT-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['PIPL-PROVISION-NO-NOTICE', 'inquiries-to-group-with-consent', 'service-requests'],
       ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'inquiries-to-group-with-consent', 'service-requests'],
     ]);
   });
@@ -147,7 +151,7 @@ describe('What about the consent variant (Art. 49(1)(a)) of the group sharing?',
     await seed.ok('mutation { updateFlow(key: "inquiries-to-group-with-consent", input: { continuous: false }) { key } }');
     try {
       const answer = await seed.person('ie-customer-1', NOW);
-      expect(ruleIds(findingsOnFlow(answer.findings, 'inquiries-to-group-with-consent'))).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
+      expect(ruleIds(findingsOnFlow(answer.findings, 'inquiries-to-group-with-consent'))).toEqual(['PIPL-PROVISION-NO-NOTICE', 'PIPL-PROVISION-NO-SEPARATE-CONSENT']);
     } finally {
       await seed.ok('mutation { updateFlow(key: "inquiries-to-group-with-consent", input: { continuous: true }) { key } }');
     }
@@ -183,6 +187,12 @@ describe('Everything wrong for the Irish customer today', () => {
     const answer = await seed.person('ie-customer-1', NOW);
     // The consent-based group sharing is advised against (LOW), no longer HIGH: see the consent variant above.
     // Every activity's record lacks the controller's contact, which the policy does not give (Art. 30(1)(a)).
+    // The policy names no country for the authorities, the persons protected, the authorised partners
+    // and the service providers: each of those four hops is DESTINATION-UNKNOWN under both regimes that
+    // follow the data (GDPR for the Irish customer, PIPL for the Chinese group), 8 findings that used to
+    // be silent (the hops were counted in no country, as if nothing left).
+    // The group, the partners and the persons protected are other handlers with no contact on record:
+    // the Art. 23 notice cannot have named it (PIPL-PROVISION-NO-NOTICE, 4 findings, new).
     expect(what(answer.findings)).toEqual([
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'error-troubleshooting'],
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'legal-compliance'],
@@ -193,16 +203,28 @@ describe('Everything wrong for the Irish customer today', () => {
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'service-requests'],
       ['GDPR-ART30-RECORD-INCOMPLETE', '', 'vital-interests-disclosure'],
       ['GDPR-CONSENT-DEROGATION-CONTINUOUS', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['GDPR-DESTINATION-UNKNOWN', 'disclosure-to-authorities', 'legal-compliance'],
+      ['GDPR-DESTINATION-UNKNOWN', 'disclosure-to-protect-life', 'vital-interests-disclosure'],
+      ['GDPR-DESTINATION-UNKNOWN', 'services-to-authorised-partners', 'service-requests'],
+      ['GDPR-DESTINATION-UNKNOWN', 'services-to-service-providers', 'service-requests'],
       ['GDPR-PROCESSOR-NO-DPA', 'services-to-service-providers', 'service-requests'],
       ['GDPR-TRANSFER-NO-TIA', 'inquiries-to-group-scc', 'service-requests'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'research-and-marketing'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'safety-inspections-and-recalls'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'security-and-internal-management'],
+      ['PIPL-DESTINATION-UNKNOWN', 'disclosure-to-authorities', 'legal-compliance'],
+      ['PIPL-DESTINATION-UNKNOWN', 'disclosure-to-protect-life', 'vital-interests-disclosure'],
+      ['PIPL-DESTINATION-UNKNOWN', 'services-to-authorised-partners', 'service-requests'],
+      ['PIPL-DESTINATION-UNKNOWN', 'services-to-service-providers', 'service-requests'],
       ['PIPL-ENTRUSTMENT-NO-AGREEMENT', 'services-to-service-providers', 'service-requests'],
       ['PIPL-NO-PIA', '', 'service-requests'],
       ['PIPL-NO-PIA', '', 'vital-interests-disclosure'],
       ['PIPL-PROVISION-NECESSITY-UNRECORDED', '', 'service-requests'],
       ['PIPL-PROVISION-NECESSITY-UNRECORDED', '', 'vital-interests-disclosure'],
+      ['PIPL-PROVISION-NO-NOTICE', 'disclosure-to-protect-life', 'vital-interests-disclosure'],
+      ['PIPL-PROVISION-NO-NOTICE', 'inquiries-to-group-scc', 'service-requests'],
+      ['PIPL-PROVISION-NO-NOTICE', 'inquiries-to-group-with-consent', 'service-requests'],
+      ['PIPL-PROVISION-NO-NOTICE', 'services-to-authorised-partners', 'service-requests'],
       ['PIPL-PROVISION-NO-SEPARATE-CONSENT', 'inquiries-to-group-with-consent', 'service-requests'],
     ]);
   });

@@ -136,11 +136,17 @@ describe('Is anything shared without explicit consent?', () => {
     expect(recipientKeys(answer)).toEqual(['government-authorities', 'merger-successor']);
   });
 
-  it('while the stored user held a separate consent to the sharing, everything went to the recipients they consented to; after they withdrew, nothing', async () => {
+  it('while the stored user held a separate consent to the sharing, everything went to the recipients they consented to, wherever they are; after they withdrew, nothing', async () => {
     const whileConsented = await seed.person('cn-user-1', '2023-06-01T00:00:00Z');
     expect(hop(whileConsented, 'sharing-with-consent')).toMatchObject({ toKey: 'consented-recipients', categoryKeys: EVERYTHING, consentRequired: true, consentHeld: true });
     expect(recipient(whileConsented, 'consented-recipients')).toEqual({ partyKey: 'consented-recipients', kind: 'THIRD_PARTY', countries: [], categoryKeys: EVERYTHING });
-    expect(findingsOnFlow(whileConsented.findings, 'sharing-with-consent')).toEqual([]);
+    // The consent holds; but the policy names neither the recipients nor their countries, so
+    // whether the sharing is an export cannot be assessed: the one finding (it used to be none) is
+    // PIPL-DESTINATION-UNKNOWN, and the hop is UNDETERMINED rather than lawful; nor can the Art. 23
+    // notice have given a contact none of them has on record (PIPL-PROVISION-NO-NOTICE, a gap, new).
+    expect(ruleIds(findingsOnFlow(whileConsented.findings, 'sharing-with-consent'))).toEqual(['PIPL-DESTINATION-UNKNOWN', 'PIPL-PROVISION-NO-NOTICE']);
+    expect(hop(whileConsented, 'sharing-with-consent')).toMatchObject({ verdict: 'UNDETERMINED', lawful: null, crossesBorder: null });
+    expect(whileConsented.summary.unknownDestinations).toEqual(['consented-recipients', 'merger-successor']);
 
     const afterWithdrawal = await seed.person('cn-user-1', '2024-02-01T00:00:00Z');
     expect(recipientKeys(afterWithdrawal)).toEqual(['government-authorities', 'merger-successor']);
@@ -153,7 +159,12 @@ describe('Is anything shared without explicit consent?', () => {
     ]);
     const answer = await seed.profile(ordinary, NOW);
     expect(hop(answer, 'sharing-with-consent').lawful).toBe(false);
-    expect(ruleIds(findingsOnFlow(answer.findings, 'sharing-with-consent'))).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
+    // Beside it, the recipients' unknown country (PIPL-DESTINATION-UNKNOWN); the missing separate consent makes the hop UNLAWFUL.
+    expect(ruleIds(findingsOnFlow(answer.findings, 'sharing-with-consent'))).toEqual([
+      'PIPL-DESTINATION-UNKNOWN',
+      'PIPL-PROVISION-NO-NOTICE',
+      'PIPL-PROVISION-NO-SEPARATE-CONSENT',
+    ]);
   });
 });
 
@@ -254,11 +265,17 @@ describe('Everything wrong for the stored mainland user today', () => {
     expect(what(answer.findings)).toEqual([
       ['ANY-NO-RETENTION', '', 'website-cookies'],
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'corporate-transaction'],
+      // The merger successor has no country on record: whether the transfer to it is an export cannot be assessed.
+      ['PIPL-DESTINATION-UNKNOWN', 'transfer-to-merger-successor', 'corporate-transaction'],
       ['PIPL-FLOW-LEGITIMATE-INTERESTS', 'transfer-to-merger-successor', 'corporate-transaction'],
       ['PIPL-NO-PIA', '', 'corporate-transaction'],
       ['PIPL-NO-PIA', '', 'system-permissions'],
+      // Nor has it a contact on record for the notice (Art. 23; Art. 22 asks the same of a merger).
+      ['PIPL-PROVISION-NO-NOTICE', 'transfer-to-merger-successor', 'corporate-transaction'],
       ['PIPL-SENSITIVE-NO-SEPARATE-CONSENT', '', 'system-permissions'],
     ]);
+    // Known to stay in China, but for the merger successor, whose place is unknown (it used to be silent).
     expect(answer.summary.countriesReached).toEqual(['CN']);
+    expect(answer.summary.unknownDestinations).toEqual(['merger-successor']);
   });
 });

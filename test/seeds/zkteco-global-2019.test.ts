@@ -105,21 +105,31 @@ describe('ZKTeco global policy (2019): what reaches a third country for a custom
     ]);
   });
 
-  it('the service providers have no data processing agreement on record; where they are, the policy does not say, so no transfer is judged', async () => {
+  it('the service providers have no data processing agreement on record; where they are, the policy does not say, so the transfer cannot be judged', async () => {
     const answer = await seed.person('fr-customer-1', NOW);
     expect(what(findingsOf(answer.findings, 'GDPR-PROCESSOR-NO-DPA'))).toEqual([
       ['GDPR-PROCESSOR-NO-DPA', 'media-to-service-providers', 'media-synchronisation'],
       ['GDPR-PROCESSOR-NO-DPA', 'orders-to-service-providers', 'order-fulfilment'],
     ]);
     expect(hop(answer, 'orders-to-service-providers').toCountries).toEqual([]);
-    expect(ruleIds(findingsOnFlow(answer.findings, 'orders-to-service-providers'))).toEqual(['GDPR-PROCESSOR-NO-DPA', 'PIPL-ENTRUSTMENT-NO-AGREEMENT']);
+    // No country on record: each regime following the data says the transfer cannot be assessed
+    // (DESTINATION-UNKNOWN, new), beside the missing agreements; the hop is UNDETERMINED.
+    expect(ruleIds(findingsOnFlow(answer.findings, 'orders-to-service-providers'))).toEqual([
+      'GDPR-DESTINATION-UNKNOWN',
+      'GDPR-PROCESSOR-NO-DPA',
+      'PIPL-DESTINATION-UNKNOWN',
+      'PIPL-ENTRUSTMENT-NO-AGREEMENT',
+    ]);
+    expect(hop(answer, 'orders-to-service-providers')).toMatchObject({ verdict: 'UNDETERMINED', lawful: null, crossesBorder: null });
   });
 
-  it('for a customer in China the same group flows stay in China under PIPL alone: no transfer, nothing found on them', async () => {
+  it('for a customer in China the same group flows stay in China under PIPL alone: no transfer, nothing found on them but the group’s missing contact', async () => {
     const answer = await seed.person('cn-customer-1', NOW);
     for (const flowKey of TO_GROUP) {
       expect(hop(answer, flowKey), flowKey).toMatchObject({ regimes: ['PIPL'], crossesBorder: false, lawful: true });
-      expect(findingsOnFlow(answer.findings, flowKey), flowKey).toEqual([]);
+      // The group receives as a handler of its own: the Art. 23 notice must give its contact,
+      // which is not on record, a gap (PIPL-PROVISION-NO-NOTICE, new).
+      expect(ruleIds(findingsOnFlow(answer.findings, flowKey)), flowKey).toEqual(['PIPL-PROVISION-NO-NOTICE']);
     }
     expect(answer.collections.some((entry) => entry.crossBorderCollection)).toBe(false);
     expect(ruleIds(answer.findings).filter((id) => id.startsWith('GDPR-'))).toEqual([]);
@@ -154,8 +164,13 @@ describe('Who gets the data if ZKTeco’s assets are sold (4d)?', () => {
     expect(hop(answer, 'transfer-to-asset-purchaser')).toMatchObject({ toKey: 'asset-purchaser', categoryKeys: EVERYTHING, toCountries: [], legalBasis: 'LEGITIMATE_INTERESTS', lawful: false });
     expect(what(answer.findings)).toEqual([
       ['PIPL-ACTIVITY-LEGITIMATE-INTERESTS', '', 'asset-sale'],
+      // Neither the purchaser nor the authorities have a country on record (new: whether these are exports cannot be assessed).
+      ['PIPL-DESTINATION-UNKNOWN', 'disclosure-to-authorities', 'legal-compliance'],
+      ['PIPL-DESTINATION-UNKNOWN', 'transfer-to-asset-purchaser', 'asset-sale'],
       ['PIPL-FLOW-LEGITIMATE-INTERESTS', 'transfer-to-asset-purchaser', 'asset-sale'],
       ['PIPL-NO-PIA', '', 'asset-sale'],
+      // The purchaser has no contact on record for the notice (Art. 23, new).
+      ['PIPL-PROVISION-NO-NOTICE', 'transfer-to-asset-purchaser', 'asset-sale'],
     ]);
   });
 
@@ -169,16 +184,19 @@ describe('Who gets the data if ZKTeco’s assets are sold (4d)?', () => {
 });
 
 describe('What do authorities receive (4c)?', () => {
-  it('everything, on request, on a legal obligation, in countries the policy does not name: nothing to find', async () => {
+  it('everything, on request, on a legal obligation, in countries the policy does not name: nothing to find but that unknown', async () => {
     const answer = await seed.person('fr-customer-1', NOW);
     expect(hop(answer, 'disclosure-to-authorities')).toMatchObject({
       toKey: 'law-enforcement-authorities',
       categoryKeys: EVERYTHING,
       legalBasis: 'LEGAL_OBLIGATION',
       toCountries: [],
-      lawful: true,
+      verdict: 'UNDETERMINED',
+      lawful: null,
     });
-    expect(findingsOnFlow(answer.findings, 'disclosure-to-authorities')).toEqual([]);
+    // It used to be lawful with nothing found; with no country on record the disclosure cannot be
+    // assessed as a transfer under the regimes that follow a French customer's data held in China.
+    expect(ruleIds(findingsOnFlow(answer.findings, 'disclosure-to-authorities'))).toEqual(['GDPR-DESTINATION-UNKNOWN', 'PIPL-DESTINATION-UNKNOWN']);
   });
 });
 

@@ -54,8 +54,18 @@ describe('ZLink (Mar 2022): where do the overseas servers stand?', () => {
       countries: [],
       categoryKeys: [...ACCOUNT, ...PROFILE].sort(),
     });
+    // The registry says so: the servers are an unknown destination (countriesReached lists only what
+    // is known), and each overseas hop gets PIPL-DESTINATION-UNKNOWN, UNDETERMINED; it used to find nothing.
     expect(answer.summary.countriesReached).toEqual(['CN']);
-    expect(OVERSEAS.flatMap((flow) => findingsOnFlow(answer.findings, flow))).toEqual([]);
+    expect(answer.summary.unknownDestinations).toEqual(['merger-successor', 'zlink-affiliates', 'zlink-overseas-servers']);
+    expect(what(OVERSEAS.flatMap((flow) => findingsOnFlow(answer.findings, flow)))).toEqual([
+      ['PIPL-DESTINATION-UNKNOWN', 'account-overseas-transfer', 'account-registration'],
+      ['PIPL-DESTINATION-UNKNOWN', 'profile-overseas-transfer', 'account-profile'],
+      // Not known to be an export, so the Art. 23 notice applies, and the servers' operator has no contact on record (new).
+      ['PIPL-PROVISION-NO-NOTICE', 'account-overseas-transfer', 'account-registration'],
+      ['PIPL-PROVISION-NO-NOTICE', 'profile-overseas-transfer', 'account-profile'],
+    ]);
+    expect(OVERSEAS.map((flow) => hop(answer, flow).verdict)).toEqual(['UNDETERMINED', 'UNDETERMINED']);
   });
 });
 
@@ -178,15 +188,19 @@ describe('Who analyses the data for ZLink (3(1)4)?', () => {
   it('the hired statistics companies get cookie and beacon data as ZLink’s processors, with no agreement on record ("we will sign" is a promise)', async () => {
     const answer = await seed.person('nl-user-1', NOW);
     // A processor without an agreement on record (GDPR Art. 28(3), PIPL Art. 21) is missing
-    // evidence, not a missing basis: the hop is LAWFUL_WITH_GAPS, no longer unlawful.
+    // evidence, not a missing basis, no longer unlawful. The policy does not say where the
+    // statistics companies are: with no country on record the hop cannot be assessed as a transfer
+    // under GDPR or PIPL (DESTINATION-UNKNOWN), so it is UNDETERMINED (it was LAWFUL_WITH_GAPS).
     expect(hop(answer, 'analytics-to-partners')).toMatchObject({
       toKey: 'analytics-partners',
       categoryKeys: ['usage.cookies', 'usage.web_beacons'],
-      verdict: 'LAWFUL_WITH_GAPS',
-      lawful: true,
+      verdict: 'UNDETERMINED',
+      lawful: null,
     });
     expect(what(findingsOnFlow(answer.findings, 'analytics-to-partners'))).toEqual([
+      ['GDPR-DESTINATION-UNKNOWN', 'analytics-to-partners', 'service-analytics'],
       ['GDPR-PROCESSOR-NO-DPA', 'analytics-to-partners', 'service-analytics'],
+      ['PIPL-DESTINATION-UNKNOWN', 'analytics-to-partners', 'service-analytics'],
       ['PIPL-ENTRUSTMENT-NO-AGREEMENT', 'analytics-to-partners', 'service-analytics'],
     ]);
   });

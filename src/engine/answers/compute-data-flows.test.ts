@@ -185,6 +185,8 @@ describe('computeDataFlows: hops', () => {
       lawfulWithGapsHopCount: 0,
       unlawfulHopCount: 0,
       undeterminedHopCount: 0,
+      unknownDestinationHopCount: 0,
+      unknownDestinationPartyIds: [],
     });
   });
 

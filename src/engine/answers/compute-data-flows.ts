@@ -162,9 +162,15 @@ function collectionOf(index: SnapshotIndex, activity: SnapshotActivity, profile:
   };
 }
 
+function hasUnknownDestination(hop: Hop): boolean {
+  return hop.toCountries.length === 0;
+}
+
 function summarise(collections: readonly Collection[], hops: readonly Hop[]): DataFlowSummary {
   return {
     countriesReached: sortedUnique([...collections.flatMap((collection) => collection.controllerCountries), ...hops.flatMap((hop) => hop.toCountries)]),
+    unknownDestinationPartyIds: sortedUnique(hops.filter(hasUnknownDestination).map((hop) => hop.toPartyId)),
+    unknownDestinationHopCount: hops.filter(hasUnknownDestination).length,
     recipients: recipientsOf(hops),
     crossBorderHopCount: hops.filter((hop) => hop.crossesBorder).length,
     lawfulHopCount: hops.filter((hop) => hop.verdict === HopVerdict.LAWFUL).length,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Severity, type Finding } from '../core/finding';
 import { RULES } from '../rules/rule-catalogue';
 import { VerdictEffect } from '../core/rule-descriptor';
-import { HopVerdict, isLawfulVerdict } from '../core/hop-verdict';
+import { HopVerdict, lawfulnessOf } from '../core/hop-verdict';
 import { hopVerdictOf } from './hop-verdict-of';
 
 function findingOf(effect: VerdictEffect): Finding {
@@ -28,7 +28,7 @@ describe('hopVerdictOf', () => {
     expect(hopVerdictOf([{ ...findingOf(VerdictEffect.GAP), ruleId: 'NOT-A-RULE' }])).toBe(HopVerdict.UNLAWFUL);
   });
 
-  it('counts a LAWFUL_WITH_GAPS hop as lawful, an UNDETERMINED one not', () => {
-    expect([HopVerdict.LAWFUL, HopVerdict.LAWFUL_WITH_GAPS, HopVerdict.UNLAWFUL, HopVerdict.UNDETERMINED].map(isLawfulVerdict)).toEqual([true, true, false, false]);
+  it('counts a LAWFUL_WITH_GAPS hop as lawful, and leaves an UNDETERMINED one neither lawful nor unlawful', () => {
+    expect([HopVerdict.LAWFUL, HopVerdict.LAWFUL_WITH_GAPS, HopVerdict.UNLAWFUL, HopVerdict.UNDETERMINED].map(lawfulnessOf)).toEqual([true, true, false, null]);
   });
 });

@@ -160,7 +160,7 @@ function isTransfer(hop: Hop, filter: TransferFilter): boolean {
     (filter.regime === undefined || hop.transferRegimes.includes(filter.regime)) &&
     (filter.destinationCountry === undefined || hop.toCountries.includes(filter.destinationCountry)) &&
     (filter.mechanism === undefined || hop.mechanism === filter.mechanism) &&
-    (filter.lawful === undefined || hop.lawful === filter.lawful) &&
+    (filter.lawful === undefined || (hop.lawful === true) === filter.lawful) &&
     (filter.verdict === undefined || hop.verdict === filter.verdict)
   );
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding';
 import { evaluateHopRules, inHopRuleOrder, regimeOfHopRule, rejectsMechanism } from '../rules/rule-catalogue';
 import { hopRuleContext, type MapFacts } from '../core/rule-context';
 import type { DestinationVerdict, Hop, MechanismTrial, ReliedMechanism } from '../core/data-flow-answer';
-import { HopVerdict, isLawfulVerdict } from '../core/hop-verdict';
+import { HopVerdict, lawfulnessOf } from '../core/hop-verdict';
 import { hopVerdictOf } from './hop-verdict-of';
 import { transferRegimesOf } from '../core/regime-territory';
 import type { PersonContext } from '../core/person-context';
@@ -114,7 +114,7 @@ export function judgeHops(
       mechanismTrials,
       verdict,
       destinationVerdicts: destinationVerdictsOf(hopFacts, verdict, judge),
-      lawful: isLawfulVerdict(verdict),
+      lawful: lawfulnessOf(verdict),
       findings,
       reasons: findings.map((finding) => finding.message),
     });

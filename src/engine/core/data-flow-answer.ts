@@ -46,7 +46,8 @@ export interface Hop {
   fromCountries: string[];
   /** Countries the data reaches. */
   toCountries: string[];
-  crossesBorder: boolean;
+  /** The data reaches a country it was not in; null when toCountries is empty (no country on record: unknown, not "no border crossed"). */
+  crossesBorder: boolean | null;
   /** Regimes whose transfer rules govern this hop: the exporter's and those that follow the data. */
   regimes: string[];
   /** Of `regimes`, those under which this hop is a transfer: some toCountry lies outside the regime's territory. */
@@ -67,8 +68,8 @@ export interface Hop {
   verdict: HopVerdict;
   /** Per country in toCountries; `verdict` is the worst of them. */
   destinationVerdicts: DestinationVerdict[];
-  /** The verdict is LAWFUL or LAWFUL_WITH_GAPS: the transfer stands, whatever evidence it lacks. */
-  lawful: boolean;
+  /** True for LAWFUL and LAWFUL_WITH_GAPS (the transfer stands, whatever evidence it lacks), false for UNLAWFUL, null for UNDETERMINED. */
+  lawful: boolean | null;
   /** The hop rules' findings on the hop, which produced its verdict (empty when LAWFUL with no advisory). */
   findings: Finding[];
   /** Their messages. */
@@ -102,7 +103,11 @@ export interface RecipientSummary {
 }
 
 export interface DataFlowSummary {
+  /** Countries known to be reached; a recipient with no country on record is in unknownDestinationPartyIds instead. */
   countriesReached: string[];
+  /** Recipients reached by a hop whose destination country is not on record. */
+  unknownDestinationPartyIds: string[];
+  unknownDestinationHopCount: number;
   recipients: RecipientSummary[];
   crossBorderHopCount: number;
   lawfulHopCount: number;

@@ -11,10 +11,11 @@ export enum HopVerdict {
 }
 
 /**
- * A hop is lawful when the transfer stands: LAWFUL or LAWFUL_WITH_GAPS. Missing evidence is an
- * accountability failure (GDPR Art. 5(2), PIPL Art. 54) to fix, not an unlawful transfer; an
- * UNDETERMINED hop is not lawful, since nothing shows that it is.
+ * Whether the hop stands: true for LAWFUL and LAWFUL_WITH_GAPS (missing evidence is an
+ * accountability failure to fix, GDPR Art. 5(2), PIPL Art. 54, not an unlawful transfer), false
+ * for UNLAWFUL, and null for UNDETERMINED: without the fact the law needs, neither answer is true.
  */
-export function isLawfulVerdict(verdict: HopVerdict): boolean {
+export function lawfulnessOf(verdict: HopVerdict): boolean | null {
+  if (verdict === HopVerdict.UNDETERMINED) return null;
   return verdict === HopVerdict.LAWFUL || verdict === HopVerdict.LAWFUL_WITH_GAPS;
 }

@@ -101,6 +101,12 @@ export function describeHop(context: HopRuleContext): string {
   return `flow '${context.flow.key}' (${context.sender.key} → ${context.receiver.key})`;
 }
 
+/** The message of a DESTINATION-UNKNOWN rule for the regime, or null when the destination is known or the regime does not govern the hop. */
+export function destinationUnknownMessage(context: HopRuleContext, regime: string, lawName: string): string | null {
+  if (context.hop.toCountries.length > 0 || !context.hop.regimes.includes(regime)) return null;
+  return `destination unknown: the transfer cannot be assessed under ${lawName}: ${context.receiver.name} ('${context.receiver.key}'), reached by ${describeHop(context)}, has no country on record`;
+}
+
 /** How messages name categories: by key, falling back to the id. */
 export function categoryKeys(index: SnapshotIndex, categoryIds: readonly string[]): string {
   return categoryIds.map((categoryId) => index.snapshot.categories.get(categoryId)?.key ?? categoryId).join(', ');

@@ -36,6 +36,8 @@ export interface RuleDescriptor {
   /** One sentence: what the rule checks and why. */
   explanation: string;
   legalReference: string;
+  /** One or two sentences: what the rule cannot know from the map, so that a clean answer is read for what it is. */
+  limitation: string;
   scope: RuleScope;
   /** Regime code the rule belongs to; null for rules that apply everywhere. */
   regime: string | null;
@@ -52,6 +54,6 @@ export interface Rule<Context> extends RuleDescriptor {
 }
 
 export function describeRule(rule: Rule<unknown>): RuleDescriptor {
-  const { id, severity, verdictEffect, title, explanation, legalReference, scope, regime } = rule;
-  return { id, severity, verdictEffect, title, explanation, legalReference, scope, regime };
+  const { id, severity, verdictEffect, title, explanation, legalReference, limitation, scope, regime } = rule;
+  return { id, severity, verdictEffect, title, explanation, legalReference, limitation, scope, regime };
 }

@@ -113,7 +113,7 @@ function hopAlong(traversal: ActivityTraversal, holder: Holder, flow: SnapshotFl
     consentHeld: passage.consentHeld,
     fromCountries: holder.heldIn,
     toCountries,
-    crossesBorder: toCountries.some((country) => !holder.heldIn.includes(country)),
+    crossesBorder: toCountries.length === 0 ? null : toCountries.some((country) => !holder.heldIn.includes(country)),
     regimes: holder.followingRegimes,
     transferRegimes: transferRegimesOf(holder.followingRegimes, toCountries),
     mechanisms: flow.mechanisms.map((entry) => entry.mechanism),

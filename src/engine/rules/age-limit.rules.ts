@@ -22,6 +22,7 @@ export const belowMinimumAge: Rule<PersonRuleContext> = {
   title: 'Person below the activity’s minimum age',
   explanation: 'A stored person is a subject of an activity whose notice serves only persons of at least its minimum age, and is younger.',
   legalReference: 'The notice on record; GDPR Art. 5(1)(a); PIPL Arts. 7, 14',
+  limitation: "Knows a person's age only from a stored date of birth or a profile's age; an unknown age is taken as adult, and whether the service actually checks age is not on record.",
   scope: RuleScope.PERSON,
   regime: null,
   check: (context) => {
@@ -44,6 +45,7 @@ export const ageLimitWithoutGuardianConsent: Rule<PersonRuleContext> = {
   title: 'Person below the activity’s guardian-consent age without a guardian’s consent',
   explanation: 'A stored person younger than the age under which the activity’s notice requires a guardian’s consent holds no consent of a guardian to it.',
   legalReference: 'The notice on record; GDPR Arts. 5(1)(a), 8(1); PIPL Arts. 7, 31',
+  limitation: 'Sees only consents recorded as given by a guardian; it cannot verify that the guardian is who they say, nor an age that is not stored.',
   scope: RuleScope.PERSON,
   regime: null,
   check: (context) => {

@@ -29,6 +29,7 @@ export const advertisingWithoutOptOut: Rule<ActivityRuleContext> = {
   title: 'Personalised advertising without a way to refuse it',
   explanation: 'An activity governed by PIPL pushes information or markets on an automated evaluation of the person and offers neither a non-personalised option nor a way to refuse.',
   legalReference: 'PIPL Art. 24(2)',
+  limitation: "Relies on the activity's own flags for personalised advertising and for the opt-out offered; it cannot see how the app shows or honours the opt-out.",
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: ({ activity, regimes }) => {
@@ -48,6 +49,7 @@ export const significantDecisionWithoutRefusal: Rule<ActivityRuleContext> = {
   title: 'Significant automated decisions without explanation or refusal',
   explanation: 'An activity governed by PIPL makes automated decisions of significant impact and offers the person neither an explanation nor a way to refuse a solely automated decision.',
   legalReference: 'PIPL Art. 24(3)',
+  limitation: "Relies on the activity's flags; whether a decision has a significant impact on a person is a judgement the map records, not one the rule makes.",
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: ({ activity, regimes }) => {
@@ -70,6 +72,7 @@ export function marketingWithoutObjection(law: GdprFamilyLaw): Rule<ActivityRule
     title: 'Personalised marketing without the right to object',
     explanation: 'The activity markets to persons on a profile of them and records no way for them to object to it.',
     legalReference: `${law.lawName} Art. 21(2)-(4)`,
+    limitation: "Relies on the activity's flags for direct marketing and the objection offered; it cannot see whether objections are actually honoured.",
     scope: RuleScope.ACTIVITY,
     regime: law.regime,
     check: ({ activity, regimes }) => {
@@ -98,6 +101,7 @@ export function significantDecisionUnlawful(law: GdprFamilyLaw): Rule<ActivityRu
     title: 'Solely automated decisions without an Art. 22 exception or safeguards',
     explanation: 'The activity takes solely automated decisions with legal or similarly significant effects on a basis Art. 22(2) does not allow, or without the human intervention Art. 22(3) requires.',
     legalReference: `${law.lawName} Art. 22`,
+    limitation: "Relies on the activity's flags and basis; whether a decision is solely automated with legal or similarly significant effects, and whether Member State law authorises it, is not judged.",
     scope: RuleScope.ACTIVITY,
     regime: law.regime,
     check: ({ activity, regimes }) => {
@@ -127,6 +131,7 @@ export function significantDecisionWithoutAssessment(law: GdprFamilyLaw): Rule<A
     title: 'Automated decisions of significant effect without a DPIA',
     explanation: 'The activity bases decisions with legal or similarly significant effects on automated evaluation and no data protection impact assessment is on record.',
     legalReference: `${law.lawName} Art. 35(1), (3)(a)`,
+    limitation: "Asks for a DPIA only on the automated-decision trigger of Art. 35(3)(a) as flagged; other triggers (large-scale special categories, systematic monitoring, the authorities' lists) are not detected.",
     scope: RuleScope.ACTIVITY,
     regime: law.regime,
     check: ({ activity, regimes, date }) => {

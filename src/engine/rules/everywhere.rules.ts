@@ -22,6 +22,7 @@ export const localisationBroken: Rule<HopRuleContext> = {
   title: 'Localisation promise broken',
   explanation: 'The activity promises to keep its data in one country, and a hop takes it to another.',
   legalReference: 'The promise on record; PIPL Art. 40 where it is a legal duty',
+  limitation: 'Knows only the promise recorded on the activity and the countries on record; remote access from abroad without a flow, and a recipient with no country, break nothing it can see.',
   scope: RuleScope.HOP,
   regime: null,
   check: (context) => {
@@ -45,6 +46,7 @@ export const noRetention: Rule<ActivityRuleContext> = {
   title: 'Activity without retention',
   explanation: 'The activity states neither a retention period nor an event that ends retention.',
   legalReference: 'GDPR Art. 5(1)(e); PIPL Art. 19',
+  limitation: 'Checks that a period or an ending event is stated, not that it is no longer than the purpose needs nor that data is actually deleted.',
   scope: RuleScope.ACTIVITY,
   regime: null,
   check: ({ activity }) =>

@@ -24,6 +24,7 @@ export function specialCategoryWithoutCondition(law: GdprFamilyLaw): Rule<Activi
     title: 'Special-category data without an Art. 9(2) condition',
     explanation: 'The activity processes special-category data and no Art. 9(2) condition is on record.',
     legalReference: `${law.lawName} Art. 9`,
+    limitation: 'Depends on categories being flagged as special on record; it does not judge whether the Art. 9(2) condition claimed really applies.',
     scope: RuleScope.ACTIVITY,
     regime: law.regime,
     check: (context) => {
@@ -45,6 +46,7 @@ export function processorWithoutContract(law: GdprFamilyLaw): Rule<HopRuleContex
     title: 'Processor without a data processing agreement',
     explanation: 'Data goes to a processor or sub-processor with no Art. 28 contract on record.',
     legalReference: `${law.lawName} Art. 28(3)-(4)`,
+    limitation: 'Sees that an agreement is on record and in force, not whether its clauses meet Art. 28(3); a party recorded under the wrong kind or role escapes it.',
     scope: RuleScope.HOP,
     regime: law.regime,
     check: (context) => {
@@ -100,6 +102,7 @@ export function recordOfProcessingIncomplete(law: GdprFamilyLaw): Rule<ActivityR
     explanation:
       "The activity's record lacks the controller's contact, a purpose, categories of persons or data, a recipient's country, a retention or security measures.",
     legalReference: `${law.lawName} Art. 30(1)`,
+    limitation: "Checks that each Art. 30(1) element is present in the registry, not that it is accurate; 'where possible' for (f) and (g) is read as always possible.",
     scope: RuleScope.ACTIVITY,
     regime: law.regime,
     check: (context) => {
@@ -130,6 +133,8 @@ function piplOnlyBasisRule<Context>(
     explanation:
       "'Publicly disclosed' is a basis of PIPL Art. 13(1)(6) only. Art. 6(1) lists six bases and this is none of them; data the person made public still needs one (Art. 9(2)(e) lifts only the ban on special categories).",
     legalReference: `${law.lawName} Art. 6(1), Art. 9(2)(e)`,
+    limitation:
+      subject === 'Activity' ? 'Sees only the basis recorded for the activity; whether another Art. 6(1) basis would in fact apply is not judged.' : 'Sees only the basis recorded for the flow (or its activity); whether another Art. 6(1) basis would in fact apply is not judged.',
     scope,
     regime: law.regime,
     check: (context) => {

@@ -7,7 +7,7 @@ import type { EvidenceRecord } from '../core/inventory-snapshot';
 import { evidenceDatedBy, hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';
 import { GDPR_FAMILY, type GdprFamilyLaw } from './gdpr-family';
-import { describeHop, type HopRuleContext, mechanismEvidence } from '../core/rule-context';
+import { describeHop, destinationUnknownMessage, type HopRuleContext, mechanismEvidence } from '../core/rule-context';
 import { RuleScope, VerdictEffect, type Rule } from '../core/rule-descriptor';
 
 /** Art. 46(2)(c)-(f): safeguards that make a transfer to a country without adequacy lawful. */
@@ -92,6 +92,7 @@ export function transferWithoutMechanism(law: GdprFamilyLaw): Rule<HopRuleContex
     title: 'Transfer to a country without adequacy, safeguard or derogation',
     explanation: `Data leaves ${law.lawName} territory for a country not adequate on that day, and the flow names no Art. 46 safeguard and no Art. 49 derogation.`,
     legalReference: `${law.lawName} Arts. 44-46, 49`,
+    limitation: 'Knows only the countries and mechanisms on record; remote access from a third country without a flow, and a recipient with no country (see DESTINATION-UNKNOWN), are not seen as transfers.',
     scope: RuleScope.HOP,
     regime: law.regime,
     judgesMechanism: true,
@@ -121,6 +122,7 @@ export function transferUnderMisappliedAdequacy(law: GdprFamilyLaw): Rule<HopRul
     title: 'Adequacy claimed where it does not apply',
     explanation: 'The flow relies on an adequacy decision that does not cover this destination, this recipient or this day.',
     legalReference: `${law.lawName} Art. 45`,
+    limitation: 'Judges adequacy from the decisions in its reference data and the certification evidence on record; it cannot check a certification against the official list.',
     scope: RuleScope.HOP,
     regime: law.regime,
     judgesMechanism: true,
@@ -147,6 +149,7 @@ export function transferWithoutImpactAssessment(law: GdprFamilyLaw): Rule<HopRul
     title: 'SCC or BCR transfer without a transfer impact assessment',
     explanation: 'A transfer on SCCs or BCRs to a country without adequacy has no transfer impact assessment on record.',
     legalReference: `${law.lawName} Art. 46(1); CJEU C-311/18 (Schrems II)`,
+    limitation: 'Sees that an assessment is on record and in force, not what it concludes nor whether supplementary measures were taken.',
     scope: RuleScope.HOP,
     regime: law.regime,
     check: (context) => {
@@ -184,6 +187,7 @@ export function derogationForContinuousTransfer(law: GdprFamilyLaw): Rule<HopRul
     title: 'Art. 49(1)(b)-(c) contract derogation used for a continuous transfer',
     explanation: 'The contract derogations cover occasional transfers only (recital 111); this flow is continuous or goes to an SDK.',
     legalReference: `${law.lawName} Art. 49(1)(b)-(c), recital 111; EDPB Guidelines 2/2018`,
+    limitation: 'Takes a flow as continuous from its flag or from an SDK recipient; how occasional a transfer really is, the rule cannot measure.',
     scope: RuleScope.HOP,
     regime: law.regime,
     judgesMechanism: true,
@@ -206,13 +210,35 @@ export function consentDerogationForContinuousTransfer(law: GdprFamilyLaw): Rule
     title: 'Art. 49(1)(a) explicit consent relied on for a continuous transfer',
     explanation: 'Explicit consent is not limited to occasional transfers, but the EDPB reads derogations restrictively; a continuous flow is better put on an Art. 46 safeguard.',
     legalReference: `${law.lawName} Art. 49(1)(a), recital 111; EDPB Guidelines 2/2018`,
+    limitation: "Advisory only: the text sets no limit here; it takes continuity from the flow's flag or an SDK recipient, and cannot see whether the consent was explicit and informed of the risks.",
     scope: RuleScope.HOP,
     regime: law.regime,
     check: (context) => derogationOnContinuousHop(context, law.regime, TransferMechanism.EXPLICIT_CONSENT_DEROGATION),
   };
 }
 
+/**
+ * A hop whose recipient has no country on record (and whose flow names none) may or may not leave
+ * the regime's territory: Chapter V cannot be applied without the destination, and the record of
+ * processing must name the third countries (Art. 30(1)(e)). Neither lawful nor unlawful: unknown.
+ */
+export function destinationUnknown(law: GdprFamilyLaw): Rule<HopRuleContext> {
+  return {
+    id: `${law.idPrefix}-DESTINATION-UNKNOWN`,
+    severity: Severity.MEDIUM,
+    verdictEffect: VerdictEffect.UNDETERMINED,
+    title: 'Destination country unknown',
+    explanation: `Data governed by ${law.lawName} goes to a recipient with no country on record, so whether it is a Chapter V transfer, and on what ground, cannot be assessed.`,
+    legalReference: `${law.lawName} Arts. 30(1)(e), 44`,
+    limitation: 'Fires on the absence of a country for the recipient and the flow; it cannot say whether the data in fact leaves the territory, which is why the verdict is UNDETERMINED.',
+    scope: RuleScope.HOP,
+    regime: law.regime,
+    check: (context) => destinationUnknownMessage(context, law.regime, law.lawName),
+  };
+}
+
 export const GDPR_TRANSFER_RULES: readonly Rule<HopRuleContext>[] = GDPR_FAMILY.flatMap((law) => [
+  destinationUnknown(law),
   transferWithoutMechanism(law),
   transferUnderMisappliedAdequacy(law),
   transferWithoutImpactAssessment(law),

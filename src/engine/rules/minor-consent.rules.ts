@@ -12,6 +12,8 @@ interface MinorConsentLaw {
   regime: string;
   id: string;
   legalReference: string;
+  /** What the rule cannot know. */
+  limitation: string;
   /** Whether the law's rules on minors govern the activity's handling of the person's data. */
   governs(context: PersonRuleContext): boolean;
 }
@@ -43,6 +45,7 @@ export function minorWithoutGuardianConsent(law: MinorConsentLaw): Rule<PersonRu
     title: 'Minor under the digital consent age without a guardian’s consent',
     explanation: 'A consent-based activity holds only the minor’s own consent, while their age requires a guardian’s.',
     legalReference: law.legalReference,
+    limitation: law.limitation,
     scope: RuleScope.PERSON,
     regime: law.regime,
     check: (context) => {
@@ -70,6 +73,7 @@ export const childWithoutSeparateGuardianConsent: Rule<PersonRuleContext> = {
   title: 'Child’s data without the guardian’s separate consent',
   explanation: 'A consent-based activity holds only an ordinary consent of the guardian of a child under 14, whose data is all sensitive.',
   legalReference: 'PIPL Arts. 28, 29, 31',
+  limitation: "Sees only the kind of consent recorded; whether the guardian's consent was in fact separate from other consents is what the record says.",
   scope: RuleScope.PERSON,
   regime: PIPL,
   check: (context) => {
@@ -96,6 +100,7 @@ export const childOnAnotherBasis: Rule<PersonRuleContext> = {
   title: 'Child’s data on a basis other than consent',
   explanation: 'An activity governed by PIPL handles the data of a child under 14 on a basis other than consent; the data is sensitive and needs special handling rules for minors and an impact assessment.',
   legalReference: 'PIPL Arts. 28, 30, 31, 55(1)',
+  limitation: "Asks for the special handling rules and the PIA of a child's data on a non-consent basis; it cannot see the handling rules themselves, only the PIA evidence.",
   scope: RuleScope.PERSON,
   regime: PIPL,
   check: (context) => {
@@ -111,10 +116,17 @@ export const MINOR_CONSENT_RULES: readonly Rule<PersonRuleContext>[] = [
       regime: law.regime,
       id: `${law.idPrefix}-MINOR-NO-GUARDIAN-CONSENT`,
       legalReference: law.consentAgeReference,
+      limitation: "Knows a person's age only from a stored date of birth or a profile's age (unknown means adult), and a guardian's consent only as recorded; it cannot verify who gave it.",
       governs: governsByResidence(law.regime),
     }),
   ),
-  minorWithoutGuardianConsent({ regime: PIPL, id: 'PIPL-CHILD-NO-GUARDIAN-CONSENT', legalReference: 'PIPL Arts. 3, 31', governs: piplGoverns }),
+  minorWithoutGuardianConsent({
+    regime: PIPL,
+    id: 'PIPL-CHILD-NO-GUARDIAN-CONSENT',
+    legalReference: 'PIPL Arts. 3, 31',
+    limitation: "Knows a child's age only from a stored date of birth or a profile's age (unknown means adult), and a guardian's consent only as recorded; it cannot verify who gave it.",
+    governs: piplGoverns,
+  }),
   childWithoutSeparateGuardianConsent,
   childOnAnotherBasis,
 ];

@@ -111,8 +111,9 @@ describe('PIPL-EXPORT-NO-NOTICE', () => {
     expect(ruleIds({ receiver: { evidence: [] } })).toEqual(['PIPL-EXPORT-NO-NOTICE']);
   });
 
-  it('does not fire within mainland China', () => {
-    expect(ruleIds({ to: ['CN'], flow: { evidence: [] }, receiver: { evidence: [] } })).toEqual([]);
+  it('does not fire within mainland China, where the Art. 23 notice asks for the recipient’s contact instead', () => {
+    expect(ruleIds({ to: ['CN'], flow: { evidence: [] }, receiver: { evidence: [] } })).toEqual(['PIPL-PROVISION-NO-NOTICE']);
+    expect(ruleIds({ to: ['CN'], flow: { evidence: [] } })).toEqual([]);
   });
 });
 

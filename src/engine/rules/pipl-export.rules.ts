@@ -3,7 +3,7 @@ import { countriesOutside } from '../core/regime-territory';
 import { TransferMechanism } from '../../domain/transfer-mechanism';
 import { evidenceDatedBy, hasValidEvidence, isValidOn } from './evidence-on-record';
 import { Severity } from '../core/finding';
-import { describeHop, type HopRuleContext, mechanismEvidence } from '../core/rule-context';
+import { describeHop, destinationUnknownMessage, type HopRuleContext, mechanismEvidence } from '../core/rule-context';
 import { RuleScope, VerdictEffect, type Rule } from '../core/rule-descriptor';
 import { lacksSeparateConsentToRecipient } from './separate-consent';
 
@@ -40,6 +40,7 @@ export const exportWithoutMechanism: Rule<HopRuleContext> = {
   title: 'Export without an Art. 38 mechanism',
   explanation: 'Personal information leaves mainland China with no security assessment, certification, standard contract or exemption.',
   legalReference: 'PIPL Art. 38(1); Provisions on Cross-Border Data Flows (2024) Arts. 3-6',
+  limitation: 'Knows only the countries and mechanisms on record; remote access from abroad without a flow, and a recipient with no country (see PIPL-DESTINATION-UNKNOWN), are not seen as exports.',
   scope: RuleScope.HOP,
   regime: PIPL,
   judgesMechanism: true,
@@ -60,6 +61,7 @@ export const exportWithoutSeparateConsent: Rule<HopRuleContext> = {
   title: 'Consent-based export without separate consent',
   explanation: 'An export that rests on consent has no separate consent for it, or only one to the activity given before the recipient was added.',
   legalReference: 'PIPL Arts. 13, 14, 39',
+  limitation: "Sees only consents as recorded, and their dates against the flow's; it cannot see what the person was told when consenting.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -84,6 +86,7 @@ export const exportWithoutNotice: Rule<HopRuleContext> = {
   title: 'Export without the Art. 39 notice',
   explanation: 'An export has no Art. 39 notice on record, or its recipient no published contact.',
   legalReference: 'PIPL Art. 39',
+  limitation: 'Sees that a notice and a recipient contact are on record, not what the notice says (name, purpose, method, categories, rights) nor whether it reached the person.',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -109,6 +112,7 @@ export const mechanismWithoutFiling: Rule<HopRuleContext> = {
   title: 'PIPL mechanism claimed without its filing',
   explanation: 'The flow claims a standard contract, security assessment or certification with no filing, pass or certificate on record.',
   legalReference: 'PIPL Art. 38(1)(1)-(3); Measures on the Standard Contract for Export of Personal Information (2023) Art. 7',
+  limitation: "Sees that a filing, pass or certificate is on record, not that it covers this flow's recipient, categories and volume.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -136,6 +140,7 @@ export const assessmentExpired: Rule<HopRuleContext> = {
   title: 'CAC security assessment expired',
   explanation: 'The export relies on a security assessment that is more than 3 years old or past its expiry.',
   legalReference: 'PIPL Art. 38(1)(1); Provisions on Cross-Border Data Flows (2024) Art. 9',
+  limitation: "Takes validity from the assessment's date and recorded expiry; an extension granted on application counts only if recorded as a new pass or a later expiry.",
   scope: RuleScope.HOP,
   regime: PIPL,
   judgesMechanism: true,
@@ -150,7 +155,25 @@ export const assessmentExpired: Rule<HopRuleContext> = {
   },
 };
 
+/**
+ * A recipient with no country on record may be abroad: whether the hop is an export, and needs an
+ * Art. 38 mechanism and the Art. 39 notice (which names the recipient's place), cannot be assessed.
+ */
+export const exportDestinationUnknown: Rule<HopRuleContext> = {
+  id: 'PIPL-DESTINATION-UNKNOWN',
+  severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.UNDETERMINED,
+  title: 'Destination country unknown',
+  explanation: 'Personal information governed by PIPL goes to a recipient with no country on record, so whether it leaves mainland China, and on what mechanism, cannot be assessed.',
+  legalReference: 'PIPL Arts. 38(1), 39',
+  limitation: 'Fires on the absence of a country for the recipient and the flow; it cannot say whether the data in fact leaves mainland China, which is why the verdict is UNDETERMINED.',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => destinationUnknownMessage(context, PIPL, 'PIPL'),
+};
+
 export const PIPL_EXPORT_RULES: readonly Rule<HopRuleContext>[] = [
+  exportDestinationUnknown,
   exportWithoutMechanism,
   exportWithoutSeparateConsent,
   exportWithoutNotice,

@@ -29,14 +29,19 @@ interface World {
   activity?: ActivityFields;
   receiver?: Partial<SnapshotParty>;
   flow?: FlowFields;
+  /** Whether the recipient's contact is on record (for the Art. 23 notice); yes unless said. */
+  receiverContact?: boolean;
 }
 
+const CONTACT = makeEvidence(EvidenceKind.RECIPIENT_CONTACT);
+
 /** A controller in mainland China and, if asked, a recipient also in China (no export unless said). */
-function world({ controllerCountry = 'CN', activity = {}, receiver, flow = {} }: World) {
+function world({ controllerCountry = 'CN', activity = {}, receiver, flow = {}, receiverContact = true }: World) {
+  const receiverEvidence = [...(receiverContact ? [CONTACT] : []), ...(receiver?.evidence ?? [])];
   return makeSnapshot({
     parties: [
       makeParty({ key: 'controller', kind: PartyKind.CONTROLLER, countries: [controllerCountry] }),
-      ...(receiver ? [makeParty({ key: 'other', countries: [controllerCountry], ...receiver })] : []),
+      ...(receiver ? [makeParty({ key: 'other', name: 'Other Co.', countries: [controllerCountry], ...receiver, evidence: receiverEvidence })] : []),
     ],
     categories: [makeCategory({ key: 'contact' }), makeCategory({ key: 'biometric', piplSensitive: true }), makeCategory({ key: 'biometric.face', parentId: 'biometric' })],
     activities: [makeActivity({ key: 'app', categoryIds: ['contact'], evidence: [PIA], ...activity })],
@@ -158,6 +163,35 @@ describe("the flow's recipient role overrides the party kind (Arts. 21, 23)", ()
     const flow = { legalBasis: LegalBasis.CONSENT, recipientRole: RecipientRole.INDEPENDENT_HANDLER };
     expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR, evidence: agreement }, flow })).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
     expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR }, flow })).toEqual(['PIPL-PROVISION-NO-SEPARATE-CONSENT']);
+  });
+});
+
+describe('PIPL-PROVISION-NO-NOTICE', () => {
+  const sdk = { kind: PartyKind.SDK_PROVIDER };
+
+  it('fires on a provision to another handler or an SDK whose contact is not on record, whatever the basis', () => {
+    const findings = inventoryFindings(world({ receiver: sdk, receiverContact: false, flow: { legalBasis: LegalBasis.SEPARATE_CONSENT } }), AS_OF);
+    expect(findings.filter((finding) => finding.ruleId === 'PIPL-PROVISION-NO-NOTICE').map((finding) => finding.message)).toEqual([
+      "flow 'f' (controller → other) provides personal information to the handler Other Co. ('other') with no contact of it on record for the Art. 23 notice",
+    ]);
+    expect(ruleIds({ receiver: { kind: PartyKind.THIRD_PARTY }, receiverContact: false, flow: { legalBasis: LegalBasis.LEGAL_OBLIGATION } })).toContain('PIPL-PROVISION-NO-NOTICE');
+  });
+
+  it('leaves the hop lawful, with a gap', () => {
+    const consentGiven = makeProfile({ countryOfResidence: 'CN', consents: [makeConsent({ flowId: 'f', kind: ConsentKind.SEPARATE })] });
+    const withConsent = computeDataFlows(world({ receiver: sdk, receiverContact: false, flow: { legalBasis: LegalBasis.SEPARATE_CONSENT } }), consentGiven, { asOf: AS_OF });
+    expect(withConsent.hops[0]).toMatchObject({ verdict: 'LAWFUL_WITH_GAPS', lawful: true });
+    expect(withConsent.hops[0]?.findings.map((finding) => finding.ruleId)).toEqual(['PIPL-PROVISION-NO-NOTICE']);
+  });
+
+  it('does not fire with the contact on record, on a processor, an authority, outside PIPL, or on an export (the Art. 39 notice says it)', () => {
+    expect(ruleIds({ receiver: sdk })).not.toContain('PIPL-PROVISION-NO-NOTICE');
+    expect(ruleIds({ receiver: { kind: PartyKind.PROCESSOR }, receiverContact: false })).not.toContain('PIPL-PROVISION-NO-NOTICE');
+    expect(ruleIds({ receiver: { kind: PartyKind.PUBLIC_AUTHORITY }, receiverContact: false })).not.toContain('PIPL-PROVISION-NO-NOTICE');
+    expect(ruleIds({ controllerCountry: 'DE', receiver: sdk, receiverContact: false })).not.toContain('PIPL-PROVISION-NO-NOTICE');
+    const exported = ruleIds({ receiver: { ...sdk, countries: ['SG'] }, receiverContact: false });
+    expect(exported).toContain('PIPL-EXPORT-NO-NOTICE');
+    expect(exported).not.toContain('PIPL-PROVISION-NO-NOTICE');
   });
 });
 

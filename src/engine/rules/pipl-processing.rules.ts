@@ -7,7 +7,7 @@ import { isEntrustedRecipient, isOtherHandler } from '../../domain/recipient-rol
 import { AutomatedDecisions } from '../../domain/automated-decisions';
 import { hasValidEvidence } from './evidence-on-record';
 import { Severity } from '../core/finding';
-import { PIPL } from './pipl-export.rules';
+import { exportDestinations, PIPL } from './pipl-export.rules';
 import { categoryKeys, describeHop, type ActivityRuleContext, type HopRuleContext } from '../core/rule-context';
 import { RuleScope, VerdictEffect, type Rule } from '../core/rule-descriptor';
 import { lacksSeparateConsent, lacksSeparateConsentToRecipient } from './separate-consent';
@@ -30,6 +30,7 @@ export const activityOnLegitimateInterests: Rule<ActivityRuleContext> = {
   title: 'Activity on legitimate interests under PIPL',
   explanation: 'An activity governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
   legalReference: 'PIPL Art. 13',
+  limitation: 'Sees only the basis recorded; whether another Art. 13 basis would in fact apply is not judged.',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: ({ activity, regimes }) =>
@@ -46,6 +47,7 @@ export const hopOnLegitimateInterests: Rule<HopRuleContext> = {
   title: 'Flow on legitimate interests under PIPL',
   explanation: 'A hop governed by PIPL rests on legitimate interests, a basis PIPL does not know.',
   legalReference: 'PIPL Art. 13',
+  limitation: "Sees only the basis recorded for the hop (its own or its activity's); whether another Art. 13 basis would in fact apply is not judged.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) =>
@@ -65,6 +67,7 @@ export const sensitiveWithoutSeparateConsent: Rule<ActivityRuleContext> = {
   title: 'Sensitive personal information without separate consent',
   explanation: 'A consent-based activity processes sensitive personal information without a separate consent.',
   legalReference: 'PIPL Arts. 28-29',
+  limitation: "Depends on categories being flagged sensitive on record (a child's data counts whole); whether a consent was in fact separate is what the record says.",
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {
@@ -85,6 +88,7 @@ export const entrustmentWithoutAgreement: Rule<HopRuleContext> = {
   title: 'Entrusted processing without an agreement',
   explanation: 'Data governed by PIPL goes to a processor or sub-processor with no Art. 21 agreement on record.',
   legalReference: 'PIPL Art. 21',
+  limitation: 'Sees that an agreement is on record and in force, not whether it fixes purpose, method, categories, protection, rights and duties; a recipient recorded under the wrong role escapes it.',
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -105,6 +109,7 @@ export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
   title: 'Provision to another handler without separate consent',
   explanation: 'A consent-based hop gives data to another handler or an SDK without a separate consent, or with one to the activity given before the recipient was added.',
   legalReference: 'PIPL Arts. 13, 14, 23',
+  limitation: "Depends on the recipient's role (the flow's, or its kind's default) and on consents as recorded; it cannot see what the person was told.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {
@@ -112,6 +117,36 @@ export const provisionWithoutSeparateConsent: Rule<HopRuleContext> = {
     if (!lacksSeparateConsentToRecipient(context.hop.legalBasis, context.flow, context.person)) return null;
     const whose = context.person === null ? `on ${context.hop.legalBasis}` : 'without the person’s separate consent to this recipient';
     return `${describeHop(context)} provides personal information to the handler ${context.receiver.key} ${whose}`;
+  },
+};
+
+/**
+ * Before providing personal information to another handler, the person must be told the
+ * recipient's name, contact, purpose, method and categories (Art. 23), whatever the basis: Art.
+ * 13 para. 2 waives consent, not notice (Art. 17). A recipient with no contact on record cannot
+ * have been named in a notice with its contact. A gap, not an unlawful provision, as for the Art.
+ * 39 notice of an export (which names the same and more, so an export is left to
+ * PIPL-EXPORT-NO-NOTICE). Readings the text leaves open: whether Art. 18(1) (no notice where a law
+ * requires confidentiality or none) reaches Art. 23, and whether a missing notice also voids a
+ * consent given without it (Art. 14(1), "fully informed"); the first cannot be known from the map,
+ * the second is left to PIPL-PROVISION-NO-SEPARATE-CONSENT. A party always has a name (an unnamed
+ * recipient is recorded by a description of it), so the name cannot be found missing.
+ */
+export const provisionWithoutNotice: Rule<HopRuleContext> = {
+  id: 'PIPL-PROVISION-NO-NOTICE',
+  severity: Severity.MEDIUM,
+  verdictEffect: VerdictEffect.GAP,
+  title: 'Provision to another handler without the Art. 23 notice',
+  explanation: 'Data governed by PIPL goes to another handler (an SDK included) with no contact of the recipient on record, so the person cannot have been told whom to reach.',
+  legalReference: 'PIPL Arts. 17, 23',
+  limitation: 'Fires on a missing recipient contact only: a party always has a name (an unnamed recipient carries a description), so an unnamed one is not detected; nor can it see the notice itself, nor whether a law dispenses with notice (Art. 18(1)).',
+  scope: RuleScope.HOP,
+  regime: PIPL,
+  check: (context) => {
+    if (!context.hop.regimes.includes(PIPL) || !isOtherHandler(context.receiver.kind, context.flow.recipientRole)) return null;
+    if (exportDestinations(context).length > 0) return null;
+    if (hasValidEvidence(context.receiver.evidence, EvidenceKind.RECIPIENT_CONTACT, context.date)) return null;
+    return `${describeHop(context)} provides personal information to the handler ${context.receiver.name} ('${context.receiver.key}') with no contact of it on record for the Art. 23 notice`;
   },
 };
 
@@ -130,6 +165,7 @@ export const provisionNecessityUnrecorded: Rule<ActivityRuleContext> = {
   title: 'Provision to another handler without consent: necessity to be recorded',
   explanation: 'The activity gives data to another handler or an SDK on a basis other than consent, which holds only where the provision is necessary for that basis, and no reason for the necessity is recorded on the flow.',
   legalReference: 'PIPL Arts. 13(1)(2)-(7), 23',
+  limitation: 'Asks for a reason to be recorded; whether the reason recorded shows necessity is not judged.',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {
@@ -169,6 +205,7 @@ export const noImpactAssessment: Rule<ActivityRuleContext> = {
   title: 'No personal information protection impact assessment',
   explanation: 'The activity processes sensitive PI, makes automated decisions, entrusts, provides to others or exports under PIPL with no impact assessment on record.',
   legalReference: 'PIPL Arts. 55-56',
+  limitation: 'Sees that an assessment is on record on the activity or the flow, not what it covers or concludes; triggers other than sensitive data, entrustment, provision and export (automated decisions, public disclosure) are not all detected.',
   scope: RuleScope.ACTIVITY,
   regime: PIPL,
   check: (context) => {
@@ -188,6 +225,7 @@ export const PIPL_PROCESSING_HOP_RULES: readonly Rule<HopRuleContext>[] = [
   hopOnLegitimateInterests,
   entrustmentWithoutAgreement,
   provisionWithoutSeparateConsent,
+  provisionWithoutNotice,
 ];
 
 export const PIPL_ACTIVITY_RULES: readonly Rule<ActivityRuleContext>[] = [

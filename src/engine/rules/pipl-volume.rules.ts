@@ -55,6 +55,7 @@ export const volumeNeedsContract: Rule<HopRuleContext> = {
   title: 'Export volume needs a standard contract or certification',
   explanation: 'The handler exports 100,000 persons since 1 January across its exports, or the export includes sensitive PI, and it has no standard contract, certification, assessment or volume-free exemption.',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Arts. 5(4), 8; PIPL Art. 38',
+  limitation: "Counts persons from the flows' declared volumes and the stored persons; persons not stored and volumes not declared are not counted, and distinct persons across handlers are approximated.",
   scope: RuleScope.HOP,
   regime: PIPL,
   judgesMechanism: true,
@@ -75,6 +76,7 @@ export const volumeNeedsAssessment: Rule<HopRuleContext> = {
   title: 'Export volume needs a CAC security assessment',
   explanation: 'The handler exports 1,000,000 persons since 1 January across its exports, or 10,000 with sensitive PI, without a security assessment or volume-free exemption.',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Art. 7; PIPL Art. 40',
+  limitation: "Counts persons from the flows' declared volumes and the stored persons; critical information infrastructure operator status and important data are only what the map records.",
   scope: RuleScope.HOP,
   regime: PIPL,
   judgesMechanism: true,
@@ -97,6 +99,7 @@ export const exemptionUnnamed: Rule<HopRuleContext> = {
   title: 'Export on an exemption without naming it',
   explanation: 'An export claims an exemption of the 2024 Provisions without recording which one (Art. 4, 5(1)-(4) or 6).',
   legalReference: 'Provisions on Cross-Border Data Flows (2024) Arts. 4-6',
+  limitation: "Asks which exemption is claimed; whether the facts meet it (a contract's necessity, an emergency) is not judged.",
   scope: RuleScope.HOP,
   regime: PIPL,
   check: (context) => {

@@ -21,6 +21,7 @@ describe('RULES', () => {
       'GDPR-AUTOMATED-DECISION-UNLAWFUL',
       'GDPR-CONSENT-DEROGATION-CONTINUOUS',
       'GDPR-DEROGATION-CONTINUOUS',
+      'GDPR-DESTINATION-UNKNOWN',
       'GDPR-FLOW-PUBLICLY-DISCLOSED',
       'GDPR-MARKETING-NO-OBJECTION',
       'GDPR-MINOR-NO-GUARDIAN-CONSENT',
@@ -36,6 +37,7 @@ describe('RULES', () => {
       'PIPL-CHILD-NO-GUARDIAN-CONSENT',
       'PIPL-CHILD-NO-SEPARATE-CONSENT',
       'PIPL-CHILD-SENSITIVE-DUTIES',
+      'PIPL-DESTINATION-UNKNOWN',
       'PIPL-ENTRUSTMENT-NO-AGREEMENT',
       'PIPL-EXEMPTION-UNNAMED',
       'PIPL-EXPORT-NO-MECHANISM',
@@ -45,6 +47,7 @@ describe('RULES', () => {
       'PIPL-MECHANISM-NO-FILING',
       'PIPL-NO-PIA',
       'PIPL-PROVISION-NECESSITY-UNRECORDED',
+      'PIPL-PROVISION-NO-NOTICE',
       'PIPL-PROVISION-NO-SEPARATE-CONSENT',
       'PIPL-SENSITIVE-NO-SEPARATE-CONSENT',
       'PIPL-VOLUME-ASSESSMENT-REQUIRED',
@@ -55,6 +58,7 @@ describe('RULES', () => {
       'UK-GDPR-AUTOMATED-DECISION-UNLAWFUL',
       'UK-GDPR-CONSENT-DEROGATION-CONTINUOUS',
       'UK-GDPR-DEROGATION-CONTINUOUS',
+      'UK-GDPR-DESTINATION-UNKNOWN',
       'UK-GDPR-FLOW-PUBLICLY-DISCLOSED',
       'UK-GDPR-MARKETING-NO-OBJECTION',
       'UK-GDPR-MINOR-NO-GUARDIAN-CONSENT',
@@ -68,10 +72,11 @@ describe('RULES', () => {
 
   it('describes each rule fully, and only describes it', () => {
     for (const rule of RULES) {
-      expect(Object.keys(rule).sort()).toEqual(['explanation', 'id', 'legalReference', 'regime', 'scope', 'severity', 'title', 'verdictEffect']);
+      expect(Object.keys(rule).sort()).toEqual(['explanation', 'id', 'legalReference', 'limitation', 'regime', 'scope', 'severity', 'title', 'verdictEffect']);
       expect(rule.title.length).toBeGreaterThan(0);
       expect(rule.explanation).toMatch(/\.$/);
       expect(rule.legalReference.length).toBeGreaterThan(0);
+      expect(rule.limitation).toMatch(/\.$/);
       expect(SEVERITY_ORDER).toContain(rule.severity);
       expect(Object.values(RuleScope)).toContain(rule.scope);
       expect(Object.values(VerdictEffect)).toContain(rule.verdictEffect);

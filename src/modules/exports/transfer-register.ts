@@ -42,7 +42,7 @@ export function transferRegisterRows(hops: readonly DataHop[], partyNames: Reado
     csvList(hop.regimes),
     csvList(hop.transferRegimes),
     hop.verdict,
-    hop.lawful ? 'yes' : 'no',
+    hop.lawful === null ? 'unknown' : hop.lawful ? 'yes' : 'no',
     csvList(hop.reasons),
   ]);
 }

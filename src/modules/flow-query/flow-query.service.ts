@@ -143,6 +143,7 @@ function answerView(view: EngineView, answer: DataFlowAnswer, maxDepth: number):
     hops: answer.hops.map((hop) => hopView(view, hop)),
     summary: {
       ...answer.summary,
+      unknownDestinations: answer.summary.unknownDestinationPartyIds.map((id) => view.partyKeys.get(id) ?? id).sort(),
       recipients: answer.summary.recipients.map((recipient) => ({
         partyKey: view.partyKeys.get(recipient.partyId) ?? recipient.partyId,
         kind: snapshot.parties.get(recipient.partyId)?.kind ?? 'UNKNOWN',

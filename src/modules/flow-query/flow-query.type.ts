@@ -5,7 +5,7 @@ import { ConsentInput } from '../consent/consent.type';
 import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
 import { HopVerdict } from '../../engine/core/hop-verdict';
 import { Severity } from '../../engine/core/finding';
-import { VerdictEffect } from '../../engine/core/rule-descriptor';
+import { RuleScope, VerdictEffect } from '../../engine/core/rule-descriptor';
 import { CollectionRefusal } from '../../engine/core/age-limits';
 
 registerEnumType(CollectionRefusal, {
@@ -37,6 +37,16 @@ registerEnumType(VerdictEffect, {
     GAP: { description: 'The mechanism or basis holds, but accountability evidence is missing (TIA, DPA, filing, notice, record).' },
     UNDETERMINED: { description: 'A fact the law needs is not on record, so no verdict can be given.' },
     ADVISORY: { description: 'Worth acting on, but neither makes nor breaks lawfulness.' },
+  },
+});
+
+registerEnumType(RuleScope, {
+  name: 'RuleScope',
+  description: 'What a rule is checked on.',
+  valuesConfig: {
+    HOP: { description: 'Every hop the data takes.' },
+    ACTIVITY: { description: 'Every activity in force (for a person: those that collect their data).' },
+    PERSON: { description: 'A stored person, on every activity in force that concerns them.' },
   },
 });
 
@@ -102,6 +112,18 @@ export class Rule {
 
   @Field(() => String, { description: 'The article of the law.' })
   legalReference!: string;
+
+  @Field(() => String, { description: 'What it checks and why, in a sentence.' })
+  explanation!: string;
+
+  @Field(() => String, { description: 'What it cannot know from the map: a clean answer means no more than this allows.' })
+  limitation!: string;
+
+  @Field(() => RuleScope, { description: 'What it is checked on: each hop, each activity, or each stored person.' })
+  scope!: RuleScope;
+
+  @Field(() => String, { nullable: true, description: 'The regime it belongs to (GDPR, UK_GDPR, PIPL); null for a rule that applies everywhere.' })
+  regime!: string | null;
 }
 
 @ObjectType({ description: 'Where a person stands: a party reached, with its kind and countries.' })
@@ -226,8 +248,11 @@ export class DataHop {
   @Field(() => [String], { description: 'Countries the data reaches.' })
   toCountries!: string[];
 
-  @Field(() => Boolean, { description: 'Whether the data reaches a country it was not in.' })
-  crossesBorder!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the data reaches a country it was not in; null when the destination is unknown (toCountries empty: no country on record for the recipient or the flow), which is not "no border crossed".',
+  })
+  crossesBorder!: boolean | null;
 
   @Field(() => [String], { description: "Regimes whose transfer rules govern the hop: the exporter's and those that follow the data." })
   regimes!: string[];
@@ -262,8 +287,11 @@ export class DataHop {
   @Field(() => [DestinationVerdict], { description: 'The verdict for each country the hop reaches: its IE leg is not unlawful because its US leg is.' })
   destinationVerdicts!: DestinationVerdict[];
 
-  @Field(() => Boolean, { description: 'Derived from the verdict: LAWFUL or LAWFUL_WITH_GAPS (the transfer stands, whatever evidence it lacks).' })
-  lawful!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Derived from the verdict: true for LAWFUL and LAWFUL_WITH_GAPS (the transfer stands, whatever evidence it lacks), false for UNLAWFUL, null for UNDETERMINED (a fact the law needs is missing).',
+  })
+  lawful!: boolean | null;
 
   @Field(() => [Finding], { description: 'The findings on the hop that produced its verdict.' })
   findings!: Finding[];
@@ -291,13 +319,22 @@ export class RecipientReach {
 
 @ObjectType({ description: 'The short answer.' })
 export class DataFlowSummaryResult {
-  @Field(() => [String], { description: 'Every country the data reaches, controllers included.' })
+  @Field(() => [String], {
+    description:
+      'Every country the data is known to reach, controllers included. A recipient with no country on record is not here but in unknownDestinations: an empty list beside a non-empty unknownDestinations does not mean the data stayed put.',
+  })
   countriesReached!: string[];
+
+  @Field(() => [String], { description: 'Keys of the recipients the data reaches with no country on record (for them or for the flow), sorted: destinations unknown, whose transfers cannot be assessed.' })
+  unknownDestinations!: string[];
+
+  @Field(() => Int, { description: 'Hops to a recipient with no country on record (verdict UNDETERMINED unless something makes them UNLAWFUL); not counted in crossBorderHopCount.' })
+  unknownDestinationHopCount!: number;
 
   @Field(() => [RecipientReach], { description: 'Recipients, with countries and categories.' })
   recipients!: RecipientReach[];
 
-  @Field(() => Int, { description: 'Hops that cross a border.' })
+  @Field(() => Int, { description: 'Hops known to cross a border.' })
   crossBorderHopCount!: number;
 
   @Field(() => Int, { description: 'Hops with verdict LAWFUL.' })
@@ -380,7 +417,7 @@ export class TransferFilterInput {
   @Field(() => TransferMechanism, { nullable: true, description: 'Only transfers under this mechanism.' })
   mechanism?: TransferMechanism;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only lawful (true: LAWFUL or LAWFUL_WITH_GAPS) or other (false) transfers.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only lawful (true: LAWFUL or LAWFUL_WITH_GAPS) or other (false: UNLAWFUL or UNDETERMINED) transfers.' })
   lawful?: boolean;
 
   @Field(() => HopVerdict, { nullable: true, description: 'Only transfers with this verdict.' })
