@@ -39,7 +39,7 @@ export interface FlowGraphLayout {
 }
 
 const NODE_HEIGHT = 44;
-const CHAR_WIDTH = 7;
+const CHAR_WIDTH = 7.6;
 const UNKNOWN = '__unknown__';
 
 /** Long names ("Government authorities and other external institutions (unnamed)") are cut on the drawing; the full name is its tooltip. */
