@@ -1,10 +1,10 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ageWhereTheyLive } from '../src/common/dates';
-import { clampDepth, computeDataFlows } from '../src/modules/flow-engine/compute-data-flows';
-import type { DataFlowAnswer } from '../src/modules/flow-engine/data-flow-answer';
-import type { ConsentRecord, SubjectProfile } from '../src/modules/flow-engine/inventory-snapshot';
-import { indexSnapshot, type SnapshotIndex } from '../src/modules/flow-engine/snapshot-index';
+import { clampDepth, computeDataFlows } from '../src/engine/answers/compute-data-flows';
+import type { DataFlowAnswer } from '../src/engine/core/data-flow-answer';
+import type { ConsentRecord, SubjectProfile } from '../src/engine/core/inventory-snapshot';
+import { indexSnapshot, type SnapshotIndex } from '../src/engine/core/snapshot-index';
 import { loadInventorySnapshot } from '../src/modules/flow-query/load-inventory-snapshot';
 import { personIdOf } from '../src/modules/person/person-id';
 

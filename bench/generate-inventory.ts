@@ -1,8 +1,9 @@
-import { LegalBasis } from '../src/modules/activity/legal-basis';
-import { EvidenceKind } from '../src/modules/evidence/evidence-kind';
-import { Safeguard, TransferMechanism } from '../src/modules/flow/transfer-mechanism';
-import { PartyKind } from '../src/modules/party/party-kind';
-import type { EvidenceRecord, SnapshotActivity, SnapshotCategory, SnapshotFlow, SnapshotParty } from '../src/modules/flow-engine/inventory-snapshot';
+import { LegalBasis } from '../src/domain/legal-basis';
+import { EvidenceKind } from '../src/domain/evidence-kind';
+import { Safeguard, TransferMechanism } from '../src/domain/transfer-mechanism';
+import { PartyKind } from '../src/domain/party-kind';
+import type { EvidenceRecord, SnapshotActivity, SnapshotCategory, SnapshotFlow, SnapshotParty } from '../src/engine/core/inventory-snapshot';
+import { AutomatedDecisions } from '../src/modules/activity/automated-decisions';
 import { FLOWS_PER_ACTIVITY, FLOWS_PER_UNIT, MAX_CHAIN_DEPTH, type BenchSize } from './bench-sizes';
 import { benchUuid, Random } from './prng';
 
@@ -500,6 +501,12 @@ function generateActivity(
     localisedIn: controller.countries.includes('CN') && random.chance(0.3) ? 'CN' : null,
     localisedUnlessConsented: false,
     targetsResidents: true,
+    minimumAge: null,
+    guardianConsentUnder: null,
+    personalisedAdvertising: false,
+    advertisingOptOut: false,
+    automatedDecisions: AutomatedDecisions.NONE,
+    humanReview: false,
     effectiveFrom,
     effectiveTo: random.chance(0.03) ? random.date(effectiveFrom, '2026-06-30') : null,
     evidence,
@@ -665,8 +672,7 @@ function generateFlows(random: Random, activity: GeneratedActivity, count: numbe
       categoryIds,
       legalBasis,
       consentRequired,
-      mechanism,
-      piplExemption: null,
+      mechanisms: mechanism === null ? [] : [{ mechanism, sccModule: null, piplExemption: null, evidence: [] }],
       necessity: null,
       recipientRole: null,
       safeguards: random.sample(Object.values(Safeguard), random.weighted([[0, 50], [1, 40], [2, 10]])).filter(
@@ -770,7 +776,7 @@ export function inventoryStats(inventory: GeneratedInventory): Record<string, nu
     evidence,
     maxChainDepth: inventory.flows.reduce((max, flow) => Math.max(max, flow.depth), 0),
     flowsAtMaxDepth: inventory.flows.filter((flow) => flow.depth === MAX_CHAIN_DEPTH).length,
-    flowsWithoutMechanism: inventory.flows.filter((flow) => flow.mechanism === null).length,
+    flowsWithoutMechanism: inventory.flows.filter((flow) => flow.mechanisms.length === 0).length,
     consentGatedFlows: inventory.flows.filter((flow) => flow.consentRequired).length,
   };
 }

@@ -1,5 +1,5 @@
-import { ConsentKind } from '../src/modules/consent/consent-kind';
-import type { ConsentEntry, PersonEntry } from '../src/modules/inventory/inventory-document';
+import { ConsentKind } from '../src/domain/consent-kind';
+import type { ConsentEntry, PersonEntry } from '../src/domain/inventory-document';
 import type { BusinessUnit, ConsentTarget, GeneratedInventory } from './generate-inventory';
 import { DAY_MS, Random } from './prng';
 

@@ -112,13 +112,17 @@ export async function loadInventory(pool: Pool, inventory: GeneratedInventory): 
       { name: 'to_party_id', type: 'uuid', value: (row) => row.toId },
       { name: 'legal_basis', type: 'text', value: (row) => row.legalBasis },
       { name: 'consent_required', type: 'boolean', value: (row) => row.consentRequired },
-      { name: 'mechanism', type: 'text', value: (row) => row.mechanism },
       { name: 'safeguards', type: 'text', value: (row) => arrayLiteral(row.safeguards), expression: (column) => `${column}::text[]` },
       { name: 'continuous', type: 'boolean', value: (row) => row.continuous },
       { name: 'annual_subjects', type: 'integer', value: (row) => row.annualSubjects },
       { name: 'effective_from', type: 'date', value: (row) => row.effectiveFrom },
       { name: 'effective_to', type: 'date', value: (row) => row.effectiveTo },
     ], inventory.flows);
+    rowsByTable.flow_mechanism = await insertRows(client, 'flow_mechanism', [
+      { name: 'flow_id', type: 'uuid', value: (row) => row[0] },
+      { name: 'position', type: 'integer', value: (row) => row[1] },
+      { name: 'mechanism', type: 'text', value: (row) => row[2] },
+    ], inventory.flows.flatMap((flow) => flow.mechanisms.map((entry, position) => [flow.id, position, entry.mechanism] as const)));
     rowsByTable.flow_data_category = await insertRows(client, 'flow_data_category', [
       { name: 'flow_id', type: 'uuid', value: (row) => row[0] },
       { name: 'data_category_id', type: 'uuid', value: (row) => row[1] },

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import { CONSENT_BASES, LegalBasis } from '../src/modules/activity/legal-basis';
-import { DEFAULT_MAX_DEPTH } from '../src/modules/flow-engine/compute-data-flows';
+import { CONSENT_BASES, LegalBasis } from '../src/domain/legal-basis';
+import { DEFAULT_MAX_DEPTH } from '../src/engine/answers/compute-data-flows';
 import { personIdOf } from '../src/modules/person/person-id';
 
 /**

@@ -1,6 +1,6 @@
 import { Kind, type FieldNode } from 'graphql';
 import type { CostModel, FieldCosts } from './common/limits';
-import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from './modules/flow-engine/compute-data-flows';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from './engine/answers/compute-data-flows';
 
 /**
  * What a question about the whole data map costs: it walks every activity in force, so its work

@@ -88,7 +88,7 @@ describe('the generator', () => {
     const first = generateInventory(SMOKE_SIZE, 'seed-a');
     const again = generateInventory(SMOKE_SIZE, 'seed-a');
     const other = generateInventory(SMOKE_SIZE, 'seed-b');
-    expect(again.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanism])).toEqual(first.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanism]));
+    expect(again.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanisms])).toEqual(first.flows.map((flow) => [flow.key, flow.fromId, flow.toId, flow.mechanisms]));
     expect(other.flows.map((flow) => flow.toId)).not.toEqual(first.flows.map((flow) => flow.toId));
     expect(new PersonGenerator(again).person(42)).toEqual(new PersonGenerator(first).person(42));
     expect(new PersonGenerator(first).batch(40, 5).map((person) => person.externalId)).toEqual([40, 41, 42, 43, 44].map(benchExternalId));

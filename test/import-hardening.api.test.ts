@@ -3,7 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/modules/auth/role';
-import type { InventoryDocument } from '../src/modules/inventory/inventory-document';
+import type { InventoryDocument } from '../src/domain/inventory-document';
 import { normaliseInventory } from '../src/modules/inventory/normalise-inventory';
 import { parseInventoryFile } from '../src/modules/inventory/parse-inventory-file';
 import { startTestServer, type GraphQLResult, type TestServer } from './support/test-server';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInventoryFile } from '../src/modules/inventory/parse-inventory-file';
 import { normaliseInventory, stringifyInventory } from '../src/modules/inventory/normalise-inventory';
-import type { InventoryDocument } from '../src/modules/inventory/inventory-document';
+import type { InventoryDocument } from '../src/domain/inventory-document';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let api: TestServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDateOf, dayBefore } from '../src/common/dates';
-import type { InventoryDocument } from '../src/modules/inventory/inventory-document';
+import type { InventoryDocument } from '../src/domain/inventory-document';
 import { normaliseInventory, stringifyInventory } from '../src/modules/inventory/normalise-inventory';
 import { parseInventoryFile } from '../src/modules/inventory/parse-inventory-file';
 import { CREATE, makeActivity, makeCategory, makeFlow, makeParty, makeSubject } from './support/factories';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../src/db/database';
 import type { Database } from '../src/db/data-source';
 import { auditKeyFrom, generateAuditKeyText } from '../src/modules/audit/audit-key';
-import { indexOn, indexSnapshot } from '../src/modules/flow-engine/snapshot-index';
+import { indexOn, indexSnapshot } from '../src/engine/core/snapshot-index';
 import { loadInventorySnapshot } from '../src/modules/flow-query/load-inventory-snapshot';
 import { partyKind } from '../src/modules/party/party.store';
 import { createDatabaseBefore, type LegacyDatabase } from './support/legacy-database';

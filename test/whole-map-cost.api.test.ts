@@ -1,9 +1,12 @@
+import 'reflect-metadata';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateInventory } from '../bench/generate-inventory';
 import { loadInventory } from '../bench/load-inventory';
+import { RequestDeadline } from '../src/common/request-deadline';
 import { Role } from '../src/modules/auth/role';
-import { inventoryWalkCounters } from '../src/modules/flow-engine/inventory-flows';
+import { inventoryWalkCounters } from '../src/engine/answers/inventory-flows';
+import { importInventory } from '../src/modules/inventory/inventory.service';
 import { FIELD_COSTS, WHOLE_MAP_COST } from '../src/query-costs';
 import { flowmapSchema } from '../src/schema';
 import { startServer } from '../src/server';
@@ -177,6 +180,18 @@ describe('one walk per question and request', () => {
 });
 
 describe('a request past its deadline', () => {
+  it("stops the walks that compare an import's findings before and after, and the import with them", async () => {
+    const before = { ...inventoryWalkCounters };
+    const passed = new RequestDeadline(Date.now() - 1, 5);
+    const file = 'flowmap: 1\nsubjectCategories:\n  - { key: deadline-probe, name: Probe }\n';
+    await expect(importInventory(api.database.dataSource, 'test', file, 'yaml', { dryRun: true, prune: false, deadline: passed })).rejects.toMatchObject({
+      extensions: { code: 'TIMEOUT' },
+    });
+    await vi.waitFor(() => expect(inventoryWalkCounters.ended).toBe(inventoryWalkCounters.started), { timeout: 60_000 });
+    expect(inventoryWalkCounters.started - before.started).toBeGreaterThanOrEqual(1);
+    expect(inventoryWalkCounters.activities - before.activities).toBeLessThan(activitiesPerWalk);
+  });
+
   it('stops its walks: they judge fewer activities than asked, and nothing more once answered', async () => {
     const hasty = await startServer({ logger: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, database: api.database, limits: { requestTimeoutMs: 1 } });
     try {

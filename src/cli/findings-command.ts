@@ -5,8 +5,8 @@ import { inventoryFindings } from '../modules/flow-query/flow-query.service';
 import { applyBaseline, BaselineError, parseBaseline, type Acceptance, type BaselineVerdict } from '../modules/findings-gate/baseline';
 import { entryLocator, type LocateFinding } from '../modules/findings-gate/entry-locations';
 import { findingsSarif, githubAnnotations } from '../modules/findings-gate/sarif';
-import { SEVERITY_ORDER, type Severity } from '../modules/rules/finding';
-import { RULES } from '../modules/rules/rule-catalogue';
+import { SEVERITY_ORDER, type Severity } from '../engine/core/finding';
+import { RULES } from '../engine/rules/rule-catalogue';
 import { defineCommand, ExitCode, parseAsOf, parseChoice, UsageError, withDatabase } from './command';
 
 /** Findings as text, one a line, most severe first: severity, rule, message, article. */

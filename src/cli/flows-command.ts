@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { ConsentKind } from '../modules/consent/consent-kind';
+import { ConsentKind } from '../domain/consent-kind';
 import { flowMapMermaid } from '../modules/exports/flow-diagram';
 import type { DataFlowMap } from '../modules/flow-query/flow-query.type';
 import { personDataFlows, profileDataFlows, type FlowQueryOptions, type ProfileQuestion } from '../modules/flow-query/flow-query.service';
-import type { ConsentEntry } from '../modules/inventory/inventory-document';
+import type { ConsentEntry } from '../domain/inventory-document';
 import { readStoredProfiles } from '../modules/person/person.service';
 import { defineCommand, ExitCode, parseAsOf, parseChoice, parseWholeNumber, UsageError, withDatabase } from './command';
 import { findingLines } from './findings-command';
@@ -36,6 +36,9 @@ function mapText(subject: string, map: DataFlowMap): string {
       (collection) =>
         `  ${collection.activityKey} by ${collection.controllerKey} (${where(collection.controllerCountries)}) on ${collection.legalBasis}: ${list(collection.categoryKeys)}${collection.crossBorderCollection ? ' [collected from abroad]' : ''}`,
     ),
+    ...(map.refusedCollections.length === 0
+      ? []
+      : [`Not collected (${map.refusedCollections.length}):`, ...map.refusedCollections.map((refusal) => `  ${refusal.activityKey}: ${refusal.message}`)]),
     `Hops (${map.hops.length}):`,
     ...map.hops.flatMap((hop) => [
       `  ${hop.fromKey} (${where(hop.fromCountries)}) -> ${hop.toKey} (${where(hop.toCountries)}) via ${hop.flowKey}, ${hop.legalBasis}, ${hop.mechanism ?? 'no mechanism'}: ${list(hop.categoryKeys)}`,

@@ -4,6 +4,8 @@ import type { InventoryFileError } from '../modules/inventory/inventory-file-err
 import { importInventory, type ImportReport } from '../modules/inventory/inventory.service';
 import { DEFAULT_TEXT_LIMITS, type InventoryTextLimits } from '../modules/inventory/measure-inventory-text';
 import type { InventoryFileFormat } from '../modules/inventory/parse-inventory-file';
+import { calendarDateOf, isCalendarDate } from '../common/dates';
+import { importFidesManifests, manifestFiles } from '../modules/fides/fides.service';
 import { cliActor, defineCommand, ExitCode, parseChoice, parseWholeNumber, UsageError, withDatabase, type CliIo } from './command';
 import { findingLines } from './findings-command';
 import { personProgress } from './person-progress';
@@ -65,6 +67,7 @@ export const importCommand = defineCommand({
   name: 'import',
   summary: 'import an inventory file (or --dry-run it): prints the diff and the findings it adds or resolves',
   help: `Usage: flowmap import FILE [--dry-run] [--prune] [--format yaml|json] [--json] [--max-size MB]
+       flowmap import --from fides DIR|FILE [--effective-from DATE] [--dry-run] [--prune] [--json]
 
 Imports an inventory file (docs/inventory-file.md): an upsert by key, all or nothing. Prints what
 changes (added, changed field by field, removed) and the findings the change adds and resolves.
@@ -77,6 +80,11 @@ Options:
   --json               print the report as JSON
   --max-size MB        read files up to MB MiB (default ${DEFAULT_MAX_FILE_MB}, or FLOWMAP_IMPORT_MAX_MB); about
                        70 bytes of memory per byte of file are needed to parse it
+  --from fides         FILE is a fideslang manifest, or DIR a folder of them (every .yml, .yaml, .json under
+                       it): systems, privacy declarations, datasets, organization, taxonomies (docs/fides.md).
+                       What does not map is printed as a warning at its manifest and resource
+  --effective-from DATE  with --from fides: first day in force of activities and flows new to the registry
+                       (default today; those it holds keep theirs)
 
 Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runtime failure.
 `,
@@ -86,9 +94,13 @@ Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runt
     format: { type: 'string' },
     json: { type: 'boolean' },
     'max-size': { type: 'string' },
+    from: { type: 'string' },
+    'effective-from': { type: 'string' },
   },
   positionals: 1,
   async run({ values, positionals: [file] }, io) {
+    if (parseChoice('from', values.from, ['inventory', 'fides']) === 'fides') return importFides(file, values, io);
+    if (values['effective-from'] !== undefined) throw new UsageError('--effective-from: only with --from fides');
     const format = parseChoice<InventoryFileFormat>('format', values.format, ['yaml', 'json']) ?? (file.endsWith('.json') ? 'json' : 'yaml');
     const maxBytes = maxFileMegabytes(values['max-size'], io) * 1024 * 1024;
     let text: string;
@@ -130,3 +142,39 @@ Exit codes: 0 imported (or dry-run done), 1 file rejected, 2 usage error, 3 runt
     return ExitCode.OK;
   },
 });
+
+/** `flowmap import --from fides`: the manifests' warnings, then the import's report as for an inventory file. */
+async function importFides(
+  target: string,
+  values: { 'dry-run'?: boolean; prune?: boolean; json?: boolean; format?: string; 'effective-from'?: string; 'max-size'?: string },
+  io: CliIo,
+): Promise<ExitCode> {
+  if (values.format !== undefined) throw new UsageError('--format: fideslang manifests are YAML (or JSON), read as such');
+  const effectiveFrom = values['effective-from'] ?? calendarDateOf(new Date());
+  if (!isCalendarDate(effectiveFrom)) throw new UsageError(`--effective-from: '${effectiveFrom}' is not a date (YYYY-MM-DD)`);
+  const maxBytes = maxFileMegabytes(values['max-size'], io) * 1024 * 1024;
+  let sources: { file: string; text: string }[];
+  try {
+    sources = manifestFiles(target).map((file) => {
+      if (fs.statSync(file).size > maxBytes) throw new UsageError(`${file} is more than the ${maxBytes / 1024 / 1024} MiB allowed (--max-size MB)`);
+      return { file, text: fs.readFileSync(file, 'utf8') };
+    });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${target}: ${(error as Error).message}`);
+  }
+  if (sources.length === 0) throw new UsageError(`${target}: no .yml, .yaml or .json manifest in it`);
+  const dryRun = values['dry-run'] ?? false;
+  const outcome = await withDatabase(io, ({ dataSource }) =>
+    importFidesManifests(dataSource, cliActor(), sources, { dryRun, prune: values.prune ?? false, effectiveFrom }),
+  );
+  for (const warning of outcome.warnings) io.stderr.write(`${warning.at}: warning: ${warning.message}\n`);
+  if (!outcome.report) {
+    for (const error of outcome.errors) io.stderr.write(`${error.at}: ${error.message}\n`);
+    io.stderr.write(`flowmap import: ${target} rejected with ${outcome.errors.length} error(s); nothing written\n`);
+    return ExitCode.FAILED_CHECK;
+  }
+  if (values.json) io.stdout.write(`${JSON.stringify({ ...outcome.report, warnings: outcome.warnings }, null, 2)}\n`);
+  else io.stdout.write(`${dryRun ? `Dry run of ${target}: nothing written.` : `Imported ${target}.`}\n${reportText(outcome.report)}`);
+  return ExitCode.OK;
+}

@@ -32,7 +32,7 @@ Exit codes: 0 ok, 2 usage error, 3 runtime failure.
     const format = parseChoice('format', values.format, Object.values(RecordFormat)) ?? RecordFormat.CSV;
     const asOf = parseAsOf(values['as-of']);
     if (format === RecordFormat.XLSX && values.output === undefined) throw new UsageError('--format xlsx writes a workbook: give it a file with --output');
-    const record = await withDatabase(io, ({ dataSource }) => recordOfProcessing(dataSource, format, asOf));
+    const record = await withDatabase(io, ({ dataSource }) => recordOfProcessing(dataSource, format, asOf, true));
     writeOutput(format === RecordFormat.XLSX ? Buffer.from(record, 'base64') : record, values.output, io);
     return ExitCode.OK;
   },
@@ -60,7 +60,7 @@ Exit codes: 0 ok, 2 usage error, 3 runtime failure.
   positionals: 0,
   async run({ values }, io) {
     const asOf = parseAsOf(values['as-of']);
-    writeOutput(await withDatabase(io, ({ dataSource }) => transferRegister(dataSource, asOf)), values.output, io);
+    writeOutput(await withDatabase(io, ({ dataSource }) => transferRegister(dataSource, asOf, true)), values.output, io);
     return ExitCode.OK;
   },
 });

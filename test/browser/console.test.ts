@@ -108,10 +108,11 @@ describe('the console', () => {
   });
 
   it('draws the ZKBio routes on the world map, coloured and marked by their worst verdict, with adequacy on hover', async () => {
-    const viewer = await server.as(Role.VIEWER);
+    // An AUDITOR's map includes what the stored persons add: de-user-1 takes GDPR into China.
+    const auditor = await server.as(Role.AUDITOR);
     const { context, page, problems } = await openConsole();
     await page.goto(`${server.origin}#/?asOf=2024-06-01`);
-    await signIn(page, viewer.token as string);
+    await signIn(page, auditor.token as string);
     const map = page.getByRole('group', { name: 'World map of where data goes' });
     await eventually(() => map.locator('[data-route]').count()).toBe(2);
     const arcs = await map.locator('[data-route]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-route'), node.getAttribute('data-verdict'), node.textContent]));

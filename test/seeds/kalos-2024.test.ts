@@ -161,10 +161,23 @@ describe('Minors (under 18): only with a parent’s or guardian’s consent', ()
     expect(ruleIds(answer.findings)).not.toContain('PIPL-CHILD-NO-GUARDIAN-CONSENT');
   });
 
-  it('a 16-year-old consenting alone is past PIPL’s age of 14: collected and not reported (the policy’s stricter under-18 promise is not a rule here)', async () => {
+  it('a 16-year-old consenting alone is past PIPL’s age of 14, but not the policy’s 18: nothing collected, the answer says why, PIPL Art. 31 does not report it', async () => {
     const answer = await seed.profile({ ...appUser([navigationConsent('SEPARATE')]), subjectCategories: ['app-user', 'minor'], age: 16 }, NOW);
-    expect(collection(answer, 'navigation')).toBeDefined();
+    expect(collection(answer, 'navigation')).toBeUndefined();
+    expect(answer.refusedCollections.map((refusal) => [refusal.activityKey, refusal.reason])).toEqual([
+      ['navigation', 'NO_GUARDIAN_CONSENT'],
+      ['service-improvement', 'NO_GUARDIAN_CONSENT'],
+    ]);
     expect(ruleIds(answer.findings)).not.toContain('PIPL-CHILD-NO-GUARDIAN-CONSENT');
+  });
+
+  it('the under-18 rule is an age limit on the services used through the account (an assumption: the policy names no account activity)', async () => {
+    expect(await seed.activity('navigation')).toMatchObject({ guardianConsentUnder: 18, minimumAge: null });
+    expect(await seed.activity('service-improvement')).toMatchObject({ guardianConsentUnder: 18 });
+    // The stored 13-year-old who consented alone holds no guardian's consent to the service: reported under the policy's own rule.
+    const answer = await seed.person('cn-minor-2', NOW);
+    expect(findingsOf(answer.findings, 'ANY-AGE-LIMIT-NO-GUARDIAN-CONSENT').map((finding) => finding.activityKeys)).toEqual([['navigation'], ['service-improvement']]);
+    expect(findingsOf((await seed.person('cn-minor-1', NOW)).findings, 'ANY-AGE-LIMIT-NO-GUARDIAN-CONSENT')).toEqual([]);
   });
 });
 

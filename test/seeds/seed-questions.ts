@@ -57,6 +57,7 @@ export interface Finding {
 export interface FlowMap {
   collections: Collection[];
   parties: { key: string; kind: string; countries: string[] }[];
+  refusedCollections: { activityKey: string; reason: string; message: string }[];
   hops: Hop[];
   summary: { countriesReached: string[]; recipients: Recipient[]; crossBorderHopCount: number; unlawfulHopCount: number };
   findings: Finding[];
@@ -64,6 +65,7 @@ export interface FlowMap {
 
 const FLOW_MAP = `
   collections { activityKey controllerKey categoryKeys legalBasis crossBorderCollection controllerCountries }
+  refusedCollections { activityKey reason message }
   parties { key kind countries }
   hops { flowKey activityKey fromKey toKey categoryKeys legalBasis consentRequired consentHeld fromCountries toCountries
          crossesBorder regimes mechanism safeguards verdict lawful reasons }
@@ -91,6 +93,8 @@ export interface ActivityRecord {
   purpose: string;
   legalBasis: string;
   localisedIn: string | null;
+  minimumAge: number | null;
+  guardianConsentUnder: number | null;
   dataCategories: { category: { key: string }; required: boolean }[];
 }
 
@@ -140,7 +144,7 @@ export async function startSeed(name: string): Promise<SeedApi> {
     },
     async activity(key) {
       const data = await ok<{ activity: ActivityRecord | null }>(
-        'query($key: String!) { activity(key: $key) { key purpose legalBasis localisedIn dataCategories { category { key } required } } }',
+        'query($key: String!) { activity(key: $key) { key purpose legalBasis localisedIn minimumAge guardianConsentUnder dataCategories { category { key } required } } }',
         { key },
       );
       if (data.activity === null) throw new Error(`no activity '${key}'`);

@@ -199,9 +199,33 @@ describe('A minor: only with a parent’s or guardian’s consent (IV)', () => {
       ['PIPL-CHILD-NO-GUARDIAN-CONSENT', '', 'optional-profile'],
       ['PIPL-CHILD-NO-GUARDIAN-CONSENT', '', 'system-permissions'],
     ]);
-    // The account itself rests on the contract, which the registry does not gate on a guardian: IV's promise that a
-    // minor creates no account without one is the company's to keep, not a rule here.
-    expect(collection(alone, 'account-and-device-service')?.categoryKeys).toEqual(REQUIRED);
+    // The account rests on the contract, but IV makes the guardian's consent a condition of it (guardianConsentUnder,
+    // under 18 by assumption): without one, no account data is collected, and the answer says why.
+    expect(collection(alone, 'account-and-device-service')).toBeUndefined();
+    expect(alone.refusedCollections).toEqual([
+      {
+        activityKey: 'account-and-device-service',
+        reason: 'NO_GUARDIAN_CONSENT',
+        message: "Activity 'account-and-device-service' needs a guardian's consent under 18; this person, aged 12, holds none",
+      },
+    ]);
+  });
+
+  it('the account needs a guardian’s consent under 18 (IV, the age an assumption); an adult’s account needs none', async () => {
+    expect(await seed.activity('account-and-device-service')).toMatchObject({ minimumAge: null, guardianConsentUnder: 18 });
+    const seventeen = await seed.profile({ subjectCategories: ['app-user', 'minor'], countryOfResidence: 'CN', age: 17 }, NOW);
+    expect(seventeen.refusedCollections.map((refusal) => refusal.activityKey)).toEqual(['account-and-device-service']);
+    const withGuardian = await seed.profile(
+      {
+        subjectCategories: ['app-user', 'minor'],
+        countryOfResidence: 'CN',
+        age: 17,
+        consents: [{ activity: 'account-and-device-service', kind: 'ORDINARY', givenByGuardian: true, givenAt: LAST_YEAR }],
+      },
+      NOW,
+    );
+    expect(collection(withGuardian, 'account-and-device-service')?.categoryKeys).toEqual(REQUIRED);
+    expect((await seed.profile(mainlandUser(), NOW)).refusedCollections).toEqual([]);
   });
 
   it('the same 12-year-old with the guardian’s consent: collected, and nothing to report about the consent', async () => {

@@ -158,6 +158,19 @@ describe('Children under 14: only with a parent’s or guardian’s consent (sec
     expect(collection(answer, 'account-registration')?.categoryKeys).toEqual(ACCOUNT);
     expect(answer.summary.countriesReached).toEqual(['CN']);
     expect(ruleIds(answer.findings)).not.toContain('PIPL-CHILD-NO-GUARDIAN-CONSENT');
+    expect(ruleIds(answer.findings)).not.toContain('ANY-AGE-LIMIT-NO-GUARDIAN-CONSENT');
+  });
+
+  it('registration needs the guardian’s consent under 14 wherever the child lives (guardianConsentUnder): a Dutch 13-year-old, past no age of the law for a contract, gets no account without it', async () => {
+    expect(await seed.activity('account-registration')).toMatchObject({ guardianConsentUnder: 14, minimumAge: null });
+    const dutchChild = (consents: Profile['consents']): Profile => ({ subjectCategories: ['registered-user', 'child'], countryOfResidence: 'NL', age: 13, consents });
+    const alone = await seed.profile(dutchChild([]), NOW);
+    expect(collection(alone, 'account-registration')).toBeUndefined();
+    expect(alone.refusedCollections).toEqual([
+      { activityKey: 'account-registration', reason: 'NO_GUARDIAN_CONSENT', message: "Activity 'account-registration' needs a guardian's consent under 14; this person, aged 13, holds none" },
+    ]);
+    const withGuardian = await seed.profile(dutchChild([{ activity: 'account-registration', kind: 'ORDINARY', givenByGuardian: true, givenAt: LAST_YEAR }]), NOW);
+    expect(collection(withGuardian, 'account-registration')?.categoryKeys).toEqual(ACCOUNT);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
-import { LegalBasis } from './legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
+import type { AutomatedDecisions } from './automated-decisions';
 
 @Entity('activity')
 export class ActivityEntity extends RegistryRow {
@@ -14,6 +15,12 @@ export class ActivityEntity extends RegistryRow {
   @Column('char', { length: 2, nullable: true }) localisedIn!: string | null;
   @Column('boolean') localisedUnlessConsented!: boolean;
   @Column('boolean') targetsResidents!: boolean;
+  @Column('smallint', { nullable: true }) minimumAge!: number | null;
+  @Column('smallint', { nullable: true }) guardianConsentUnder!: number | null;
+  @Column('boolean') personalisedAdvertising!: boolean;
+  @Column('boolean') advertisingOptOut!: boolean;
+  @Column('text') automatedDecisions!: AutomatedDecisions;
+  @Column('boolean') humanReview!: boolean;
   @Column('date') effectiveFrom!: string;
   @Column('date', { nullable: true }) effectiveTo!: string | null;
   @Column('text', { nullable: true }) description!: string | null;

@@ -1,8 +1,9 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
 import { EvidenceInput } from '../evidence/evidence.type';
-import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../inventory/inventory-document';
-import { LegalBasis } from './legal-basis';
+import type { ActivityCategoryEntry, ActivityEntry, RetentionEntry } from '../../domain/inventory-document';
+import { LegalBasis } from '../../domain/legal-basis';
+import { AutomatedDecisions } from './automated-decisions';
 
 @InputType({ description: 'A data category an activity processes.' })
 export class ActivityCategoryInput implements ActivityCategoryEntry {
@@ -60,6 +61,24 @@ export class CreateActivityInput implements ActivityEntry {
   @Field(() => Boolean, { nullable: true, description: 'Whether it offers goods or services to, or monitors, persons where they live (GDPR Art. 3(2)); default true.' })
   targetsResidents?: boolean;
 
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this (whole years, 1-120) are not served: 18 for "adults only". Default null: no limit of its own.' })
+  minimumAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this (whole years, 1-120, above minimumAge) need a guardian\'s consent to the activity, whatever its basis. Default null: only the law\'s digital consent age.' })
+  guardianConsentUnder?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether it pushes information or markets on an automated evaluation of the person (PIPL Art. 24(2); GDPR Art. 21(2)); default false.' })
+  personalisedAdvertising?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the person may refuse the personalised advertising (PIPL Art. 24(2); GDPR Art. 21(2)-(3)); default false.' })
+  advertisingOptOut?: boolean;
+
+  @Field(() => AutomatedDecisions, { nullable: true, description: 'Whether it decides about persons by automated means, and how much the decisions weigh; default NONE.' })
+  automatedDecisions?: AutomatedDecisions;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the person may obtain an explanation and human intervention, contest a decision and refuse a solely automated one (GDPR Art. 22(3); PIPL Art. 24(3)); default false.' })
+  humanReview?: boolean;
+
   @Field(() => LocalDate, { description: 'First day in force.' })
   effectiveFrom!: string;
 
@@ -110,6 +129,24 @@ export class UpdateActivityInput implements Partial<ActivityEntry> {
 
   @Field(() => Boolean, { nullable: true, description: 'Whether it offers goods or services to, or monitors, persons where they live (GDPR Art. 3(2)).' })
   targetsResidents?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this are not served (null: no limit of its own).' })
+  minimumAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Persons younger than this need a guardian\'s consent to the activity (null: only the law\'s age).' })
+  guardianConsentUnder?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether it pushes information or markets on an automated evaluation of the person (PIPL Art. 24(2); GDPR Art. 21(2)).' })
+  personalisedAdvertising?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the person may refuse the personalised advertising (PIPL Art. 24(2); GDPR Art. 21(2)-(3)).' })
+  advertisingOptOut?: boolean;
+
+  @Field(() => AutomatedDecisions, { nullable: true, description: 'Whether it decides about persons by automated means, and how much the decisions weigh.' })
+  automatedDecisions?: AutomatedDecisions;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the person may obtain an explanation and human intervention, contest a decision and refuse a solely automated one (GDPR Art. 22(3); PIPL Art. 24(3)).' })
+  humanReview?: boolean;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day in force.' })
   effectiveFrom?: string;

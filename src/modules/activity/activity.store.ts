@@ -3,15 +3,16 @@ import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import { categoryLineages } from '../data-category/data-category.store';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
-import type { ActivityEntry } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+import type { ActivityEntry } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { validateCountry, validateEffectiveRange, validateKey, validateName, validateReferences } from '../registry/entry-validation';
 import { idsByKey } from '../registry/key-lookup';
 import { consentReferrers } from '../registry/consent-referrers';
 import { replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { ActivityDataCategoryEntity, ActivityEntity } from './activity.entity';
-import { LegalBasis } from './legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
+import { AutomatedDecisions } from './automated-decisions';
 
 const ACTIVITY_SUBJECT = { table: 'activity_subject_category', ownerColumn: 'activity_id', valueColumn: 'subject_category_id', valueType: 'uuid' } as const;
 
@@ -32,6 +33,14 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   }
   validateCountry(entry.localisedIn, `${at}.localisedIn`, problems);
   if (entry.localisedUnlessConsented && !entry.localisedIn) problems.add(`${at}.localisedUnlessConsented`, 'needs localisedIn: an exception to no promise');
+  if (entry.automatedDecisions !== undefined && !Object.values(AutomatedDecisions).includes(entry.automatedDecisions)) {
+    problems.add(`${at}.automatedDecisions`, `'${entry.automatedDecisions}' is not one of ${Object.values(AutomatedDecisions).join(', ')}`);
+  }
+  validateAge(entry.minimumAge, `${at}.minimumAge`, problems);
+  validateAge(entry.guardianConsentUnder, `${at}.guardianConsentUnder`, problems);
+  if (isAge(entry.minimumAge) && isAge(entry.guardianConsentUnder) && entry.guardianConsentUnder <= entry.minimumAge) {
+    problems.add(`${at}.guardianConsentUnder`, `${entry.guardianConsentUnder} must be above minimumAge (${entry.minimumAge}): nobody younger is served`);
+  }
   validateEffectiveRange(entry.effectiveFrom, entry.effectiveTo, at, problems);
   validateEvidence(entry.evidence ?? [], 'activity', at, problems);
 
@@ -51,6 +60,18 @@ async function validateActivity(manager: EntityManager, entry: ActivityEntry, { 
   if (existingId !== null && !deferCrossChecks) {
     for (const message of await flowsNotCovered(manager, [existingId], [...categories.values()])) problems.add(`${at}.dataCategories`, message);
   }
+}
+
+/** The oldest age limit taken: a larger number is a typing error, not a policy. */
+export const MAX_AGE_LIMIT = 120;
+
+function isAge(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_AGE_LIMIT;
+}
+
+function validateAge(value: number | null | undefined, field: string, problems: ValidationContext['problems']): void {
+  if (value === null || value === undefined || isAge(value)) return;
+  problems.add(field, `${value} is not an age in whole years from 1 to ${MAX_AGE_LIMIT}`);
 }
 
 /**
@@ -92,7 +113,9 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
   )) as {
     id: string; key: string; name: string; purpose: string; controller_key: string; legal_basis: LegalBasis;
     retention_period: string | null; retention_event: string | null; security_measures: string[];
-    localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean; effective_from: string; effective_to: string | null; description: string | null;
+    localised_in: string | null; localised_unless_consented: boolean; targets_residents: boolean;
+    minimum_age: number | null; guardian_consent_under: number | null; personalised_advertising: boolean; advertising_opt_out: boolean;
+    automated_decisions: AutomatedDecisions; human_review: boolean; effective_from: string; effective_to: string | null; description: string | null;
   }[];
   const scope = ids ?? null;
   const [subjects, categories, evidence] = await inSequence([
@@ -125,6 +148,12 @@ async function readActivities(manager: EntityManager, ids?: string[]): Promise<M
         localisedIn: row.localised_in,
         localisedUnlessConsented: row.localised_unless_consented,
         targetsResidents: row.targets_residents,
+        minimumAge: row.minimum_age,
+        guardianConsentUnder: row.guardian_consent_under,
+        personalisedAdvertising: row.personalised_advertising,
+        advertisingOptOut: row.advertising_opt_out,
+        automatedDecisions: row.automated_decisions,
+        humanReview: row.human_review,
         effectiveFrom: row.effective_from,
         effectiveTo: row.effective_to,
         description: row.description,
@@ -148,6 +177,12 @@ async function writeActivity(manager: EntityManager, entry: ActivityEntry, exist
     localisedIn: entry.localisedIn ?? null,
     localisedUnlessConsented: entry.localisedUnlessConsented ?? false,
     targetsResidents: entry.targetsResidents ?? true,
+    minimumAge: entry.minimumAge ?? null,
+    guardianConsentUnder: entry.guardianConsentUnder ?? null,
+    personalisedAdvertising: entry.personalisedAdvertising ?? false,
+    advertisingOptOut: entry.advertisingOptOut ?? false,
+    automatedDecisions: entry.automatedDecisions ?? AutomatedDecisions.NONE,
+    humanReview: entry.humanReview ?? false,
     effectiveFrom: entry.effectiveFrom,
     effectiveTo: entry.effectiveTo ?? null,
     description: entry.description ?? null,

@@ -1,9 +1,10 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
 import { DataCategory } from '../data-category/data-category.type';
-import { LegalBasis } from './legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
+import { AutomatedDecisions } from './automated-decisions';
 
 registerEnumType(LegalBasis, {
   name: 'LegalBasis',
@@ -17,6 +18,19 @@ registerEnumType(LegalBasis, {
     PUBLIC_TASK: { description: 'A task in the public interest (GDPR Art. 6(1)(e), PIPL Art. 13(5)).' },
     LEGITIMATE_INTERESTS: { description: 'Our legitimate interests (GDPR Art. 6(1)(f)); unknown to PIPL.' },
     PUBLICLY_DISCLOSED: { description: 'Information already lawfully public (PIPL Art. 13(6)).' },
+  },
+});
+
+registerEnumType(AutomatedDecisions, {
+  name: 'AutomatedDecisions',
+  description: 'Whether an activity decides about persons by automated means, and how much the decisions weigh (PIPL Art. 24; GDPR Art. 22).',
+  valuesConfig: {
+    NONE: { description: 'No automated decision-making.' },
+    AUTOMATED: { description: 'It uses personal information for automated decision-making (PIPL Art. 24(1)): transparent, fair decisions, and an impact assessment first (Art. 55(2)).' },
+    SIGNIFICANT: {
+      description:
+        'Its decisions are made solely by automated means and produce legal or similarly significant effects (GDPR Art. 22(1); PIPL Art. 24(3)): an Art. 22(2) exception, human review and a DPIA (GDPR Art. 35(3)(a)) are needed.',
+    },
   },
 });
 
@@ -63,6 +77,40 @@ export class Activity extends RegistryItem {
       'Whether the activity offers goods or services to, or monitors, the persons it concerns where they live (GDPR and UK GDPR Art. 3(2)). False: a controller outside those territories is not subject to them for this activity.',
   })
   targetsResidents!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Persons younger than this (whole years) are not served ("adults only": 18): the flow questions collect nothing from them and the findings report a stored one. Null: no limit of its own.',
+  })
+  minimumAge!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Persons younger than this need a guardian's consent to the activity, whatever its basis (\"an account needs a parent's consent under 14\"): without it the flow questions collect nothing and the findings report a stored person holding none. Null: only the law's digital consent age.",
+  })
+  guardianConsentUnder!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether it pushes information or markets to persons on an automated evaluation of them (personalised advertising, PIPL Art. 24(2); direct marketing with profiling, GDPR Art. 21(2)).',
+  })
+  personalisedAdvertising!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether the person may refuse the personalised advertising: an option not based on their characteristics or a convenient way to refuse (PIPL Art. 24(2)), an objection to direct marketing honoured (GDPR Art. 21(2)-(3)).',
+  })
+  advertisingOptOut!: boolean;
+
+  @Field(() => AutomatedDecisions, { description: 'Whether it decides about persons by automated means, and how much the decisions weigh.' })
+  automatedDecisions!: AutomatedDecisions;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether the person may have a decision explained, obtain human intervention, state their view, contest it, and refuse one made solely by automated means (GDPR Art. 22(3); PIPL Art. 24(3)).',
+  })
+  humanReview!: boolean;
 
   @Field(() => LocalDate, { description: 'First day the activity is in force.' })
   effectiveFrom!: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ConsentKind } from './consent-kind';
+import { ConsentKind } from '../../domain/consent-kind';
 
 @Entity('consent')
 export class ConsentEntity {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars';
-import { ConsentKind } from './consent-kind';
+import { ConsentKind } from '../../domain/consent-kind';
 
 registerEnumType(ConsentKind, {
   name: 'ConsentKind',

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import type { DataCategoryEntry } from '../inventory/inventory-document';
+import type { DataCategoryEntry } from '../../domain/inventory-document';
 
 @InputType({ description: 'A new data category.' })
 export class CreateDataCategoryInput implements DataCategoryEntry {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DataCategoryEntry } from '../inventory/inventory-document';
+import type { DataCategoryEntry } from '../../domain/inventory-document';
 import { validateKey, validateName } from '../registry/entry-validation';
 import { chainReaches } from '../registry/chain';
 import { idsByKey } from '../registry/key-lookup';

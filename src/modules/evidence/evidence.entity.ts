@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { EvidenceKind } from './evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 
 @Entity('evidence')
 export class EvidenceEntity {

@@ -14,7 +14,7 @@ function evidenceLoader(dataSource: DataSource, ownerColumn: 'party_id' | 'activ
   return listLoader<EvidenceRow, Evidence>(
     dataSource,
     `SELECT ${ownerColumn} AS owner_id, kind, dated_on, expires_on, reference FROM evidence
-     WHERE ${ownerColumn} = ANY($1::uuid[]) ORDER BY kind, dated_on`,
+     WHERE ${ownerColumn} = ANY($1::uuid[]) AND mechanism_position IS NULL ORDER BY kind, dated_on`,
     (row) => ({ kind: row.kind, datedOn: row.dated_on, expiresOn: row.expires_on, reference: row.reference }),
   );
 }

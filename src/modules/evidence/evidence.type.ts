@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { EvidenceKind } from './evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 
 registerEnumType(EvidenceKind, {
   name: 'EvidenceKind',
@@ -20,6 +20,7 @@ registerEnumType(EvidenceKind, {
     ART39_NOTICE: { description: 'Flow: the PIPL Art. 39 notice given to persons (recipient, contact, purpose, method, categories, rights).' },
     ART9_CONDITION: { description: 'Activity: the GDPR Art. 9(2) condition relied on for special-category data.' },
     PI_IMPACT_ASSESSMENT: { description: 'Activity or flow: personal information protection impact assessment (PIPL Arts. 55-56).' },
+    DATA_PROTECTION_IMPACT_ASSESSMENT: { description: 'Activity: data protection impact assessment (GDPR Art. 35).' },
   },
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
-import { EvidenceKind } from './evidence-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
 import { expiringEvidence, lapseDateOf } from './expiring-evidence';
 
 function mapWith(overrides: Partial<InventoryDocument>): InventoryDocument {
@@ -29,6 +30,12 @@ describe('expiringEvidence', () => {
       { holderKey: 'to-cn', kind: EvidenceKind.CAC_ASSESSMENT_PASSED, lapsesOn: '2026-12-15', daysLeft: 13, flowKeys: ['to-cn'] },
       { holderKey: 'us-cloud', kind: EvidenceKind.DPF_CERTIFICATION, lapsesOn: '2026-12-31', daysLeft: 29, flowKeys: ['to-cloud'] },
     ]);
+  });
+
+  it("lists a mechanism's own evidence with its flow", () => {
+    const map = mapWith({});
+    map.flows![0].mechanisms = [{ mechanism: TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, evidence: [{ kind: EvidenceKind.TRANSFER_IMPACT_ASSESSMENT, datedOn: '2025-01-01', expiresOn: '2027-01-10' }] }];
+    expect(expiringEvidence(map, '2026-12-02', '2027-01-31').map(({ holderKey, kind }) => [holderKey, kind])).toContainEqual(['to-cloud', EvidenceKind.TRANSFER_IMPACT_ASSESSMENT]);
   });
 
   it('keeps lapsed evidence listed until it is renewed, and leaves out what lapses after the horizon', () => {

@@ -1,7 +1,7 @@
 import { daysBetween, isInForce } from '../../common/dates';
-import type { EvidenceEntry, FlowEntry, InventoryDocument } from '../inventory/inventory-document';
-import { assessmentValidUntil } from '../rules/pipl-export.rules';
-import { EvidenceKind, type EvidenceOwner } from './evidence-kind';
+import type { EvidenceEntry, FlowEntry, InventoryDocument } from '../../domain/inventory-document';
+import { assessmentValidUntil } from '../../engine/rules/pipl-export.rules';
+import { EvidenceKind, type EvidenceOwner } from '../../domain/evidence-kind';
 
 /** A piece of evidence that lapses by the horizon (or has lapsed), with the flows in force that rely on it. */
 export interface ExpiringEvidenceItem {
@@ -53,7 +53,7 @@ export function expiringEvidence(document: InventoryDocument, on: string, horizo
   const holders: Holder[] = [
     ...(document.parties ?? []).map((party): Holder => ({ owner: 'party', key: party.key, name: party.name, evidence: party.evidence ?? [], reliedOnBy: (flow) => flow.to === party.key })),
     ...(document.activities ?? []).map((activity): Holder => ({ owner: 'activity', key: activity.key, name: activity.name, evidence: activity.evidence ?? [], reliedOnBy: (flow) => flow.activity === activity.key })),
-    ...(document.flows ?? []).map((flow): Holder => ({ owner: 'flow', key: flow.key, name: flow.description ?? flow.key, evidence: flow.evidence ?? [], reliedOnBy: (other) => other.key === flow.key })),
+    ...(document.flows ?? []).map((flow): Holder => ({ owner: 'flow', key: flow.key, name: flow.description ?? flow.key, evidence: [...(flow.evidence ?? []), ...(flow.mechanisms ?? []).flatMap((entry) => entry.evidence ?? [])], reliedOnBy: (other) => other.key === flow.key })),
   ];
   const items: ExpiringEvidenceItem[] = [];
   for (const holder of holders) {

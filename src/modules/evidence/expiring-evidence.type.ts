@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { EvidenceKind } from './evidence-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
 
 /** What kind of entry holds a piece of evidence. */
 export enum EvidenceHolder {

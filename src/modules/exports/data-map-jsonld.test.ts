@@ -1,9 +1,9 @@
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { dpvTerms } from '../reference/dpv-vocabulary';
 import { dataMapJsonLd } from './data-map-jsonld';
 

@@ -1,4 +1,5 @@
-import type { InventoryDocument } from '../inventory/inventory-document';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { mechanismEntriesOf } from '../flow/mechanism-list';
 import {
   dataCategoryConcepts,
   DPV_PREFIXES,
@@ -87,7 +88,7 @@ export function dataMapJsonLd(document: InventoryDocument): Record<string, unkno
       importer: entryIri('party', flow.to),
       recipient: entryIri('party', flow.to),
       personalData: flow.dataCategories.map((key) => entryIri('data-category', key)),
-      legalBasis: [...(flow.legalBasis ? LEGAL_BASIS_CONCEPTS[flow.legalBasis] : []), ...(flow.mechanism ? TRANSFER_MECHANISM_CONCEPTS[flow.mechanism] : [])],
+      legalBasis: [...(flow.legalBasis ? LEGAL_BASIS_CONCEPTS[flow.legalBasis] : []), ...new Set(mechanismEntriesOf(flow).flatMap((entry) => TRANSFER_MECHANISM_CONCEPTS[entry.mechanism]))],
       measure: (flow.safeguards ?? []).flatMap((safeguard) => SAFEGUARD_CONCEPTS[safeguard]),
       country: (flow.countries ?? []).map((code) => `loc:${code}`),
     });

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
+import { mayReadPersons } from '../auth/access-policy';
 import { DataFlowMap } from '../flow-query/flow-query.type';
 import { RecordFormat } from './exports.type';
 import { recordOfProcessing, transferRegister } from './exports.service';
@@ -16,12 +17,12 @@ export class ExportsResolver {
     @Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return recordOfProcessing(ctx.dataSource, format, asOf, ctx.wholeMap);
+    return recordOfProcessing(ctx.dataSource, format, asOf, mayReadPersons(ctx.caller), ctx.wholeMap);
   }
 
   @Query(() => String, { description: 'The cross-border transfer register as CSV: one row per transfer, with its mechanism, safeguards, regimes and whether it is lawful.' })
   transferRegister(@Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
-    return transferRegister(ctx.dataSource, asOf, ctx.wholeMap);
+    return transferRegister(ctx.dataSource, asOf, mayReadPersons(ctx.caller), ctx.wholeMap);
   }
 }
 

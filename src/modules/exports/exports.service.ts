@@ -16,13 +16,19 @@ import { transferRegisterCsv } from './transfer-register';
  * The GDPR Art. 30(1) record of processing as of a time (default now): the activities then in force. As
  * XLSX (base64) and HTML it comes with the transfer register of the same time.
  */
-export async function recordOfProcessing(dataSource: DataSource, format: RecordFormat, asOf?: Date | null, memo = new WholeMapMemo()): Promise<string> {
+export async function recordOfProcessing(
+  dataSource: DataSource,
+  format: RecordFormat,
+  asOf: Date | null | undefined,
+  includePersons: boolean,
+  memo = new WholeMapMemo(),
+): Promise<string> {
   const on = calendarDateOf(asOf ?? memo.now);
   // Read and built once per request and day: the inventory read and the walk grow with the map.
-  return memo.remember('record-of-processing', [format, on], async () => {
+  return memo.remember('record-of-processing', [format, on, includePersons], async () => {
     const [document, transfers] = await Promise.all([
       dataSource.transaction('REPEATABLE READ', (manager) => readInventory(manager, { includePersons: false })),
-      inventoryTransfers(dataSource, asOf, {}, memo),
+      inventoryTransfers(dataSource, asOf, {}, includePersons, memo),
     ]);
     const records = buildRecordOfProcessing(document, transfers, on);
     const organisation = document.organisation ?? null;
@@ -41,8 +47,8 @@ export async function recordOfProcessing(dataSource: DataSource, format: RecordF
 }
 
 /** The cross-border transfer register as of a time (default now), as CSV. */
-export async function transferRegister(dataSource: DataSource, asOf?: Date | null, memo = new WholeMapMemo()): Promise<string> {
-  const [view, hops] = await Promise.all([engineView(dataSource), inventoryTransfers(dataSource, asOf, {}, memo)]);
+export async function transferRegister(dataSource: DataSource, asOf: Date | null | undefined, includePersons: boolean, memo = new WholeMapMemo()): Promise<string> {
+  const [view, hops] = await Promise.all([engineView(dataSource), inventoryTransfers(dataSource, asOf, {}, includePersons, memo)]);
   const partyNames = new Map([...view.index.snapshot.parties.values()].map((party) => [party.key, party.name]));
   return transferRegisterCsv(hops, partyNames);
 }

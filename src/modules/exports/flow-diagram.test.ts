@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
 import { flowMapMermaid, type DiagramSource } from './flow-diagram';
 

@@ -1,6 +1,6 @@
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataFlowMap } from '../flow-query/flow-query.type';
-import { countryName } from '../reference/countries';
+import { countryName } from '../../domain/countries';
 
 /** What the diagram needs of an answer of personDataFlows or profileDataFlows. */
 export type DiagramSource = Pick<DataFlowMap, 'parties' | 'hops'>;

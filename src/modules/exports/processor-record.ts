@@ -1,7 +1,7 @@
 import { isInForce } from '../../common/dates';
-import { sortedUnique } from '../flow-engine/sorted-unique';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { ENTRUSTED_PARTY_KINDS } from '../party/party-kind';
+import { sortedUnique } from '../../engine/core/sorted-unique';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { ENTRUSTED_PARTY_KINDS } from '../../domain/party-kind';
 import { csvList } from './csv';
 import { byKey, contactOf, transferText, type TransferHop } from './record-of-processing';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import { EvidenceKind } from '../evidence/evidence-kind';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { buildRecordOfProcessing, recordOfProcessingCsv, recordOfProcessingMarkdown, type TransferHop } from './record-of-processing';
 
 const DOCUMENT: InventoryDocument = {

@@ -1,10 +1,10 @@
 import { isInForce } from '../../common/dates';
-import { legalBasisText } from '../activity/legal-basis';
-import { EvidenceKind } from '../evidence/evidence-kind';
-import { sortedUnique } from '../flow-engine/sorted-unique';
-import { isInTerritory } from '../flow-engine/regime-territory';
+import { legalBasisText } from '../../domain/legal-basis';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { sortedUnique } from '../../engine/core/sorted-unique';
+import { isInTerritory } from '../../engine/core/regime-territory';
 import type { DataHop } from '../flow-query/flow-query.type';
-import type { ActivityEntry, ContactPointEntry, InventoryDocument, OrganisationEntry, PartyEntry } from '../inventory/inventory-document';
+import type { ActivityEntry, ContactPointEntry, InventoryDocument, OrganisationEntry, PartyEntry } from '../../domain/inventory-document';
 import { csvList, toCsv } from './csv';
 
 /**

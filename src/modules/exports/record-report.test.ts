@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import { TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { LegalBasis } from '../../domain/legal-basis';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
-import type { InventoryDocument } from '../inventory/inventory-document';
-import { PartyKind } from '../party/party-kind';
+import type { InventoryDocument } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 import { buildProcessorRecords } from './processor-record';
 import { buildRecordOfProcessing } from './record-of-processing';
 import { recordHtml } from './record-html';
@@ -38,7 +38,7 @@ const DOCUMENT: InventoryDocument = {
 const HOP: DataHop = {
   flowKey: 'to-cloud', activityKey: 'accounts', fromKey: 'acme', toKey: 'cloud', depth: 1, categoryKeys: ['contact'], legalBasis: LegalBasis.CONTRACT,
   consentRequired: false, consentHeld: true, fromCountries: ['CN'], toCountries: ['US'], crossesBorder: true, regimes: ['PIPL'], transferRegimes: ['PIPL'],
-  mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, destinationVerdicts: [], lawful: true, findings: [], reasons: ['no filing on record'],
+  mechanisms: [TransferMechanism.PIPL_STANDARD_CONTRACT], mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT, reliedOnMechanisms: [], mechanismTrials: [], safeguards: [], verdict: HopVerdict.LAWFUL_WITH_GAPS, destinationVerdicts: [], lawful: true, findings: [], reasons: ['no filing on record'],
 };
 
 const REPORT: RecordReport = {

@@ -1,5 +1,5 @@
 import type { DataHop } from '../flow-query/flow-query.type';
-import type { OrganisationEntry } from '../inventory/inventory-document';
+import type { OrganisationEntry } from '../../domain/inventory-document';
 import { PROCESSOR_RECORD_COLUMNS, processorRecordRows, type ProcessorRecord } from './processor-record';
 import { controllerDetails, RECORD_COLUMNS, recordOfProcessingRows, type ProcessingRecord } from './record-of-processing';
 import { TRANSFER_COLUMNS, transferRegisterRows } from './transfer-register';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
+import { LegalBasis } from '../../domain/legal-basis';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { DataHop } from '../flow-query/flow-query.type';
 import { transferRegisterCsv } from './transfer-register';
 
@@ -20,7 +20,10 @@ const HOP: DataHop = {
   crossesBorder: true,
   regimes: ['PIPL'],
   transferRegimes: ['PIPL'],
+  mechanisms: [TransferMechanism.PIPL_STANDARD_CONTRACT],
   mechanism: TransferMechanism.PIPL_STANDARD_CONTRACT,
+  reliedOnMechanisms: [],
+  mechanismTrials: [],
   safeguards: [Safeguard.ENCRYPTION],
   verdict: HopVerdict.LAWFUL_WITH_GAPS,
   destinationVerdicts: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../flow-query/flow-query.type';
-import { Severity } from '../rules/finding';
+import { Severity } from '../../engine/core/finding';
 import { applyBaseline, BaselineError, parseBaseline } from './baseline';
 
 function makeFinding(overrides: Partial<Finding> = {}): Finding {

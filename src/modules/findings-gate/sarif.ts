@@ -1,7 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding } from '../flow-query/flow-query.type';
-import { Severity } from '../rules/finding';
-import type { RuleDescriptor } from '../rules/rule-descriptor';
+import { Severity } from '../../engine/core/finding';
+import type { RuleDescriptor } from '../../engine/core/rule-descriptor';
 import type { BaselineVerdict } from './baseline';
 import type { LocateFinding } from './entry-locations';
 

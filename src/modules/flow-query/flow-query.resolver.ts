@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-
 import { BidirectionalPageArgs, PageArgs, pageSize } from '../../common/pagination';
 import { AsOf } from '../../common/scalars';
 import type { RequestContext } from '../../context';
-import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../flow-engine/compute-data-flows';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH } from '../../engine/answers/compute-data-flows';
 import { mayReadPersons } from '../auth/access-policy';
 import { Person } from '../person/person.type';
-import { Severity } from '../rules/finding';
-import { RULES } from '../rules/rule-catalogue';
+import { Severity } from '../../engine/core/finding';
+import { RULES } from '../../engine/rules/rule-catalogue';
 import { CategoryRecipient, DataFlowMap, DataHopConnection, FindingConnection, PersonsReachingResult, Rule, SubjectProfileInput, TransferFilterInput } from './flow-query.type';
 import { categoryRecipients, inventoryFindingsPage, inventoryTransfersPage, personDataFlows, personsReaching, profileDataFlows } from './flow-query.service';
 import { FILTER_ARG } from '../../common/argument-options';
@@ -72,7 +72,7 @@ export class FlowQueryResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, ctx.wholeMap);
+    return inventoryTransfersPage(ctx.dataSource, asOf, filter ?? {}, page, mayReadPersons(ctx.caller), ctx.wholeMap);
   }
 
   @Query(() => [TransferRoute], {
@@ -80,7 +80,7 @@ export class FlowQueryResolver {
       'Every hop of the data map between two countries, summed up per (from, to) pair with its worst verdict, regimes and mechanisms: the arcs of a world map. Hops within one country are left out unless they are restricted transfers (an EU resident’s data disclosed in China is one under GDPR); a recipient without a country gives a route to null.',
   })
   transferRoutes(@Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
-    return transferRoutes(ctx.dataSource, asOf, ctx.wholeMap);
+    return transferRoutes(ctx.dataSource, asOf, mayReadPersons(ctx.caller), ctx.wholeMap);
   }
 
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })

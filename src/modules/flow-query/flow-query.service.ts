@@ -1,17 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageWhereTheyLive, calendarDateOf } from '../../common/dates';
 import { ErrorCode, FlowmapError, ProblemList } from '../../common/errors';
+import { RequestDeadline } from '../../common/request-deadline';
 import { pageAt, pagePositions, paginateList, type Page, type PageArgs } from '../../common/pagination';
-import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../flow-engine/compute-data-flows';
-import type { DataFlowAnswer, Hop } from '../flow-engine/data-flow-answer';
-import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../flow-engine/inventory-flows';
-import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../flow-engine/inventory-snapshot';
-import { indexOn, indexSnapshot, type SnapshotIndex } from '../flow-engine/snapshot-index';
-import type { ConsentEntry } from '../inventory/inventory-document';
+import { clampDepth, computeDataFlows, storedSubjectFindings, type StoredSubject } from '../../engine/answers/compute-data-flows';
+import type { DataFlowAnswer, Hop } from '../../engine/core/data-flow-answer';
+import { computeInventoryHops, crossBorderTransfers, inventoryFindingsOf, inventoryTransferWindow, recipientsOfCategory, type TransferFilter } from '../../engine/answers/inventory-flows';
+import type { ConsentRecord, InventorySnapshot, SubjectProfile } from '../../engine/core/inventory-snapshot';
+import { indexOn, indexSnapshot, type SnapshotIndex } from '../../engine/core/snapshot-index';
+import type { ConsentEntry } from '../../domain/inventory-document';
 import { readProfilesBornAfter, readStoredProfilesInCategories, type StoredProfile, type StoredProfileAtRevision } from '../person/person.service';
-import { oldestDigitalConsentAge } from '../reference/regimes';
+import { oldestDigitalConsentAge } from '../../domain/regimes';
 import { validateCountry } from '../registry/entry-validation';
-import { compareFindings, perRuleAndActivity, SEVERITY_ORDER, type Finding, type Severity } from '../rules/finding';
+import { compareFindings, perRuleAndActivity, SEVERITY_ORDER, type Finding, type Severity } from '../../engine/core/finding';
 import type { DataFlowMap, DataHop, Finding as FindingView } from './flow-query.type';
 import { InventoryCache, loadInventorySnapshot } from './load-inventory-snapshot';
 import { cachedPersonFacts, readPersonFacts, type PersonFacts } from './person-facts';
@@ -130,6 +131,11 @@ function answerView(view: EngineView, answer: DataFlowAnswer, maxDepth: number):
       controllerKey: view.partyKeys.get(collection.controllerPartyId) ?? collection.controllerPartyId,
       categoryKeys: categoryKeys(collection.categoryIds),
     })),
+    refusedCollections: answer.refusedCollections.map((refusal) => ({
+      activityKey: snapshot.activities.get(refusal.activityId)?.key ?? refusal.activityId,
+      reason: refusal.reason,
+      message: refusal.message,
+    })),
     parties: answer.partyIds.map((id) => {
       const party = snapshot.parties.get(id);
       return { key: party?.key ?? id, name: party?.name ?? id, kind: party?.kind ?? 'UNKNOWN', countries: party?.countries ?? [] };
@@ -213,8 +219,8 @@ export async function profileDataFlows(dataSource: DataSource, question: Profile
   return answerView(view, answer, maxDepth);
 }
 
-function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts & { childActivityIds?: ReadonlySet<string> }, memo?: WholeMapMemo): Finding[] {
-  return inventoryFindingsOf(index, { asOf, ...facts, checkDeadline: memo && (() => memo.deadline.throwIfPassed()) });
+function findingsOf(index: SnapshotIndex, asOf: string, facts: PersonFacts & { childActivityIds?: ReadonlySet<string> }, deadline: RequestDeadline): Finding[] {
+  return inventoryFindingsOf(index, { asOf, ...facts, checkDeadline: () => deadline.throwIfPassed() });
 }
 
 export interface InventoryQuestion {
@@ -251,7 +257,7 @@ async function storedMinors(dataSource: DataSource, asOf: string): Promise<Store
 async function findingsWithPersons(dataSource: DataSource, view: EngineView, asOf: string, facts: PersonFacts, memo: WholeMapMemo): Promise<Finding[]> {
   const minors = await storedMinors(dataSource, asOf);
   const aboutPersons = storedSubjectFindings(view.index, minors, asOf);
-  const mapFindings = findingsOf(view.index, asOf, { ...facts, childActivityIds: aboutPersons.childActivityIds }, memo);
+  const mapFindings = findingsOf(view.index, asOf, { ...facts, childActivityIds: aboutPersons.childActivityIds }, memo.deadline);
   return [...mapFindings, ...perRuleAndActivity(aboutPersons.findings)].sort(compareFindings);
 }
 
@@ -266,7 +272,7 @@ async function findingsMatching(dataSource: DataSource, question: InventoryQuest
   // With persons, ages are counted on the date where each person lives: the instant matters.
   const all = question.includePersons
     ? await memo.remember('findings-with-persons', [view, facts, asOf], () => findingsWithPersons(dataSource, view, asOf, facts, memo))
-    : memo.remember('map-findings', [view, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo));
+    : memo.remember('map-findings', [view, calendarDateOf(asOf)], () => findingsOf(view.index, asOf, facts, memo.deadline));
   const findings = all
     .filter((finding) => !question.ruleId || finding.ruleId === question.ruleId)
     .filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= floor)
@@ -297,25 +303,46 @@ export interface FindingChanges {
  * it (an import not yet committed), both as of now; counted with the stored persons' volumes and
  * residences only for a caller who may read persons.
  */
-export async function findingChanges(dataSource: DataSource, manager: EntityManager, withPersons: boolean): Promise<FindingChanges> {
+export async function findingChanges(
+  dataSource: DataSource,
+  manager: EntityManager,
+  withPersons: boolean,
+  deadline: RequestDeadline = RequestDeadline.NONE,
+): Promise<FindingChanges> {
   const asOf = new Date().toISOString();
   const committed = await engineView(dataSource);
   const committedFacts = withPersons ? await cachedPersonFacts(dataSource, committed.index) : NO_PERSON_FACTS;
-  const before = findingsOf(committed.index, asOf, committedFacts).map((finding) => findingView(committed, finding));
+  const before = findingsOf(committed.index, asOf, committedFacts, deadline).map((finding) => findingView(committed, finding));
   const pending = buildEngineView(await loadInventorySnapshot(manager));
   const pendingFacts = withPersons ? await readPersonFacts(manager, pending.index) : NO_PERSON_FACTS;
-  const after = findingsOf(pending.index, asOf, pendingFacts).map((finding) => findingView(pending, finding));
+  const after = findingsOf(pending.index, asOf, pendingFacts, deadline).map((finding) => findingView(pending, finding));
   const identity = (finding: FindingView): string => JSON.stringify([finding.ruleId, finding.message]);
   const beforeIds = new Set(before.map(identity));
   const afterIds = new Set(after.map(identity));
   return { added: after.filter((finding) => !beforeIds.has(identity(finding))), resolved: before.filter((finding) => !afterIds.has(identity(finding))) };
 }
 
-/** Every cross-border transfer the data map allows, as of a time. */
-export async function inventoryTransfers(dataSource: DataSource, asOf: Date | null | undefined, filter: TransferFilter, memo = new WholeMapMemo()): Promise<DataHop[]> {
+/**
+ * The person facts a whole-map question about transfers is judged with. Where the stored persons
+ * live decides which regimes reach a hop (GDPR Art. 3(2) for a German resident's data in China), so
+ * for a caller who may not read persons the transfers are those of the map alone: which transfers
+ * appear must not tell where stored persons live.
+ */
+export async function transferFacts(dataSource: DataSource, index: SnapshotIndex, includePersons: boolean): Promise<PersonFacts> {
+  return includePersons ? cachedPersonFacts(dataSource, index) : NO_PERSON_FACTS;
+}
+
+/** Every cross-border transfer the data map allows, as of a time; counted with the stored persons only when `includePersons`. */
+export async function inventoryTransfers(
+  dataSource: DataSource,
+  asOf: Date | null | undefined,
+  filter: TransferFilter,
+  includePersons: boolean,
+  memo = new WholeMapMemo(),
+): Promise<DataHop[]> {
   const view = await engineView(dataSource);
   const at = resolvedAsOf({ asOf }, memo);
-  const facts = await cachedPersonFacts(dataSource, view.index);
+  const facts = await transferFacts(dataSource, view.index, includePersons);
   // Only the transfers are kept, not every hop of the map.
   const transfers = memo.remember('transfers', [view, facts, calendarDateOf(at)], () =>
     inventoryTransferWindow(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }, {}, { start: 0, size: Number.POSITIVE_INFINITY }).hops,
@@ -329,12 +356,13 @@ export async function inventoryTransfersPage(
   asOf: Date | null | undefined,
   filter: TransferFilter,
   page: PageArgs,
+  includePersons: boolean,
   memo = new WholeMapMemo(),
 ): Promise<Page<DataHop>> {
   const view = await engineView(dataSource);
   const positions = pagePositions(page);
   const at = resolvedAsOf({ asOf }, memo);
-  const facts = await cachedPersonFacts(dataSource, view.index);
+  const facts = await transferFacts(dataSource, view.index, includePersons);
   // Keyed by the filter and the window too: the walk keeps only the window, however large the map.
   const { regime, destinationCountry, mechanism, lawful, verdict } = filter;
   const { hops, totalCount } = memo.remember(

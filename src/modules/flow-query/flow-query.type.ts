@@ -1,11 +1,21 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
-import { LegalBasis } from '../activity/legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 import { ConsentInput } from '../consent/consent.type';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import { HopVerdict } from '../flow-engine/hop-verdict';
-import { Severity } from '../rules/finding';
-import { VerdictEffect } from '../rules/rule-descriptor';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { HopVerdict } from '../../engine/core/hop-verdict';
+import { Severity } from '../../engine/core/finding';
+import { VerdictEffect } from '../../engine/core/rule-descriptor';
+import { CollectionRefusal } from '../../engine/core/age-limits';
+
+registerEnumType(CollectionRefusal, {
+  name: 'CollectionRefusal',
+  description: "Why an activity concerning the person collects nothing from them: the age limits of the activity's own notice.",
+  valuesConfig: {
+    BELOW_MINIMUM_AGE: { description: 'The person is younger than the activity’s minimumAge ("adults only").' },
+    NO_GUARDIAN_CONSENT: { description: 'The person is younger than the activity’s guardianConsentUnder and holds no consent of a guardian to it.' },
+  },
+});
 
 registerEnumType(Severity, {
   name: 'Severity',
@@ -130,6 +140,48 @@ export class CollectionStep {
   controllerCountries!: string[];
 }
 
+@ObjectType({ description: 'The mechanism a hop relies on under one regime for which it is a transfer.' })
+export class ReliedMechanism {
+  @Field(() => String, { description: 'The regime (GDPR, UK_GDPR, PIPL).' })
+  regime!: string;
+
+  @Field(() => TransferMechanism, { description: 'The first of the flow\'s mechanisms that holds under it.' })
+  mechanism!: TransferMechanism;
+
+  @Field(() => Int, { description: "Its place in the flow's list, 0 for the first." })
+  position!: number;
+}
+
+@ObjectType({ description: "One of a flow's mechanisms tried under one regime." })
+export class MechanismTrial {
+  @Field(() => String, { description: 'The regime it was tried under.' })
+  regime!: string;
+
+  @Field(() => TransferMechanism, { description: 'The mechanism tried.' })
+  mechanism!: TransferMechanism;
+
+  @Field(() => Int, { description: "Its place in the flow's list, 0 for the first." })
+  position!: number;
+
+  @Field(() => Boolean, { description: 'It holds: no finding of the regime rejects it (it may still lack evidence such as a TIA or a filing).' })
+  holds!: boolean;
+
+  @Field(() => [String], { description: 'Why it does not hold: the messages of the findings that reject it; empty when it holds.' })
+  reasons!: string[];
+}
+
+@ObjectType({ description: 'An activity concerning the person that collects nothing from them, and why.' })
+export class RefusedCollectionStep {
+  @Field(() => String, { description: 'Key of the activity.' })
+  activityKey!: string;
+
+  @Field(() => CollectionRefusal, { description: 'Why it refuses.' })
+  reason!: CollectionRefusal;
+
+  @Field(() => String, { description: 'The refusal in a sentence, with the limit and the age.' })
+  message!: string;
+}
+
 @ObjectType({ description: 'The verdict on a hop for one country it reaches, judged as if it reached that country alone.' })
 export class DestinationVerdict {
   @Field(() => String, { description: 'A country the hop reaches.' })
@@ -186,8 +238,20 @@ export class DataHop {
   })
   transferRegimes!: string[];
 
-  @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism on record.' })
+  @Field(() => [TransferMechanism], { description: "The flow's transfer mechanisms, in the order it relies on them." })
+  mechanisms!: TransferMechanism[];
+
+  @Field(() => TransferMechanism, {
+    nullable: true,
+    description: 'The mechanism relied on: the first that holds under the first of `transferRegimes` for which one holds (see `reliedOnMechanisms`); else the first the flow names; null when it names none.',
+  })
   mechanism!: TransferMechanism | null;
+
+  @Field(() => [ReliedMechanism], { description: 'Per regime for which the hop is a transfer, the first of its mechanisms that holds; a regime under which none holds is missing.' })
+  reliedOnMechanisms!: ReliedMechanism[];
+
+  @Field(() => [MechanismTrial], { description: 'The mechanisms tried per transfer regime, in the flow\'s order up to the first that holds, each with why it failed.' })
+  mechanismTrials!: MechanismTrial[];
 
   @Field(() => [Safeguard], { description: 'Safeguards applied.' })
   safeguards!: Safeguard[];
@@ -259,6 +323,11 @@ export class DataFlowMap {
 
   @Field(() => [CollectionStep], { description: 'Activities that collect the data.' })
   collections!: CollectionStep[];
+
+  @Field(() => [RefusedCollectionStep], {
+    description: "Activities concerning the person that collect nothing from them because of their own age limits (minimumAge, guardianConsentUnder). An unknown age counts as adult: it is never refused.",
+  })
+  refusedCollections!: RefusedCollectionStep[];
 
   @Field(() => [ReachedParty], { description: 'Parties reached, controllers included.' })
   parties!: ReachedParty[];

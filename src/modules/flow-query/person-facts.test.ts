@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexSnapshot } from '../flow-engine/snapshot-index';
-import { makeActivity, makeFlow, makeParty, makeSnapshot, makeSubjectCategory } from '../flow-engine/test-factories';
-import { personsConcerned } from '../flow-engine/export-volumes';
+import { indexSnapshot } from '../../engine/core/snapshot-index';
+import { makeActivity, makeFlow, makeParty, makeSnapshot, makeSubjectCategory } from '../../engine/test-factories';
+import { personsConcerned } from '../../engine/core/export-volumes';
 import { personFactsOf } from './person-facts';
 
 const index = indexSnapshot(

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
-import type { SnapshotIndex } from '../flow-engine/snapshot-index';
-import { sortedUnique } from '../flow-engine/sorted-unique';
-import type { SubjectCategoryGroup } from '../flow-engine/export-volumes';
+import type { SnapshotIndex } from '../../engine/core/snapshot-index';
+import { sortedUnique } from '../../engine/core/sorted-unique';
+import type { SubjectCategoryGroup } from '../../engine/core/export-volumes';
 
 /** What the stored persons tell the inventory-wide questions. */
 export interface PersonFacts {

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
-import { LegalBasis } from '../activity/legal-basis';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import { LegalBasis } from '../../domain/legal-basis';
+import { RecipientRole } from '../../domain/recipient-role';
+import { Safeguard } from '../../domain/transfer-mechanism';
 
 @Entity('flow')
 export class FlowEntity extends RegistryRow {
@@ -11,8 +11,6 @@ export class FlowEntity extends RegistryRow {
   @Column('uuid') toPartyId!: string;
   @Column('text', { nullable: true }) legalBasis!: LegalBasis | null;
   @Column('boolean') consentRequired!: boolean;
-  @Column('text', { nullable: true }) mechanism!: TransferMechanism | null;
-  @Column('text', { nullable: true }) piplExemption!: PiplExemption | null;
   @Column('text', { array: true }) safeguards!: Safeguard[];
   @Column('boolean') continuous!: boolean;
   @Column('integer', { nullable: true }) annualSubjects!: number | null;

@@ -1,10 +1,28 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
-import { LegalBasis } from '../activity/legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 import { EvidenceInput } from '../evidence/evidence.type';
-import type { FlowEntry } from '../inventory/inventory-document';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import type { FlowEntry, MechanismEntry } from '../../domain/inventory-document';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, SccModule, Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+
+@InputType({ description: 'One transfer mechanism a flow relies on.' })
+export class FlowMechanismInput implements MechanismEntry {
+  @Field(() => TransferMechanism, { description: 'The mechanism.' })
+  mechanism!: TransferMechanism;
+
+  @Field(() => SccModule, { nullable: true, description: 'Only for STANDARD_CONTRACTUAL_CLAUSES: the module signed (Decision (EU) 2021/914).' })
+  sccModule?: SccModule | null;
+
+  @Field(() => PiplExemption, { nullable: true, description: 'Only for PIPL_EXEMPTION: the exemption of the 2024 Provisions claimed.' })
+  piplExemption?: PiplExemption | null;
+
+  @Field(() => [EvidenceInput], { nullable: true, description: 'Evidence of this mechanism alone: TRANSFER_IMPACT_ASSESSMENT, PIPL_STANDARD_CONTRACT_FILING, CAC_ASSESSMENT_PASSED, PIPL_CERTIFICATE.' })
+  evidence?: EvidenceInput[];
+}
+
+const MECHANISMS_DESCRIPTION = 'Transfer mechanisms in the order the flow relies on them (replaces the list): under each regime the first that holds is relied on. Not with `mechanism`.';
+const SHORTHAND_DEPRECATION = 'Use `mechanisms`, which may name several in order of reliance.';
 
 @InputType({ description: 'A new data flow.' })
 export class CreateFlowInput implements FlowEntry {
@@ -29,10 +47,13 @@ export class CreateFlowInput implements FlowEntry {
   @Field(() => Boolean, { nullable: true, description: "Only with the person's own consent to this flow (default false)." })
   consentRequired?: boolean;
 
-  @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism, if it crosses a border.' })
+  @Field(() => [FlowMechanismInput], { nullable: true, description: MECHANISMS_DESCRIPTION })
+  mechanisms?: FlowMechanismInput[];
+
+  @Field(() => TransferMechanism, { nullable: true, description: 'A single transfer mechanism: the same as `mechanisms` with one entry.', deprecationReason: SHORTHAND_DEPRECATION })
   mechanism?: TransferMechanism | null;
 
-  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed; only with mechanism PIPL_EXEMPTION.' })
+  @Field(() => PiplExemption, { nullable: true, description: 'With `mechanism` PIPL_EXEMPTION: the exemption claimed.', deprecationReason: SHORTHAND_DEPRECATION })
   piplExemption?: PiplExemption | null;
 
   @Field(() => [Safeguard], { nullable: true, description: 'Safeguards applied.' })
@@ -89,10 +110,13 @@ export class UpdateFlowInput implements Partial<FlowEntry> {
   @Field(() => Boolean, { nullable: true, description: "Only with the person's consent." })
   consentRequired?: boolean;
 
-  @Field(() => TransferMechanism, { nullable: true, description: 'Transfer mechanism.' })
+  @Field(() => [FlowMechanismInput], { nullable: true, description: MECHANISMS_DESCRIPTION })
+  mechanisms?: FlowMechanismInput[];
+
+  @Field(() => TransferMechanism, { nullable: true, description: 'A single transfer mechanism, replacing the list; null: none.', deprecationReason: SHORTHAND_DEPRECATION })
   mechanism?: TransferMechanism | null;
 
-  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed; only with mechanism PIPL_EXEMPTION.' })
+  @Field(() => PiplExemption, { nullable: true, description: 'With `mechanism` PIPL_EXEMPTION: the exemption claimed.', deprecationReason: SHORTHAND_DEPRECATION })
   piplExemption?: PiplExemption | null;
 
   @Field(() => [Safeguard], { nullable: true, description: 'Safeguards (replaces the list).' })
@@ -146,7 +170,7 @@ export class FlowFilter {
   @Field(() => Boolean, { nullable: true, description: "Only flows reaching a country where the sender is not (true), or only flows that stay within the sender's countries (false)." })
   crossBorder?: boolean;
 
-  @Field(() => [TransferMechanism], { nullable: true, description: 'Only flows under one of these mechanisms.' })
+  @Field(() => [TransferMechanism], { nullable: true, description: 'Only flows naming one of these mechanisms, first or as a fallback.' })
   mechanisms?: TransferMechanism[];
 
   @Field(() => Boolean, { nullable: true, description: 'Only flows with no mechanism (true).' })

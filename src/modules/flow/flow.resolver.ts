@@ -14,7 +14,8 @@ import { conceptIris, LEGAL_BASIS_CONCEPTS, SAFEGUARD_CONCEPTS, TRANSFER_MECHANI
 import { FlowEntity } from './flow.entity';
 import { CreateFlowInput, FlowFilter, UpdateFlowInput } from './flow.inputs';
 import { flowWrites, listFlows } from './flow.service';
-import { Flow, FlowConnection } from './flow.type';
+import { Flow, FlowConnection, FlowMechanism } from './flow.type';
+import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
 import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';
 
 async function destinationCountries(flow: Flow, ctx: RequestContext): Promise<string[]> {
@@ -108,9 +109,25 @@ export class FlowResolver {
     return conceptIris(LEGAL_BASIS_CONCEPTS, flow.legalBasis);
   }
 
-  @FieldResolver(() => [String], { description: 'The DPV concepts of its transfer mechanism (e.g. https://w3id.org/dpv/legal/eu/gdpr#A46-2-c); none for a PIPL mechanism, which DPV lacks.' })
-  mechanismIris(@Root() flow: Flow) {
-    return conceptIris(TRANSFER_MECHANISM_CONCEPTS, flow.mechanism);
+  @FieldResolver(() => [FlowMechanism], { description: 'Transfer mechanisms in the order the flow relies on them: under each regime the first that holds is relied on (see DataHop.reliedOnMechanisms).' })
+  mechanisms(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.flow.mechanisms.load(flow.id);
+  }
+
+  @FieldResolver(() => TransferMechanism, { nullable: true, description: 'The first of `mechanisms`; null when there is none.', deprecationReason: 'A flow may name several mechanisms: use `mechanisms`.' })
+  async mechanism(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.flow.mechanisms.load(flow.id))[0]?.mechanism ?? null;
+  }
+
+  @FieldResolver(() => PiplExemption, { nullable: true, description: 'The exemption claimed by the first of `mechanisms`, when it is PIPL_EXEMPTION.', deprecationReason: 'Each of `mechanisms` names its own exemption.' })
+  async piplExemption(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.flow.mechanisms.load(flow.id))[0]?.piplExemption ?? null;
+  }
+
+  @FieldResolver(() => [String], { description: 'The DPV concepts of its transfer mechanisms, in their order (e.g. https://w3id.org/dpv/legal/eu/gdpr#A46-2-c); none for a PIPL mechanism, which DPV lacks.' })
+  async mechanismIris(@Root() flow: Flow, @Ctx() ctx: RequestContext) {
+    const mechanisms = await ctx.loaders.flow.mechanisms.load(flow.id);
+    return [...new Set(mechanisms.flatMap((entry) => conceptIris(TRANSFER_MECHANISM_CONCEPTS, entry.mechanism)))];
   }
 
   @FieldResolver(() => [String], { description: 'The DPV concepts of its safeguards (e.g. https://w3id.org/dpv#Encryption).' })

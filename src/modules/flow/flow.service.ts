@@ -5,6 +5,9 @@ import { registryWrites } from '../registry/registry-service';
 import { FlowEntity } from './flow.entity';
 import type { FlowFilter } from './flow.inputs';
 import { flowKind } from './flow.store';
+import type { FlowEntry } from '../../domain/inventory-document';
+import { validateMechanisms, withMechanismList } from './mechanism-list';
+import { ProblemList } from '../../common/errors';
 
 /** A flow crosses a border when it reaches a country where the sender is not. */
 const CROSSES_BORDER_SQL = `EXISTS (
@@ -34,9 +37,28 @@ export function listFlows(dataSource: DataSource, filter: FlowFilter, page: Page
   }
   if (filter.crossBorder === true) query.andWhere(CROSSES_BORDER_SQL);
   if (filter.crossBorder === false) query.andWhere(`NOT ${CROSSES_BORDER_SQL}`);
-  if (filter.mechanisms && filter.mechanisms.length > 0) query.andWhere('flow.mechanism IN (:...mechanisms)', { mechanisms: filter.mechanisms });
-  if (filter.withoutMechanism === true) query.andWhere('flow.mechanism IS NULL');
+  if (filter.mechanisms && filter.mechanisms.length > 0) {
+    query.andWhere('EXISTS (SELECT 1 FROM flow_mechanism m WHERE m.flow_id = flow.id AND m.mechanism IN (:...mechanisms))', { mechanisms: filter.mechanisms });
+  }
+  if (filter.withoutMechanism === true) query.andWhere('NOT EXISTS (SELECT 1 FROM flow_mechanism m WHERE m.flow_id = flow.id)');
   return paginate(query, 'flow.key', (flow) => flow.key, page);
 }
 
-export const flowWrites = registryWrites(flowKind, FlowEntity);
+const writes = registryWrites(flowKind, FlowEntity);
+
+/** The input with the shorthand as the list it stands for, once the shorthand's own fields are found sound (problems name them). */
+function expandShorthand<Input extends Partial<FlowEntry>>(input: Input): Input {
+  if (input.mechanism === undefined && input.piplExemption === undefined) return input;
+  const problems = new ProblemList();
+  validateMechanisms(input as FlowEntry, 'input', problems);
+  problems.throwIfAny();
+  return withMechanismList(input);
+}
+
+/** The flow use cases; the single-mechanism shorthand of an input becomes the list it stands for before the patch is applied. */
+export const flowWrites = {
+  create: (dataSource: DataSource, actor: string, input: FlowEntry) => writes.create(dataSource, actor, expandShorthand(input)),
+  update: (dataSource: DataSource, actor: string, key: string, patch: Partial<FlowEntry>, expectedVersion?: number | null) =>
+    writes.update(dataSource, actor, key, expandShorthand(patch), expectedVersion),
+  remove: writes.remove,
+};

@@ -1,18 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
-import { LegalBasis } from '../activity/legal-basis';
+import { LegalBasis } from '../../domain/legal-basis';
 import { categoryLineages } from '../data-category/data-category.store';
-import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
-import type { FlowEntry } from '../inventory/inventory-document';
+import { readEvidence, replaceEvidence, validateEvidence, insertMechanismEvidence, readMechanismEvidence } from '../evidence/evidence.store';
+import type { FlowEntry, MechanismEntry } from '../../domain/inventory-document';
 import { validateCountries, validateEffectiveRange, validateKey, validateReferences } from '../registry/entry-validation';
 import { idsByKey } from '../registry/key-lookup';
 import { consentReferrers } from '../registry/consent-referrers';
 import { readLinks, replaceLinks } from '../registry/links';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { FlowEntity } from './flow.entity';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, Safeguard, TransferMechanism, SccModule } from '../../domain/transfer-mechanism';
+import { mechanismEntriesOf, validateMechanisms } from './mechanism-list';
 
 const FLOW_CATEGORY = { table: 'flow_data_category', ownerColumn: 'flow_id', valueColumn: 'data_category_id', valueType: 'uuid' } as const;
 const FLOW_COUNTRY = { table: 'flow_country', ownerColumn: 'flow_id', valueColumn: 'country_code', valueType: 'text' } as const;
@@ -69,15 +70,7 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
   validateKey(entry.key, `${at}.key`, problems);
   const basis = entry.legalBasis ?? null;
   if (basis !== null && !Object.values(LegalBasis).includes(basis)) problems.add(`${at}.legalBasis`, `'${basis}' is not a legal basis`);
-  const mechanism = entry.mechanism ?? null;
-  if (mechanism !== null && !Object.values(TransferMechanism).includes(mechanism)) {
-    problems.add(`${at}.mechanism`, `'${mechanism}' is not a transfer mechanism`);
-  }
-  const exemption = entry.piplExemption ?? null;
-  if (exemption !== null && !Object.values(PiplExemption).includes(exemption)) problems.add(`${at}.piplExemption`, `'${exemption}' is not a PIPL exemption`);
-  else if (exemption !== null && mechanism !== TransferMechanism.PIPL_EXEMPTION) {
-    problems.add(`${at}.piplExemption`, `an exemption is claimed only by a flow whose mechanism is PIPL_EXEMPTION, not ${mechanism ?? 'none'}`);
-  }
+  validateMechanisms(entry, at, problems);
   const role = entry.recipientRole ?? null;
   if (role !== null && !Object.values(RecipientRole).includes(role)) problems.add(`${at}.recipientRole`, `'${role}' is not a recipient role`);
   (entry.safeguards ?? []).forEach((safeguard, index) => {
@@ -91,9 +84,43 @@ async function validateFlow(manager: EntityManager, entry: FlowEntry, { problems
   await validateCategories(manager, entry, at, problems);
 }
 
+/** Each flow's mechanisms in order of reliance, with the evidence of each. */
+export async function readMechanisms(manager: EntityManager, flowIds: string[] | null): Promise<Map<string, MechanismEntry[]>> {
+  const [rows, evidence] = await inSequence([
+    () => manager.query(
+      `SELECT flow_id, position, mechanism, scc_module, pipl_exemption FROM flow_mechanism
+       ${flowIds ? 'WHERE flow_id = ANY($1::uuid[])' : ''} ORDER BY flow_id, position`,
+      flowIds ? [flowIds] : [],
+    ) as Promise<{ flow_id: string; position: number; mechanism: TransferMechanism; scc_module: SccModule | null; pipl_exemption: PiplExemption | null }[]>,
+    () => readMechanismEvidence(manager, flowIds)]);
+  const byFlow = new Map<string, MechanismEntry[]>();
+  for (const row of rows) {
+    const list = byFlow.get(row.flow_id) ?? [];
+    list.push({
+      mechanism: row.mechanism,
+      sccModule: row.scc_module,
+      piplExemption: row.pipl_exemption,
+      evidence: evidence.get(`${row.flow_id}/${row.position}`) ?? [],
+    });
+    byFlow.set(row.flow_id, list);
+  }
+  return byFlow;
+}
+
+async function replaceMechanisms(manager: EntityManager, flowId: string, mechanisms: MechanismEntry[]): Promise<void> {
+  // Deleting an entry deletes its evidence (ON DELETE CASCADE).
+  await manager.query('DELETE FROM flow_mechanism WHERE flow_id = $1', [flowId]);
+  for (const [position, item] of mechanisms.entries()) {
+    await manager.query('INSERT INTO flow_mechanism (flow_id, position, mechanism, scc_module, pipl_exemption) VALUES ($1, $2, $3, $4, $5)', [
+      flowId, position, item.mechanism, item.sccModule ?? null, item.piplExemption ?? null,
+    ]);
+    await insertMechanismEvidence(manager, flowId, position, item.evidence ?? []);
+  }
+}
+
 interface FlowRow {
   id: string; key: string; activity_key: string; from_key: string; to_key: string; legal_basis: LegalBasis | null;
-  consent_required: boolean; mechanism: TransferMechanism | null; pipl_exemption: PiplExemption | null; necessity: string | null; recipient_role: RecipientRole | null; safeguards: Safeguard[]; continuous: boolean;
+  consent_required: boolean; necessity: string | null; recipient_role: RecipientRole | null; safeguards: Safeguard[]; continuous: boolean;
   annual_subjects: number | null; effective_from: string; effective_to: string | null; description: string | null;
 }
 
@@ -105,14 +132,15 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
     ids ? [ids] : [],
   )) as FlowRow[];
   const scope = ids ?? null;
-  const [categories, countries, evidence] = await inSequence([
+  const [categories, countries, evidence, mechanisms] = await inSequence([
     () => manager.query(
       `SELECT l.flow_id, c.key FROM flow_data_category l JOIN data_category c ON c.id = l.data_category_id
        ${scope ? 'WHERE l.flow_id = ANY($1::uuid[])' : ''} ORDER BY c.key`,
       scope ? [scope] : [],
     ) as Promise<{ flow_id: string; key: string }[]>,
     () => readLinks(manager, FLOW_COUNTRY, scope),
-    () => readEvidence(manager, 'flow', scope)]);
+    () => readEvidence(manager, 'flow', scope),
+    () => readMechanisms(manager, scope)]);
   const categoriesByFlow = groupBy(categories, (link) => link.flow_id);
   return new Map(
     rows.map((row) => [
@@ -125,8 +153,7 @@ async function readFlows(manager: EntityManager, ids?: string[]): Promise<Map<st
         dataCategories: (categoriesByFlow.get(row.id) ?? []).map((link) => link.key),
         legalBasis: row.legal_basis,
         consentRequired: row.consent_required,
-        mechanism: row.mechanism,
-        piplExemption: row.pipl_exemption,
+        mechanisms: mechanisms.get(row.id) ?? [],
         necessity: row.necessity,
         recipientRole: row.recipient_role,
         safeguards: [...row.safeguards].sort(),
@@ -154,8 +181,6 @@ async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: s
     toPartyId: parties.get(entry.to) as string,
     legalBasis: entry.legalBasis ?? null,
     consentRequired: entry.consentRequired ?? false,
-    mechanism: entry.mechanism ?? null,
-    piplExemption: entry.piplExemption ?? null,
     necessity: entry.necessity ?? null,
     recipientRole: entry.recipientRole ?? null,
     safeguards: [...new Set(entry.safeguards ?? [])],
@@ -170,6 +195,7 @@ async function writeFlow(manager: EntityManager, entry: FlowEntry, existingId: s
   await replaceLinks(manager, FLOW_CATEGORY, id, [...categories.values()]);
   await replaceLinks(manager, FLOW_COUNTRY, id, entry.countries ?? []);
   await replaceEvidence(manager, 'flow', id, entry.evidence ?? []);
+  await replaceMechanisms(manager, id, mechanismEntriesOf(entry));
   return id;
 }
 

@@ -2,9 +2,10 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
 import { RegistryItem } from '../registry/registry.type';
 import { LocalDate } from '../../common/scalars';
-import { LegalBasis } from '../activity/legal-basis';
-import { RecipientRole } from './recipient-role';
-import { PiplExemption, Safeguard, TransferMechanism } from './transfer-mechanism';
+import { LegalBasis } from '../../domain/legal-basis';
+import { RecipientRole } from '../../domain/recipient-role';
+import { PiplExemption, Safeguard, TransferMechanism, SccModule } from '../../domain/transfer-mechanism';
+import { Evidence } from '../evidence/evidence.type';
 
 registerEnumType(TransferMechanism, {
   name: 'TransferMechanism',
@@ -35,12 +36,23 @@ registerEnumType(PiplExemption, {
   name: 'PiplExemption',
   description: 'Which exemption of the 2024 Provisions on Promoting and Regulating Cross-Border Data Flows a PIPL_EXEMPTION flow claims.',
   valuesConfig: {
+    NO_PERSONAL_INFORMATION: { description: 'Data of international trade, transport, academic cooperation, manufacturing or marketing containing no personal information (Art. 3): holds only for anonymised data.' },
     COLLECTED_ABROAD: { description: 'Personal information collected abroad, processed in China and sent back (Art. 4); any volume.' },
     CONTRACT_NECESSITY: { description: 'Necessary for a contract the person is party to: cross-border shopping, delivery, payment, booking, visas (Art. 5(1)); any volume.' },
     HR_MANAGEMENT: { description: 'Cross-border human resources management (Art. 5(2)); any volume.' },
     EMERGENCY: { description: "An emergency, to protect a person's life, health or property (Art. 5(3)); any volume." },
     UNDER_100000_PERSONS: { description: "Fewer than 100,000 persons' non-sensitive personal information since 1 January, counted per handler (Art. 5(4))." },
     FREE_TRADE_ZONE: { description: "Data outside a pilot free trade zone's negative list (Art. 6)." },
+  },
+});
+registerEnumType(SccModule, {
+  name: 'SccModule',
+  description: 'The module of the standard contractual clauses signed (Commission Implementing Decision (EU) 2021/914, Annex).',
+  valuesConfig: {
+    CONTROLLER_TO_CONTROLLER: { description: 'Module One: the exporter and the importer are both controllers.' },
+    CONTROLLER_TO_PROCESSOR: { description: 'Module Two: a controller transfers to its processor.' },
+    PROCESSOR_TO_PROCESSOR: { description: 'Module Three: a processor transfers to its sub-processor.' },
+    PROCESSOR_TO_CONTROLLER: { description: 'Module Four: a processor transfers back to the controller it processes for.' },
   },
 });
 registerEnumType(Safeguard, {
@@ -54,6 +66,21 @@ registerEnumType(Safeguard, {
   },
 });
 
+@ObjectType({ description: 'One transfer mechanism a flow relies on, with what only it needs.' })
+export class FlowMechanism {
+  @Field(() => TransferMechanism, { description: 'The mechanism.' })
+  mechanism!: TransferMechanism;
+
+  @Field(() => SccModule, { nullable: true, description: 'For STANDARD_CONTRACTUAL_CLAUSES: the module signed; null: not recorded.' })
+  sccModule!: SccModule | null;
+
+  @Field(() => PiplExemption, { nullable: true, description: 'For PIPL_EXEMPTION: the exemption claimed; null: not named.' })
+  piplExemption!: PiplExemption | null;
+
+  @Field(() => [Evidence], { description: "Evidence of this mechanism alone (its TIA, its filing); the flow's own evidence counts for every mechanism." })
+  evidence!: Evidence[];
+}
+
 @ObjectType({ description: 'An edge of the data map: personal data going from one party to another for an activity.', implements: RegistryItem })
 export class Flow extends RegistryItem {
   @Field(() => LegalBasis, { nullable: true, description: "Legal basis of this flow; null means the activity's." })
@@ -61,12 +88,6 @@ export class Flow extends RegistryItem {
 
   @Field(() => Boolean, { description: "The flow happens only with the person's own consent to it." })
   consentRequired!: boolean;
-
-  @Field(() => TransferMechanism, { nullable: true, description: 'Mechanism covering the flow if it crosses a border.' })
-  mechanism!: TransferMechanism | null;
-
-  @Field(() => PiplExemption, { nullable: true, description: 'The exemption claimed, when the mechanism is PIPL_EXEMPTION.' })
-  piplExemption!: PiplExemption | null;
 
   @Field(() => [Safeguard], { description: 'Safeguards applied (de-identification, encryption...).' })
   safeguards!: Safeguard[];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TransferMechanism } from '../flow/transfer-mechanism';
-import { PartyKind } from '../party/party-kind';
+import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 import { diffInventories } from './diff-inventory';
-import type { InventoryDocument } from './inventory-document';
+import type { InventoryDocument } from '../../domain/inventory-document';
 import { makeInventory } from './inventory.fixtures';
 import { normaliseInventory } from './normalise-inventory';
 
@@ -48,7 +48,7 @@ describe('diffInventories', () => {
           section: 'flows',
           key: 'to-cloud',
           fields: [
-            { field: 'mechanism', before: null, after: 'STANDARD_CONTRACTUAL_CLAUSES' },
+            { field: 'mechanisms', before: [], after: [{ mechanism: 'STANDARD_CONTRACTUAL_CLAUSES', sccModule: null, piplExemption: null, evidence: [] }] },
             { field: 'countries', before: ['IE'], after: ['IE', 'US'] },
           ],
         },

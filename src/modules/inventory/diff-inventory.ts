@@ -1,4 +1,4 @@
-import { entryKey, INVENTORY_SECTIONS, type InventoryDocument, type InventorySection, type SectionEntry } from './inventory-document';
+import { entryKey, INVENTORY_SECTIONS, type InventoryDocument, type InventorySection, type SectionEntry } from '../../domain/inventory-document';
 import { normaliseInventory } from './normalise-inventory';
 
 export interface DiffEntry {

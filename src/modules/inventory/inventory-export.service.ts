@@ -6,7 +6,7 @@ import { flowKind } from '../flow/flow.store';
 import { partyKind } from '../party/party.store';
 import { readPersonEntries } from '../person/person.store';
 import { subjectCategoryKind } from '../subject-category/subject-category.store';
-import type { InventoryDocument, OrganisationEntry } from './inventory-document';
+import type { InventoryDocument, OrganisationEntry } from '../../domain/inventory-document';
 import { normaliseInventory } from './normalise-inventory';
 
 async function readOrganisation(manager: EntityManager): Promise<OrganisationEntry | null> {

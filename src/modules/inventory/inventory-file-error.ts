@@ -38,6 +38,8 @@ export enum InventoryFileErrorCode {
   CONSENT_TARGET = 'CONSENT_TARGET',
   /** localisedUnlessConsented on an activity without localisedIn: an exception to no promise. */
   EXCEPTION_WITHOUT_PROMISE = 'EXCEPTION_WITHOUT_PROMISE',
+  /** A flow naming both `mechanisms` and the single-mechanism shorthand (`mechanism`, `piplExemption`). */
+  MECHANISMS_AND_SHORTHAND = 'MECHANISMS_AND_SHORTHAND',
 }
 
 /** A problem at a place in the document, before it is located in the text. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../activity/legal-basis';
-import { ConsentKind } from '../consent/consent-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
 import { CATEGORY_KEY_PATTERN } from '../data-category/data-category.store';
-import { EVIDENCE_KINDS_BY_OWNER } from '../evidence/evidence-kind';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import { PartyKind } from '../party/party-kind';
+import { EVIDENCE_KINDS_BY_OWNER } from '../../domain/evidence-kind';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 import { KEY_PATTERN } from '../registry/key-lookup';
 import { INVENTORY_FILE_SCHEMA } from './inventory-file-schema';
 

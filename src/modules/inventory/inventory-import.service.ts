@@ -14,7 +14,7 @@ import type { RegistryKind } from '../registry/registry-kind';
 import { saveEntry } from '../registry/registry-service';
 import { subjectCategoryKind } from '../subject-category/subject-category.store';
 import { diffInventories, type DiffEntry, type InventoryDiff } from './diff-inventory';
-import { entryKey, type InventoryDocument, type PersonEntry, type SectionEntry } from './inventory-document';
+import { entryKey, type InventoryDocument, type PersonEntry, type SectionEntry } from '../../domain/inventory-document';
 import { readInventory } from './inventory-export.service';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
 import { normaliseInventory } from './normalise-inventory';
@@ -90,8 +90,11 @@ function dependencyOrdered(section: RegistrySection, entries: SectionEntry[]): S
 }
 
 /** A problem the services found (field paths like '/flows/3.dataCategories[0]') as a file error. */
+/** What the registry's writes refuse is a fault of the file; a timeout or a lost connection is not. */
+const FILE_FAULT_CODES: readonly string[] = [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.DUPLICATE_KEY, ErrorCode.STILL_REFERENCED, ErrorCode.VERSION_CONFLICT];
+
 function asFileErrors(error: unknown): InventoryFileError[] | null {
-  if (!(error instanceof FlowmapError)) return null;
+  if (!(error instanceof FlowmapError) || !FILE_FAULT_CODES.includes(String(error.extensions.code))) return null;
   const field = String(error.extensions.field ?? '');
   const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [
     { field, message: error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message },

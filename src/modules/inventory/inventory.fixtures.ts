@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LegalBasis } from '../activity/legal-basis';
-import { ConsentKind } from '../consent/consent-kind';
-import { PartyKind } from '../party/party-kind';
-import type { InventoryDocument } from './inventory-document';
+import { LegalBasis } from '../../domain/legal-basis';
+import { ConsentKind } from '../../domain/consent-kind';
+import { PartyKind } from '../../domain/party-kind';
+import type { InventoryDocument } from '../../domain/inventory-document';
 
 /** Test data for the inventory file: a small valid document and the example inventories. */
 

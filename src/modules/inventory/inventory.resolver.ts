@@ -22,6 +22,7 @@ export class InventoryResolver {
       parseOffThread: true,
       authorizeDocument: (document) => authorizeInventoryDocument(ctx.caller, document),
       findingsWithPersons: mayReadPersons(ctx.caller),
+      deadline: ctx.deadline,
       onParseWarning: (warning) => ctx.logger?.warn({ requestId: ctx.requestId, yamlWarning: warning }, 'inventory file: YAML warning'),
     });
   }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ErrorCode, FlowmapError } from '../../common/errors';
+import { RequestDeadline } from '../../common/request-deadline';
 import { findingChanges, type FindingChanges } from '../flow-query/flow-query.service';
 import type { InventoryDiff } from './diff-inventory';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
@@ -31,10 +32,13 @@ export async function importInventory(
   actor: string,
   text: string,
   format: InventoryFileFormat,
-  options: ImportOptions & { findingsWithPersons?: boolean },
+  options: ImportOptions & { findingsWithPersons?: boolean; deadline?: RequestDeadline },
 ): Promise<ImportReport> {
   const withPersons = options.findingsWithPersons ?? true;
-  const outcome = await importInventoryFile(dataSource, actor, text, format, options, (manager) => findingChanges(dataSource, manager, withPersons));
+  // The findings before and after are two walks of the whole map: they stop at the request's deadline as the others do.
+  const outcome = await importInventoryFile(dataSource, actor, text, format, options, (manager) =>
+    findingChanges(dataSource, manager, withPersons, options.deadline ?? RequestDeadline.NONE),
+  );
   if (outcome.errors.length > 0 || !outcome.diff || !outcome.extra) throw rejectedFile(outcome.errors);
   return { applied: outcome.applied, diff: outcome.diff, findingsAdded: outcome.extra.added, findingsResolved: outcome.extra.resolved };
 }

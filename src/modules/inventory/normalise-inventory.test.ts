@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EvidenceKind } from '../evidence/evidence-kind';
-import { Safeguard } from '../flow/transfer-mechanism';
-import type { InventoryDocument } from './inventory-document';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { Safeguard } from '../../domain/transfer-mechanism';
+import type { InventoryDocument } from '../../domain/inventory-document';
 import { EXAMPLE_NAMES, makeInventory, readExample } from './inventory.fixtures';
 import { normaliseInventory, stringifyInventory } from './normalise-inventory';
 import { parseInventoryFile } from './parse-inventory-file';
@@ -36,8 +36,7 @@ describe('normaliseInventory', () => {
       dataCategories: ['contact.email'],
       legalBasis: null,
       consentRequired: false,
-      mechanism: null,
-      piplExemption: null,
+      mechanisms: [],
       necessity: null,
       recipientRole: null,
       safeguards: [],

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { calendarDateOf } from '../../common/dates';
+import { AutomatedDecisions } from '../activity/automated-decisions';
 import { compareCountryPeriods, isUndated, toCountryPeriod } from '../party/country-history';
 import type {
   ActivityEntry,
@@ -14,8 +15,9 @@ import type {
   PersonEntry,
   RetentionEntry,
   SubjectCategoryEntry,
-} from './inventory-document';
+} from '../../domain/inventory-document';
 import type { InventoryFileFormat } from './parse-inventory-file';
+import { mechanismEntriesOf } from '../flow/mechanism-list';
 
 /**
  * The canonical form of a document, so that exporting, importing and exporting again gives the same
@@ -156,6 +158,12 @@ function normaliseActivity(activity: ActivityEntry): ActivityEntry {
     localisedIn: activity.localisedIn ?? null,
     localisedUnlessConsented: activity.localisedUnlessConsented ?? false,
     targetsResidents: activity.targetsResidents ?? true,
+    minimumAge: activity.minimumAge ?? null,
+    guardianConsentUnder: activity.guardianConsentUnder ?? null,
+    personalisedAdvertising: activity.personalisedAdvertising ?? false,
+    advertisingOptOut: activity.advertisingOptOut ?? false,
+    automatedDecisions: activity.automatedDecisions ?? AutomatedDecisions.NONE,
+    humanReview: activity.humanReview ?? false,
     effectiveFrom: calendarDateOf(activity.effectiveFrom),
     effectiveTo: optionalDate(activity.effectiveTo),
     description: activity.description ?? null,
@@ -172,8 +180,12 @@ function normaliseFlow(flow: FlowEntry): FlowEntry {
     dataCategories: sortedValues(flow.dataCategories),
     legalBasis: flow.legalBasis ?? null,
     consentRequired: flow.consentRequired ?? false,
-    mechanism: flow.mechanism ?? null,
-    piplExemption: flow.piplExemption ?? null,
+    mechanisms: mechanismEntriesOf(flow).map((entry) => ({
+      mechanism: entry.mechanism,
+      sccModule: entry.sccModule ?? null,
+      piplExemption: entry.piplExemption ?? null,
+      evidence: normaliseEvidence(entry.evidence),
+    })),
     necessity: flow.necessity ?? null,
     recipientRole: flow.recipientRole ?? null,
     safeguards: sortedValues(flow.safeguards),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConsentKind } from '../consent/consent-kind';
-import { EvidenceKind } from '../evidence/evidence-kind';
-import { PartyKind } from '../party/party-kind';
-import type { InventoryDocument } from './inventory-document';
+import { ConsentKind } from '../../domain/consent-kind';
+import { EvidenceKind } from '../../domain/evidence-kind';
+import { PartyKind } from '../../domain/party-kind';
+import type { InventoryDocument } from '../../domain/inventory-document';
 import { InventoryFileErrorCode as Code, type InventoryFileError } from './inventory-file-error';
 import { EXAMPLE_NAMES, makeInventory, readExample } from './inventory.fixtures';
 import { parseInventoryFile, type ParsedInventoryFile } from './parse-inventory-file';

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { InventoryDocument } from './inventory-document';
+import type { InventoryDocument } from '../../domain/inventory-document';
 import { fieldName, InventoryFileErrorCode, jsonPointer, pointerSegments, type InventoryFileError, type InventoryProblem } from './inventory-file-error';
 import { schemaProblems } from './inventory-file-schema';
 import { DEFAULT_TEXT_LIMITS, measureInventoryText, positionAt, type InventoryTextLimits } from './measure-inventory-text';

@@ -1,5 +1,5 @@
-import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../party/party-kind';
-import { isCountryCode } from '../reference/countries';
+import { ENTRUSTED_PARTY_KINDS, PartyKind } from '../../domain/party-kind';
+import { isCountryCode } from '../../domain/countries';
 import {
   INVENTORY_SECTIONS,
   type ActivityEntry,
@@ -14,7 +14,7 @@ import {
   type SectionEntry,
   type SubjectCategoryEntry,
   entryKey,
-} from './inventory-document';
+} from '../../domain/inventory-document';
 import { fieldName, InventoryFileErrorCode as Code, jsonPointer, type InventoryProblem } from './inventory-file-error';
 
 /** Sections whose entries other entries refer to by key. */
@@ -246,10 +246,15 @@ function checkFlow({ entry, at }: Located<FlowEntry>, run: ValidationRun): void 
   checkReference(run, `${at}/from`, entry.from, 'parties');
   checkReference(run, `${at}/to`, entry.to, 'parties');
   if (entry.from === entry.to) run.report(`${at}/to`, Code.SELF_FLOW, `to: '${entry.to}' is also the sender; a flow goes from one party to another`);
+  if (entry.mechanisms !== undefined && (entry.mechanism !== undefined || entry.piplExemption !== undefined)) {
+    const shorthand = entry.mechanism !== undefined ? 'mechanism' : 'piplExemption';
+    run.report(`${at}/${shorthand}`, Code.MECHANISMS_AND_SHORTHAND, `${shorthand}: the flow also names mechanisms; give the list alone`);
+  }
   checkFlowCategories(entry, at, run);
   checkFlowCountries(entry, at, run);
   checkDateOrder(entry.effectiveFrom, entry.effectiveTo, `${at}/effectiveTo`, 'effectiveFrom', run);
   checkEvidenceDates(entry.evidence, at, run);
+  (entry.mechanisms ?? []).forEach((mechanism, index) => checkEvidenceDates(mechanism.evidence, `${at}/mechanisms/${index}`, run));
 }
 
 /** A flow carries only what its activity processes: a category of the activity or one under it. */

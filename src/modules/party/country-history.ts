@@ -1,6 +1,6 @@
 import { dayBefore, isCalendarDate, isInPeriod } from '../../common/dates';
 import type { ProblemList } from '../../common/errors';
-import type { CountryPeriodEntry } from '../inventory/inventory-document';
+import type { CountryPeriodEntry } from '../../domain/inventory-document';
 import { validateCountry } from '../registry/entry-validation';
 
 /** A period with both ends spelled out (null where open). */

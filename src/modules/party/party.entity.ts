@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { RegistryRow } from '../registry/registry-row';
-import { PartyKind } from './party-kind';
+import { PartyKind } from '../../domain/party-kind';
 
 @Entity('party')
 export class PartyEntity extends RegistryRow {

@@ -1,8 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../../common/scalars';
 import { EvidenceInput } from '../evidence/evidence.type';
-import type { PartyEntry } from '../inventory/inventory-document';
-import { PartyKind } from './party-kind';
+import type { PartyEntry } from '../../domain/inventory-document';
+import { PartyKind } from '../../domain/party-kind';
 
 @InputType({ description: 'A new party.' })
 export class CreatePartyInput implements PartyEntry {

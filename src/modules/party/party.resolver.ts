@@ -13,7 +13,7 @@ import { findByIdOrKey } from '../registry/registry-service';
 import { PartyEntity } from './party.entity';
 import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './party.inputs';
 import { conceptIris, PARTY_KIND_CONCEPTS } from '../reference/dpv-vocabulary';
-import { PartyKind } from './party-kind';
+import { PartyKind } from '../../domain/party-kind';
 import { listParties, partyWrites } from './party.service';
 import { CountryPeriod, Party, PartyConnection } from './party.type';
 import { FILTER_ARG, expectedVersionArg } from '../../common/argument-options';

@@ -2,14 +2,14 @@ import type { EntityManager } from 'typeorm';
 import { calendarDateOf, isCalendarDate } from '../../common/dates';
 import { inSequence } from '../../common/sequence';
 import { readEvidence, replaceEvidence, validateEvidence } from '../evidence/evidence.store';
-import type { PartyEntry } from '../inventory/inventory-document';
+import type { PartyEntry } from '../../domain/inventory-document';
 import { chainReaches } from '../registry/chain';
 import { idsByKey } from '../registry/key-lookup';
 import { validateCountries, validateKey, validateName } from '../registry/entry-validation';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { compareCountryPeriods, isUndated, openCountries, resolveCountryHistory, toCountryPeriod, validateCountryHistory, type CountryPeriod } from './country-history';
 import { PartyEntity } from './party.entity';
-import { PartyKind } from './party-kind';
+import { PartyKind } from '../../domain/party-kind';
 
 /** Every country period of the parties, by party id, in compareCountryPeriods order. */
 export async function readCountryHistories(manager: EntityManager, ids: string[] | null): Promise<Map<string, CountryPeriod[]>> {

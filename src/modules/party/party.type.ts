@@ -3,7 +3,7 @@ import { connectionType } from '../../common/pagination';
 import { LocalDate } from '../../common/scalars';
 import { Country } from '../reference/reference.type';
 import { RegistryItem } from '../registry/registry.type';
-import { PartyKind } from './party-kind';
+import { PartyKind } from '../../domain/party-kind';
 
 registerEnumType(PartyKind, {
   name: 'PartyKind',

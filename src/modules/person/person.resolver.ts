@@ -6,7 +6,7 @@ import type { RequestContext } from '../../context';
 import { Activity } from '../activity/activity.type';
 import { Consent, ConsentInput } from '../consent/consent.type';
 import { Flow } from '../flow/flow.type';
-import type { ConsentEntry, PersonEntry } from '../inventory/inventory-document';
+import type { ConsentEntry, PersonEntry } from '../../domain/inventory-document';
 import { Country } from '../reference/reference.type';
 import { countryOf } from '../reference/reference.service';
 import { SubjectCategory } from '../subject-category/subject-category.type';

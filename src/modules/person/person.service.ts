@@ -3,9 +3,9 @@ import { ErrorCode, FlowmapError, notFound, ProblemList } from '../../common/err
 import { paginate, type Page, type PageArgs } from '../../common/pagination';
 import { recordChanges } from '../audit/audit-log';
 import { ConsentEntity } from '../consent/consent.entity';
-import type { ConsentKind } from '../consent/consent-kind';
-import type { ConsentRecord } from '../flow-engine/inventory-snapshot';
-import type { ConsentEntry, PersonEntry } from '../inventory/inventory-document';
+import type { ConsentKind } from '../../domain/consent-kind';
+import type { ConsentRecord } from '../../engine/core/inventory-snapshot';
+import type { ConsentEntry, PersonEntry } from '../../domain/inventory-document';
 import { PersonEntity } from './person.entity';
 import { personIdOf } from './person-id';
 import { lookUpPersonReferences, lookUpReferences, notePersonsChanged, validateConsent, validatePersons, writePersons, type PersonWriteCounts } from './person.store';

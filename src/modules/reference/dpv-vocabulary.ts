@@ -1,6 +1,6 @@
-import { LegalBasis } from '../activity/legal-basis';
-import { Safeguard, TransferMechanism } from '../flow/transfer-mechanism';
-import { PartyKind } from '../party/party-kind';
+import { LegalBasis } from '../../domain/legal-basis';
+import { Safeguard, TransferMechanism } from '../../domain/transfer-mechanism';
+import { PartyKind } from '../../domain/party-kind';
 
 /**
  * Flowmap's enumerations as concepts of the W3C Data Privacy Vocabulary (DPV 2.2) and its GDPR

@@ -1,9 +1,9 @@
 import { Arg, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { calendarDateOf } from '../../common/dates';
 import { LocalDate } from '../../common/scalars';
-import { listAdequacyDecisions } from './adequacy';
-import { listCountries } from './countries';
-import { listRegimes, regimesOfCountry } from './regimes';
+import { listAdequacyDecisions } from '../../domain/adequacy';
+import { listCountries } from '../../domain/countries';
+import { listRegimes, regimesOfCountry } from '../../domain/regimes';
 import { dpvTerms } from './dpv-vocabulary';
 import { AdequacyDecision, AdequacyVerdict, Country, DpvTerm, Regime } from './reference.type';
 import { adequacyVerdict, countryOf, decisionOf, regimeOf } from './reference.service';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { FlowmapError, ErrorCode } from '../../common/errors';
 import { isCalendarDate } from '../../common/dates';
-import { isAdequate, type AdequacyDecision as Decision, type RecipientStanding } from './adequacy';
-import { countryName, isCountryCode, listCountries } from './countries';
-import { findRegime, listRegimes } from './regimes';
+import { isAdequate, type AdequacyDecision as Decision, type RecipientStanding } from '../../domain/adequacy';
+import { countryName, isCountryCode, listCountries } from '../../domain/countries';
+import { findRegime, listRegimes } from '../../domain/regimes';
 import type { AdequacyDecision, AdequacyVerdict, Country, Regime } from './reference.type';
 
 export function countryOf(code: string): Country {

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../../common/dates';
 import type { ProblemList } from '../../common/errors';
-import { isCountryCode } from '../reference/countries';
+import { isCountryCode } from '../../domain/countries';
 import { KEY_PATTERN } from './key-lookup';
 
 export function validateKey(key: string, field: string, problems: ProblemList, pattern: RegExp = KEY_PATTERN): void {

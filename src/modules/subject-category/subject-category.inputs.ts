@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import type { SubjectCategoryEntry } from '../inventory/inventory-document';
+import type { SubjectCategoryEntry } from '../../domain/inventory-document';
 
 @InputType({ description: 'A new subject category.' })
 export class CreateSubjectCategoryInput implements SubjectCategoryEntry {

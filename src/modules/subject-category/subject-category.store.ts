@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SubjectCategoryEntry } from '../inventory/inventory-document';
+import type { SubjectCategoryEntry } from '../../domain/inventory-document';
 import { validateKey, validateName } from '../registry/entry-validation';
 import type { RegistryKind, ValidationContext } from '../registry/registry-kind';
 import { SubjectCategoryEntity } from './subject-category.entity';

@@ -1,0 +1,25 @@
+-- Personalised advertising and automated decisions (PIPL Art. 24, GDPR Arts. 21(2)-(3), 22), with
+-- what the person is offered against them. The defaults keep what every activity meant so far:
+-- neither, and nothing offered.
+ALTER TABLE activity
+  ADD COLUMN personalised_advertising boolean NOT NULL DEFAULT false,
+  ADD COLUMN advertising_opt_out boolean NOT NULL DEFAULT false,
+  ADD COLUMN automated_decisions text NOT NULL DEFAULT 'NONE' CHECK (automated_decisions IN ('NONE', 'AUTOMATED', 'SIGNIFICANT')),
+  ADD COLUMN human_review boolean NOT NULL DEFAULT false;
+
+-- GDPR Art. 35(3)(a): a data protection impact assessment, activity evidence.
+ALTER TABLE evidence DROP CONSTRAINT evidence_kind_check;
+ALTER TABLE evidence ADD CONSTRAINT evidence_kind_check CHECK (kind IN ('DATA_PROCESSING_AGREEMENT',
+  'PIPL_ENTRUSTMENT_AGREEMENT', 'SAFE_HARBOUR_CERTIFICATION', 'PRIVACY_SHIELD_CERTIFICATION', 'DPF_CERTIFICATION',
+  'COMMERCIAL_ORGANISATION', 'RECIPIENT_CONTACT', 'TRANSFER_IMPACT_ASSESSMENT', 'PIPL_STANDARD_CONTRACT_FILING',
+  'CAC_ASSESSMENT_PASSED', 'PIPL_CERTIFICATE', 'ART39_NOTICE', 'ART9_CONDITION', 'PI_IMPACT_ASSESSMENT',
+  'DATA_PROTECTION_IMPACT_ASSESSMENT'));
+
+ALTER TABLE evidence DROP CONSTRAINT evidence_kind_fits_owner;
+ALTER TABLE evidence ADD CONSTRAINT evidence_kind_fits_owner CHECK (
+  (party_id IS NOT NULL AND kind IN ('DATA_PROCESSING_AGREEMENT', 'PIPL_ENTRUSTMENT_AGREEMENT',
+    'SAFE_HARBOUR_CERTIFICATION', 'PRIVACY_SHIELD_CERTIFICATION', 'DPF_CERTIFICATION', 'COMMERCIAL_ORGANISATION',
+    'RECIPIENT_CONTACT'))
+  OR (flow_id IS NOT NULL AND kind IN ('TRANSFER_IMPACT_ASSESSMENT', 'PIPL_STANDARD_CONTRACT_FILING',
+    'CAC_ASSESSMENT_PASSED', 'PIPL_CERTIFICATE', 'ART39_NOTICE', 'PI_IMPACT_ASSESSMENT'))
+  OR (activity_id IS NOT NULL AND kind IN ('ART9_CONDITION', 'PI_IMPACT_ASSESSMENT', 'DATA_PROTECTION_IMPACT_ASSESSMENT')));
