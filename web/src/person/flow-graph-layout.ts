@@ -1,4 +1,4 @@
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { FlowMap, Hop } from './person-flows.query';
 
 export interface PlacedBox {
@@ -60,7 +60,13 @@ export function hopLabel(hop: Hop): string {
   return hop.mechanism ? `${categories} · ${hop.mechanism}` : categories;
 }
 
-const elk = new ELK();
+/** ELK is most of the console's code (about 1.4 MB): loaded, as a chunk of its own, only when a graph is drawn. */
+let elk: Promise<{ layout(graph: ElkNode): Promise<ElkNode> }> | null = null;
+
+function loadElk() {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return elk;
+}
 
 /**
  * Lays the answer out left to right (ELK's layered algorithm): parties as nodes inside a box per
@@ -107,7 +113,7 @@ export async function layoutFlowGraph(map: FlowMap): Promise<FlowGraphLayout> {
     children: [...groups.values()],
     edges,
   };
-  const laidOut = await elk.layout(root);
+  const laidOut = await (await loadElk()).layout(root);
 
   const placedGroups: PlacedGroup[] = [];
   const placedParties: PlacedParty[] = [];
