@@ -36,13 +36,13 @@ interface Route {
 }
 
 describe('transferRoutes', () => {
-  it("gives the ZKBio map's routes per pair of countries, each with its worst verdict, to a VIEWER", async () => {
-    const viewer = await api.as(Role.VIEWER);
-    const result = await viewer.graphql<{ transferRoutes: Route[] }>(ROUTES, { asOf: '2024-06-01' });
+  it("gives the ZKBio map's routes per pair of countries, each with its worst verdict, to an AUDITOR", async () => {
+    const auditor = await api.as(Role.AUDITOR);
+    const result = await auditor.graphql<{ transferRoutes: Route[] }>(ROUTES, { asOf: '2024-06-01' });
     expect(result.errors).toBeUndefined();
     const routes = result.data?.transferRoutes ?? [];
     expect(routes.map((route) => [route.fromCountry.code, route.toCountry?.code ?? null, route.flowCount, route.worstVerdict, route.transferRegimes])).toEqual([
-      // The disclosure to Chinese authorities stays in China, but the German residents' data makes it a GDPR transfer.
+      // The disclosure to Chinese authorities stays in China, but the stored German resident's data makes it a GDPR transfer.
       ['CN', 'CN', 1, 'UNLAWFUL', ['GDPR']],
       // The merger successor has no country on record.
       ['CN', null, 2, 'UNLAWFUL', []],
@@ -51,6 +51,13 @@ describe('transferRoutes', () => {
     expect(routes[0].destinationAdequacy).toEqual([{ regime: 'GDPR', adequate: false, reason: expect.stringContaining('no adequacy decision under GDPR') }]);
     expect(routes[1].destinationAdequacy).toEqual([]);
     for (const route of routes) expect(route.verdictCounts.reduce((sum, count) => sum + count.hopCount, 0)).toBe(route.hopCount);
+  });
+
+  it('gives a VIEWER the routes of the map alone, without what the stored persons add', async () => {
+    const viewer = await api.as(Role.VIEWER);
+    const result = await viewer.graphql<{ transferRoutes: Route[] }>(ROUTES, { asOf: '2024-06-01' });
+    // Without de-user-1's residence, GDPR does not follow the data into China: no CN -> CN transfer.
+    expect(result.data?.transferRoutes.map((route) => [route.fromCountry.code, route.toCountry?.code ?? null])).toEqual([['CN', null]]);
   });
 
   it('agrees with crossBorderTransfers on the verdict of every transfer', async () => {

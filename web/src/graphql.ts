@@ -8,6 +8,8 @@ import type { introspection } from './graphql-env.d.ts';
 export const graphql = initGraphQLTada<{
   introspection: introspection;
   scalars: { AsOf: string; DateTimeISO: string; LocalDate: string; JSON: unknown };
+  // A view reads the fields its fragments name without unmasking them first.
+  disableMasking: true;
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

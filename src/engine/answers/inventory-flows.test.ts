@@ -4,7 +4,7 @@ import { EvidenceKind } from '../../domain/evidence-kind';
 import { PiplExemption, TransferMechanism } from '../../domain/transfer-mechanism';
 import { PartyKind } from '../../domain/party-kind';
 import { HopVerdict } from '../core/hop-verdict';
-import { computeInventoryHops, crossBorderTransfers, inventoryTransferWindow, recipientsOfCategory, inventoryTransferRoutes } from './inventory-flows';
+import { computeInventoryHops, crossBorderTransfers, inventoryTransferRoutes, inventoryTransferWindow, recipientsOfCategory } from './inventory-flows';
 import { indexSnapshot } from '../core/snapshot-index';
 import { makeActivity, makeCategory, makeEvidence, makeFlow, makeParty, makeSnapshot, makeMechanism } from '../test-factories';
 

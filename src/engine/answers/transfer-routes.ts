@@ -1,8 +1,8 @@
 import type { TransferMechanism } from '../../domain/transfer-mechanism';
 import type { Hop } from '../core/data-flow-answer';
 import type { HopVerdict } from '../core/hop-verdict';
-import { worseVerdict } from './hop-verdict-of';
 import { sortedUnique } from '../core/sorted-unique';
+import { worseVerdict } from './hop-verdict-of';
 
 /** Every hop of the map between two countries, as one arc of a world map. */
 export interface TransferRoute {

@@ -80,7 +80,7 @@ export class FlowQueryResolver {
       'Every hop of the data map between two countries, summed up per (from, to) pair with its worst verdict, regimes and mechanisms: the arcs of a world map. Hops within one country are left out unless they are restricted transfers (an EU resident’s data disclosed in China is one under GDPR); a recipient without a country gives a route to null.',
   })
   transferRoutes(@Arg('asOf', () => AsOf, AS_OF) asOf: Date | undefined, @Ctx() ctx: RequestContext) {
-    return transferRoutes(ctx.dataSource, asOf, ctx.wholeMap);
+    return transferRoutes(ctx.dataSource, asOf, mayReadPersons(ctx.caller), ctx.wholeMap);
   }
 
   @Query(() => [CategoryRecipient], { description: 'Which parties receive a data category (or one under it), and in which countries.' })

@@ -329,7 +329,7 @@ export async function findingChanges(
  * for a caller who may not read persons the transfers are those of the map alone: which transfers
  * appear must not tell where stored persons live.
  */
-async function transferFacts(dataSource: DataSource, index: SnapshotIndex, includePersons: boolean): Promise<PersonFacts> {
+export async function transferFacts(dataSource: DataSource, index: SnapshotIndex, includePersons: boolean): Promise<PersonFacts> {
   return includePersons ? cachedPersonFacts(dataSource, index) : NO_PERSON_FACTS;
 }
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { HopVerdict } from '../../engine/core/hop-verdict';
 import { TransferMechanism } from '../../domain/transfer-mechanism';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import { Country } from '../reference/reference.type';
 
 @ObjectType({ description: 'How many hops of a route have one verdict for its destination.' })

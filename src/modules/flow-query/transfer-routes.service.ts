@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { calendarDateOf } from '../../common/dates';
 import { inventoryTransferRoutes } from '../../engine/answers/inventory-flows';
-import { HopVerdict } from '../../engine/core/hop-verdict';
 import type { TransferRoute as Route } from '../../engine/answers/transfer-routes';
+import { HopVerdict } from '../../engine/core/hop-verdict';
 import { isAdequate } from '../../domain/adequacy';
 import { countryOf } from '../reference/reference.service';
-import { engineView, resolvedAsOf } from './flow-query.service';
-import { cachedPersonFacts } from './person-facts';
+import { engineView, resolvedAsOf, transferFacts } from './flow-query.service';
 import type { TransferRoute } from './transfer-route.type';
 import { WholeMapMemo } from './whole-map-memo';
 
@@ -29,12 +28,12 @@ function destinationAdequacy(route: Route, on: string): TransferRoute['destinati
 
 /**
  * The whole map's hops per pair of countries as of a time, judged as crossBorderTransfers judges
- * them (with what the stored persons add to the map's facts).
+ * them: with what the stored persons add to the map's facts only for a caller who may read persons.
  */
-export async function transferRoutes(dataSource: DataSource, asOf: Date | null | undefined, memo = new WholeMapMemo()): Promise<TransferRoute[]> {
+export async function transferRoutes(dataSource: DataSource, asOf: Date | null | undefined, includePersons: boolean, memo = new WholeMapMemo()): Promise<TransferRoute[]> {
   const view = await engineView(dataSource);
   const at = resolvedAsOf({ asOf }, memo);
-  const facts = await cachedPersonFacts(dataSource, view.index);
+  const facts = await transferFacts(dataSource, view.index, includePersons);
   const routes = memo.remember('transfer-routes', [view, facts, calendarDateOf(at)], () =>
     inventoryTransferRoutes(view.index, { asOf: at, ...facts, checkDeadline: () => memo.deadline.throwIfPassed() }),
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { FindingsView } from '../findings/findings-view';
 import { OverviewView } from '../overview/overview-view';
+import { PersonView } from '../person/person-view';
 import { useSession } from '../session/session';
 import { routeHref, useRoute, type Route } from './hash-route';
 
@@ -12,6 +13,7 @@ interface View {
 
 const VIEWS: readonly View[] = [
   { path: '/', label: 'Overview', render: (route) => <OverviewView route={route} /> },
+  { path: '/person', label: 'Where does data go', render: (route) => <PersonView route={route} /> },
   { path: '/findings', label: 'Findings', render: (route) => <FindingsView route={route} /> },
 ];
 
