@@ -1,53 +1,12 @@
-import 'reflect-metadata';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/modules/auth/role';
-import { launchChromium, watchPage, type PageProblems } from '../support/browser';
-import { buildConsole, startConsoleServer, type ConsoleServer } from '../support/console-server';
+import { eventually, recordGraphqlRequests, signIn, useConsoleBrowser } from './support/console-browser';
 
-// One build, one server and one browser for the whole file; each test has a fresh browser context
-// (its own sessionStorage), so no test depends on another's sign-in.
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'console');
-
-let bundle: Awaited<ReturnType<typeof buildConsole>>;
-let server: ConsoleServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const browserStarting = launchChromium();
-  bundle = await buildConsole();
-  [server, browser] = await Promise.all([startConsoleServer(bundle.dir), browserStarting]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  bundle?.remove();
-});
-
-/** What a page shows once its requests are answered: polled, since the machine may be slow (vitest's default waits 1 s). */
-function eventually<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
-}
-
-async function openConsole(viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await page.goto(server.origin);
-  return { context, page, problems };
-}
-
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const consoleBrowser = useConsoleBrowser('console');
 
 describe('the console', () => {
   it('is served at / with a policy that allows nothing from outside, index.html revalidated and hashed assets immutable', async () => {
+    const server = consoleBrowser.server;
     const index = await fetch(server.origin);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toMatch(/^text\/html/);
@@ -71,26 +30,26 @@ describe('the console', () => {
   });
 
   it('refuses a wrong token with a message that says why, and keeps nothing', async () => {
-    const { context, page, problems } = await openConsole();
+    const { page, problems, screenshot, close } = await consoleBrowser.open();
     await signIn(page, 'fm_thisIsNotALiveTokenThisIsNotALiveToken');
     await eventually(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
     expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'sign-in-refused.png') });
+    await screenshot('sign-in-refused');
     // The 401 of the refused token is the only failed request.
     expect(problems.list().filter((problem) => !/HTTP 401: POST .*\/graphql|status of 401/.test(problem))).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('signs a VIEWER in, shows the overview counts with the role, and signs out', async () => {
-    const viewer = await server.as(Role.VIEWER);
-    const { context, page, problems } = await openConsole();
+    const viewer = await consoleBrowser.server.as(Role.VIEWER);
+    const { page, problems, screenshot, close } = await consoleBrowser.open();
     await signIn(page, viewer.token as string);
     await eventually(() => page.locator('.who').textContent()).toContain('VIEWER');
     const counts = page.getByRole('region', { name: 'Parties' });
     await eventually(() => counts.locator('[data-kind="CONTROLLER"] dd').textContent()).toBe('1');
     await eventually(() => page.locator('[data-count="activities"] dd').textContent()).toMatch(/^[1-9]\d*$/);
     expect(await page.evaluate<string | null>("sessionStorage.getItem('flowmap.apiToken')")).toBe(viewer.token);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
+    await screenshot('overview');
 
     // A reload keeps the session (sessionStorage), and the findings count links to its list.
     await page.reload();
@@ -98,20 +57,19 @@ describe('the console', () => {
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Findings');
     expect(page.url()).toContain('#/findings?severity=HIGH');
     await eventually(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'findings.png'), fullPage: true });
+    await screenshot('findings');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(() => page.getByLabel('API token').isVisible()).toBe(true);
     expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     expect(problems.list()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('draws the ZKBio routes on the world map, coloured and marked by their worst verdict, with adequacy on hover', async () => {
     // An AUDITOR's map includes what the stored persons add: de-user-1 takes GDPR into China.
-    const auditor = await server.as(Role.AUDITOR);
-    const { context, page, problems } = await openConsole();
-    await page.goto(`${server.origin}#/?asOf=2024-06-01`);
+    const auditor = await consoleBrowser.server.as(Role.AUDITOR);
+    const { page, problems, screenshot, close } = await consoleBrowser.open({ route: '#/?asOf=2024-06-01' });
     await signIn(page, auditor.token as string);
     const map = page.getByRole('group', { name: 'World map of where data goes' });
     await eventually(() => map.locator('[data-route]').count()).toBe(2);
@@ -128,15 +86,14 @@ describe('the console', () => {
     // The same routes as a table, the verdict in words.
     await eventually(() => page.locator('.routes-table tbody tr').count()).toBe(2);
     expect(await page.locator('.routes-table tr[data-route="CN>?"]').textContent()).toContain('Unlawful');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-world-map.png'), fullPage: true });
+    await screenshot('overview-world-map');
     expect(problems.list()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("draws de-user-1's data as of 2024-06-01 as a graph: the recipients grouped by country, the hops marked by verdict", async () => {
-    const auditor = await server.as(Role.AUDITOR);
-    const { context, page, problems } = await openConsole();
-    await page.goto(`${server.origin}#/person?mode=stored&externalId=de-user-1&asOf=2024-06-01`);
+    const auditor = await consoleBrowser.server.as(Role.AUDITOR);
+    const { page, problems, screenshot, close } = await consoleBrowser.open({ route: '#/person?mode=stored&externalId=de-user-1&asOf=2024-06-01' });
     await signIn(page, auditor.token as string);
     const graph = page.locator('svg.flow-graph[aria-label="Graph of where the data goes"]');
     await eventually(() => graph.locator('[data-party]').count()).toBeGreaterThan(0);
@@ -155,15 +112,14 @@ describe('the console', () => {
     const query = await page.getByLabel('GraphQL query and variables').textContent();
     expect(query).toContain('person(externalId: $externalId)');
     expect(query).toContain('"externalId": "de-user-1"');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'person-graph.png'), fullPage: true });
+    await screenshot('person-graph');
     expect(problems.list()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('changes the answer with the as-of date across a consent withdrawal', async () => {
-    const admin = server.token as string;
-    const { context, page, problems } = await openConsole();
-    await page.goto(`${server.origin}#/person?mode=stored&externalId=cn-user-1&asOf=2024-01-01`);
+    const admin = consoleBrowser.server.token as string;
+    const { page, problems, close } = await consoleBrowser.open({ route: '#/person?mode=stored&externalId=cn-user-1&asOf=2024-01-01' });
     await signIn(page, admin);
     const sharing = page.locator('.hops-table tr[data-hop="sharing-with-consent"]');
     await eventually(() => sharing.count()).toBe(1);
@@ -175,17 +131,14 @@ describe('the console', () => {
     expect(await page.locator('[data-consent="sharing-with-consent"]').textContent()).toContain('withdrawn on 2024-01-15');
     expect(page.url()).toContain('asOf=2024-06-01');
     expect(problems.list()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('never shows a VIEWER a person or the audit log, and never asks the API for them', async () => {
-    const viewer = await server.as(Role.VIEWER);
-    const { context, page, problems } = await openConsole();
-    const sent: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) sent.push(request.postData() ?? '');
-    });
-    await page.goto(`${server.origin}#/person?mode=stored&externalId=de-user-1&asOf=2024-06-01`);
+    const viewer = await consoleBrowser.server.as(Role.VIEWER);
+    const { page, problems, close } = await consoleBrowser.open();
+    const sent = recordGraphqlRequests(page);
+    await page.goto(`${consoleBrowser.server.origin}#/person?mode=stored&externalId=de-user-1&asOf=2024-06-01`);
     await signIn(page, viewer.token as string);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Where does this person');
     expect(await page.getByLabel('External id').count()).toBe(0);
@@ -196,7 +149,7 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Show where the data goes' }).click();
     await eventually(() => page.locator('svg.flow-graph[aria-label="Graph of where the data goes"]').locator('[data-party="government-authorities"]').count()).toBe(1);
     for (const view of ['#/', '#/findings']) {
-      await page.goto(`${server.origin}${view}`);
+      await page.goto(`${consoleBrowser.server.origin}${view}`);
       await eventually(() => page.locator('main h1').textContent()).not.toBe('');
     }
     await page.waitForLoadState('networkidle');
@@ -205,18 +158,18 @@ describe('the console', () => {
     expect(sent.length).toBeGreaterThan(3);
     for (const body of sent) expect(body).not.toMatch(/\bperson\s*\(|\bpersons\b|auditLog|verifyAuditLog/);
     expect(problems.list()).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('fits a 390-px-wide phone', async () => {
-    const viewer = await server.as(Role.VIEWER);
-    const { context, page, problems } = await openConsole({ width: 390, height: 844 });
+    const viewer = await consoleBrowser.server.as(Role.VIEWER);
+    const { page, problems, screenshot, close } = await consoleBrowser.open({ viewport: { width: 390, height: 844 } });
     await signIn(page, viewer.token as string);
     await eventually(() => page.locator('[data-kind="CONTROLLER"] dd').textContent()).toBe('1');
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBe(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-phone.png'), fullPage: true });
+    await screenshot('overview-phone');
     expect(problems.list()).toEqual([]);
-    await context.close();
+    await close();
   });
 });
