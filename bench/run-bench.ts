@@ -1,7 +1,9 @@
 import os from 'node:os';
 import { Pool } from 'pg';
 import type { Database } from '../src/db/data-source';
-import { engineView, inventoryFindings, inventoryTransfers } from '../src/modules/flow-query/flow-query.service';
+import { engineView } from '../src/modules/flow-query/engine-view-cache';
+import { inventoryFindings } from '../src/modules/flow-query/inventory-findings.service';
+import { inventoryTransfers } from '../src/modules/flow-query/inventory-transfers.service';
 import { BENCH_ADMIN_TOKEN, startChildServer, startInProcessServer, type BenchServer } from './bench-server';
 import type { BenchSize } from './bench-sizes';
 import type { ColdStart } from './cold-start';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inventoryFindings } from '../src/modules/flow-query/flow-query.service';
+import { inventoryFindings } from '../src/modules/flow-query/inventory-findings.service';
 import { Role } from '../src/modules/auth/role';
 import { startTestServer, type GraphQLClient, type TestServer } from './support/test-server';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../modules/flow-query/flow-query.type';
-import { inventoryFindings } from '../modules/flow-query/flow-query.service';
+import { inventoryFindings } from '../modules/flow-query/inventory-findings.service';
 import { applyBaseline, BaselineError, parseBaseline, type Acceptance, type BaselineVerdict } from '../modules/findings-gate/baseline';
 import { entryLocator, type LocateFinding } from '../modules/findings-gate/entry-locations';
 import { findingsSarif, githubAnnotations } from '../modules/findings-gate/sarif';

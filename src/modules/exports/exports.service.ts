@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { calendarDateOf } from '../../common/dates';
-import { engineView, inventoryTransfers } from '../flow-query/flow-query.service';
+import { engineView } from '../flow-query/engine-view-cache';
+import { inventoryTransfers } from '../flow-query/inventory-transfers.service';
 import { WholeMapMemo } from '../flow-query/whole-map-memo';
 import { readInventory } from '../inventory/inventory-export.service';
 import { dataMapJsonLd } from './data-map-jsonld';

@@ -1,5 +1,5 @@
 import type { AutomatedDecisions } from '../../domain/automated-decisions';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { inSequence } from '../../common/sequence';
 import { groupBy } from '../../common/collections';
 import type { LegalBasis } from '../../domain/legal-basis';
@@ -129,36 +129,4 @@ export async function loadInventorySnapshot(manager: EntityManager): Promise<Inv
       ]),
     ),
   };
-}
-
-/**
- * Keeps the data map of the latest inventory revision in memory, with whatever is derived from it
- * (the engine's indexes). Each use costs one cheap query for the revision, or none when the caller
- * read it already, so that any number of stateless API instances see a change as soon as it commits.
- */
-export class InventoryCache<Derived> {
-  private current: { revision: bigint; value: Promise<Derived> } | null = null;
-
-  constructor(private readonly derive: (snapshot: InventorySnapshot) => Derived) {}
-
-  async get(dataSource: DataSource): Promise<Derived> {
-    const [{ revision }] = (await dataSource.query('SELECT revision::text AS revision FROM inventory_revision')) as { revision: string }[];
-    return this.at(dataSource, BigInt(revision));
-  }
-
-  /**
-   * The map as of `revision` or a later one. The map read may be newer than the revision it is
-   * kept under, never older: a caller that read a later revision reads the map again.
-   */
-  at(dataSource: DataSource, revision: bigint): Promise<Derived> {
-    if (this.current === null || this.current.revision < revision) {
-      const value = dataSource.transaction('REPEATABLE READ', async (manager) => this.derive(await loadInventorySnapshot(manager)));
-      const entry = { revision, value };
-      this.current = entry;
-      value.catch(() => {
-        if (this.current === entry) this.current = null;
-      });
-    }
-    return this.current.value;
-  }
 }

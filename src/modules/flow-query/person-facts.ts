@@ -82,3 +82,16 @@ export async function cachedPersonFacts(dataSource: DataSource, index: SnapshotI
   });
   return facts;
 }
+
+/** The facts of a question that leaves the stored persons out: nothing about them. */
+export const NO_PERSON_FACTS: PersonFacts = { personGroups: [], residencesByActivity: new Map() };
+
+/**
+ * The person facts a whole-map question about transfers is judged with. Where the stored persons
+ * live decides which regimes reach a hop (GDPR Art. 3(2) for a German resident's data in China), so
+ * for a caller who may not read persons the transfers are those of the map alone: which transfers
+ * appear must not tell where stored persons live.
+ */
+export async function transferFacts(dataSource: DataSource, index: SnapshotIndex, includePersons: boolean): Promise<PersonFacts> {
+  return includePersons ? cachedPersonFacts(dataSource, index) : NO_PERSON_FACTS;
+}

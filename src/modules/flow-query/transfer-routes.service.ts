@@ -5,7 +5,9 @@ import type { TransferRoute as Route } from '../../engine/answers/transfer-route
 import { HopVerdict } from '../../engine/core/hop-verdict';
 import { isAdequate } from '../../domain/adequacy';
 import { countryOf } from '../reference/reference.service';
-import { engineView, resolvedAsOf, transferFacts } from './flow-query.service';
+import { engineView } from './engine-view-cache';
+import { resolvedAsOf } from './flow-query-options';
+import { transferFacts } from './person-facts';
 import type { TransferRoute } from './transfer-route.type';
 import { WholeMapMemo } from './whole-map-memo';
 

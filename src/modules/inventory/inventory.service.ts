@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ErrorCode, FlowmapError } from '../../common/errors';
 import { RequestDeadline } from '../../common/request-deadline';
-import { findingChanges, type FindingChanges } from '../flow-query/flow-query.service';
+import { findingChanges, type FindingChanges } from '../flow-query/finding-changes';
 import type { InventoryDiff } from './diff-inventory';
 import { InventoryFileErrorCode, type InventoryFileError } from './inventory-file-error';
 import { readInventory } from './inventory-export.service';
